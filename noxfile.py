@@ -1,0 +1,173 @@
+"""Every dev task of exec-sdks. Each session installs what it needs and runs alone.
+
+    nox -s pipeline          # the main job: regenerate, build, smoke-test every package
+    nox -s tests             # the test suite, against the packages installed from their wheels
+    nox -s generate          # regenerate packages/ from specs/
+    nox -s check_generated   # drift gate
+    nox -s lint typecheck build
+
+Limit any session to vendors with `-- --vendor kapso` (repeatable).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+MANIFEST = tomllib.loads((ROOT / "manifest.toml").read_text(encoding="utf-8"))
+PINS = MANIFEST["generator"]
+PACKAGES = MANIFEST["packages"]
+DIST = ROOT / "dist"
+PRISM_DIR = ROOT / "tests" / "prism"
+
+nox.options.default_venv_backend = "uv"
+nox.options.sessions = ["lint", "typecheck", "check_generated", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+GENERATOR_DEPS = [
+    f"openapi-python-client=={PINS['openapi-python-client']}",
+    f"ruff=={PINS['ruff']}",
+    f"datamodel-code-generator=={PINS['datamodel-code-generator']}",
+    "tomlkit==0.15.2",
+    "pyyaml==6.0.3",
+    "jinja2==3.1.6",
+]
+BUILD_DEPS = ["build==1.6.1", "twine==7.0.0", "check-wheel-contents==0.6.3"]
+TEST_DEPS = [
+    "pytest==9.0.3",
+    "pytest-asyncio==1.5.0",
+    "hypothesis==6.155.2",
+    "openapi-spec-validator==0.9.0",
+    "jsonschema==4.26.0",
+    "pyyaml==6.0.3",
+    "respx==0.23.1",
+]
+
+
+def selected_vendors(session: nox.Session) -> tuple[list[str], list[str]]:
+    """(`--vendor` choices, the other posargs). No choice means every vendor."""
+    vendors: list[str] = []
+    rest: list[str] = []
+    args = iter(session.posargs)
+    for arg in args:
+        if arg == "--vendor":
+            vendors.append(next(args, ""))
+        elif arg.startswith("--vendor="):
+            vendors.append(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+    unknown = [v for v in vendors if v not in PACKAGES]
+    if unknown:
+        session.error(f"unknown vendor(s) {unknown}; known: {sorted(PACKAGES)}")
+    return vendors or list(PACKAGES), rest
+
+
+def vendor_flags(vendors: list[str]) -> list[str]:
+    return [flag for vendor in vendors for flag in ("--vendor", vendor)]
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate packages/ (all, or `-- --vendor X`) and record the specs' hashes."""
+    vendors, _ = selected_vendors(session)
+    session.install(*GENERATOR_DEPS)
+    session.run("python", "scripts/regenerate.py", *vendor_flags(vendors))
+
+
+@nox.session(python=PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail when packages/ differs from a fresh regeneration, or a spec from its recorded hash."""
+    vendors, _ = selected_vendors(session)
+    session.install(*GENERATOR_DEPS)
+    session.run("python", "scripts/regenerate.py", "--check", *vendor_flags(vendors))
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff over everything hand-written and generated."""
+    session.install(f"ruff=={PINS['ruff']}")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over every package (each on its own) and over the tests."""
+    vendors, _ = selected_vendors(session)
+    session.install("mypy==2.4.1", "httpx==0.28.1", "attrs==26.1.0", *TEST_DEPS, "types-PyYAML")
+    for vendor in vendors:
+        entry = PACKAGES[vendor]
+        session.run("mypy", "--strict", entry["import"], cwd=f"packages/{entry['dist']}", silent=True)
+    # The tests import the packages: check them against the package sources.
+    session.install(*[f"-e./packages/{PACKAGES[v]['dist']}" for v in PACKAGES])
+    session.run("mypy", "--strict", "tests", "scripts")
+
+
+def build_wheels(session: nox.Session, vendors: list[str]) -> list[Path]:
+    """Build wheel and sdist of each vendor's package into dist/, checked; returns the wheels."""
+    session.install(*BUILD_DEPS)
+    wheels = []
+    for vendor in vendors:
+        entry = PACKAGES[vendor]
+        name = entry["import"]
+        for old in DIST.glob(f"{name}-*"):
+            old.unlink()
+        session.run("python", "-m", "build", "--outdir", str(DIST), f"packages/{entry['dist']}", silent=True)
+        built = sorted(DIST.glob(f"{name}-{entry['version']}*"))
+        session.run("twine", "check", "--strict", *map(str, built))
+        wheel = DIST / f"{name}-{entry['version']}-py3-none-any.whl"
+        session.run("check-wheel-contents", str(wheel))
+        wheels.append(wheel)
+    return wheels
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Wheel and sdist per package into dist/, checked with twine and check-wheel-contents."""
+    vendors, _ = selected_vendors(session)
+    build_wheels(session, vendors)
+
+
+def install_prism(session: nox.Session) -> Path:
+    """The pinned Prism mock server from tests/prism's lock file; returns its binary."""
+    if shutil.which("npm") is None:
+        session.error("npm is required (Node 18+) to run the Prism mock server")
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(PRISM_DIR), external=True, silent=True)
+    return PRISM_DIR / "node_modules" / ".bin" / "prism"
+
+
+def install_wheels(session: nox.Session, wheels: list[Path]) -> None:
+    """Install the just-built wheels, replacing any same-version install of an older build."""
+    session.install("--reinstall", *map(str, wheels))
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """pytest against the packages installed from freshly built wheels (not the source tree)."""
+    vendors, pytest_args = selected_vendors(session)
+    wheels = build_wheels(session, vendors)
+    prism = install_prism(session)
+    session.install(*TEST_DEPS)
+    install_wheels(session, wheels)
+    env = {"EXEC_SDKS_VENDORS": ",".join(vendors), "EXEC_SDKS_PRISM": str(prism)}
+    # packages/ is not on sys.path: `import <package>` finds only the installed wheel.
+    session.run("pytest", *pytest_args, env=env)
+
+
+@nox.session(python=PYTHON)
+def pipeline(session: nox.Session) -> None:
+    """The main job: regenerate, build, then smoke-test each wheel against a Prism mock of its API."""
+    vendors, _ = selected_vendors(session)
+    session.install(*GENERATOR_DEPS)
+    session.run("python", "scripts/regenerate.py", *vendor_flags(vendors))
+    wheels = build_wheels(session, vendors)
+    prism = install_prism(session)
+    install_wheels(session, wheels)
+    session.install("pyyaml==6.0.3")
+    session.run("python", "scripts/smoke.py", "--prism", str(prism), *vendor_flags(vendors))
+

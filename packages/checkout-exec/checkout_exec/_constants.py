@@ -1,0 +1,29 @@
+"""Every tunable of the client runtime, in one place.
+
+Defaults are chosen for a service that polls an execution: fail fast when the
+server can't be reached, give a slow answer a generous read window, and retry
+what is likely to be transient a couple of times without stalling the caller.
+"""
+
+import httpx
+
+# Seconds. `connect` bounds reaching the server; `read` bounds each wait for bytes.
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_READ_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+
+# Retries after the first attempt; 0 turns retrying off.
+DEFAULT_MAX_RETRIES = 2
+
+# Exponential backoff: INITIAL * 2**n, capped, then scaled by a jitter factor
+# drawn from [1 - JITTER, 1] so clients that failed together retry apart.
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+RETRY_JITTER = 0.25
+
+# A server-sent Retry-After / retry-after-ms longer than this is not honoured;
+# the computed backoff is used instead (a caller rarely wants to block minutes).
+MAX_RETRY_AFTER = 60.0
+
+# Statuses worth another attempt: timeout, conflict, rate limit, server errors.
+RETRYABLE_STATUSES = frozenset({408, 409, 429})

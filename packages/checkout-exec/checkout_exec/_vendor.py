@@ -1,0 +1,11 @@
+"""Facts about this package and its vendor, rendered from the manifest and the spec."""
+
+DIST_NAME = "checkout-exec"
+__version__ = "0.1.0"
+
+# Where the API lives; empty when the spec gives no fixed server (self-hosted).
+DEFAULT_BASE_URL = "https://api.b3os.org"
+
+# Environment variables `AuthenticatedClient.from_env()` reads.
+ENV_CREDENTIAL = "CHECKOUT_TOKEN"
+ENV_BASE_URL = "CHECKOUT_BASE_URL"

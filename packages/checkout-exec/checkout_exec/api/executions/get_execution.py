@@ -1,0 +1,220 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
+from ..._json import decode_json
+from ..._paths import encode_path_segment
+from ...client import AuthenticatedClient
+from ...models.error_envelope import ErrorEnvelope
+from ...models.execution_response import ExecutionResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "GET",
+        "url": "/v1/executions/{id}".format(
+            id=encode_path_segment(str(id), "id"),
+        ),
+    }
+    return _kwargs
+
+
+def _decode_success(response: httpx.Response) -> ExecutionResponse:
+    try:
+        data = decode_json(response)
+        return ExecutionResponse.from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise errors.APIResponseValidationError(response, str(exc)) from exc
+
+
+def _decode_error(response: httpx.Response) -> ErrorEnvelope | None:
+    status = response.status_code
+    try:
+        if status == 400:
+            return ErrorEnvelope.from_dict(decode_json(response))
+        if status == 401:
+            return ErrorEnvelope.from_dict(decode_json(response))
+        if status == 404:
+            return ErrorEnvelope.from_dict(decode_json(response))
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        # An error body that doesn't fit its documented schema stays raw on the error.
+        return None
+    return None
+
+
+def _build_response(response: httpx.Response) -> Response[ExecutionResponse | ErrorEnvelope]:
+    parsed: ExecutionResponse | ErrorEnvelope | None
+    if response.is_success:
+        parsed = _decode_success(response)
+    else:
+        parsed = _decode_error(response)
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def _result(response: httpx.Response) -> ExecutionResponse:
+    if response.is_success:
+        return _decode_success(response)
+    raise errors.status_error(response, _decode_error(response))
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Response[ExecutionResponse | ErrorEnvelope]:
+    """Get a single execution by ID
+
+    Returns one execution with its event log. The execution status is at
+    `data.execution.status`; `finishedAt` is absent or `null` while the execution is
+    unfinished. This route needs only the bearer API key; the `X-Org-ID` header that some
+    other B3OS routes require is not listed for it (the key is already bound to an
+    organisation).
+
+    Args:
+        id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Response[ExecutionResponse | ErrorEnvelope]: status, headers, raw content, and the parsed body (the
+        success model on 2xx, the documented error model or None otherwise).
+    """
+
+    response = client._request(
+        **_get_kwargs(
+            id=id,
+        ),
+        timeout=timeout,
+    )
+    return _build_response(response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> ExecutionResponse:
+    """Get a single execution by ID
+
+    Returns one execution with its event log. The execution status is at
+    `data.execution.status`; `finishedAt` is absent or `null` while the execution is
+    unfinished. This route needs only the bearer API key; the `X-Org-ID` header that some
+    other B3OS routes require is not listed for it (the key is already bound to an
+    organisation).
+
+    Args:
+        id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        ExecutionResponse
+    """
+
+    response = client._request(
+        **_get_kwargs(
+            id=id,
+        ),
+        timeout=timeout,
+    )
+    return _result(response)
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Response[ExecutionResponse | ErrorEnvelope]:
+    """Get a single execution by ID
+
+    Returns one execution with its event log. The execution status is at
+    `data.execution.status`; `finishedAt` is absent or `null` while the execution is
+    unfinished. This route needs only the bearer API key; the `X-Org-ID` header that some
+    other B3OS routes require is not listed for it (the key is already bound to an
+    organisation).
+
+    Args:
+        id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Response[ExecutionResponse | ErrorEnvelope]: status, headers, raw content, and the parsed body (the
+        success model on 2xx, the documented error model or None otherwise).
+    """
+
+    response = await client._arequest(
+        **_get_kwargs(
+            id=id,
+        ),
+        timeout=timeout,
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> ExecutionResponse:
+    """Get a single execution by ID
+
+    Returns one execution with its event log. The execution status is at
+    `data.execution.status`; `finishedAt` is absent or `null` while the execution is
+    unfinished. This route needs only the bearer API key; the `X-Org-ID` header that some
+    other B3OS routes require is not listed for it (the key is already bound to an
+    organisation).
+
+    Args:
+        id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        ExecutionResponse
+    """
+
+    response = await client._arequest(
+        **_get_kwargs(
+            id=id,
+        ),
+        timeout=timeout,
+    )
+    return _result(response)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_ErrorEnvelope: frozenset[str] = frozenset(
+    {
+        "code",
+        "message",
+        "requestId",
+    }
+)
+
+
+@_attrs_define
+class ErrorEnvelope:
+    """Body of a non-2xx answer as B3OS's tooling reads it (the envelope without `data`). No field is guaranteed, and the
+    body may instead be opaque text.
+
+        Attributes:
+            code (int | None | Unset): Status code of the error.
+            message (None | str | Unset): Error message.
+            request_id (None | str | Unset): Id of the request, for support and tracing.
+    """
+
+    code: int | None | Unset = UNSET
+    message: None | str | Unset = UNSET
+    request_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_code = self.code
+        if not isinstance(_f_code, Unset):
+            field_dict["code"] = None if _f_code is None else _f_code
+        _f_message = self.message
+        if not isinstance(_f_message, Unset):
+            field_dict["message"] = None if _f_message is None else _f_message
+        _f_request_id = self.request_id
+        if not isinstance(_f_request_id, Unset):
+            field_dict["requestId"] = None if _f_request_id is None else _f_request_id
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "ErrorEnvelope")
+        _get = _src.get
+        _v = _get("code", UNSET)
+        _f_code = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is int else invalid("ErrorEnvelope.code", "an integer", _v)))
+        )
+        _v = _get("message", UNSET)
+        _f_message = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("ErrorEnvelope.message", "a string", _v)))
+        )
+        _v = _get("requestId", UNSET)
+        _f_request_id = (
+            UNSET
+            if _v is UNSET
+            else (
+                None if _v is None else (_v if type(_v) is str else invalid("ErrorEnvelope.requestId", "a string", _v))
+            )
+        )
+        _obj = cls(
+            code=_f_code,
+            message=_f_message,
+            request_id=_f_request_id,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorEnvelope}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+    missing,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_ExecutionResponse: frozenset[str] = frozenset(
+    {
+        "code",
+        "message",
+        "data",
+        "requestId",
+    }
+)
+
+
+@_attrs_define
+class ExecutionResponse:
+    """Envelope B3OS sends on every response; the execution and its events are in `data`.
+
+    Attributes:
+        code (int): Status code of the answer (e.g. 200).
+        message (str): Message of the answer (e.g. `success`).
+        data (ExecutionDetails): An execution together with its event log.
+        request_id (None | str | Unset): Id of the request, for support and tracing.
+    """
+
+    code: int
+    message: str
+    data: ExecutionDetails
+    request_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
+        field_dict["data"] = self.data.to_dict()
+        _f_request_id = self.request_id
+        if not isinstance(_f_request_id, Unset):
+            field_dict["requestId"] = None if _f_request_id is None else _f_request_id
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "ExecutionResponse")
+        _get = _src.get
+        _v = _get("code", UNSET)
+        if _v is UNSET:
+            missing("ExecutionResponse.code")
+        _f_code = _v if type(_v) is int else invalid("ExecutionResponse.code", "an integer", _v)
+        _v = _get("message", UNSET)
+        if _v is UNSET:
+            missing("ExecutionResponse.message")
+        _f_message = _v if type(_v) is str else invalid("ExecutionResponse.message", "a string", _v)
+        _v = _get("data", UNSET)
+        if _v is UNSET:
+            missing("ExecutionResponse.data")
+        _f_data = ExecutionDetails.from_dict(_v)
+        _v = _get("requestId", UNSET)
+        _f_request_id = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is str else invalid("ExecutionResponse.requestId", "a string", _v))
+            )
+        )
+        _obj = cls(
+            code=_f_code,
+            message=_f_message,
+            data=_f_data,
+            request_id=_f_request_id,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionResponse}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.execution_details import ExecutionDetails  # noqa: E402

@@ -1,0 +1,11 @@
+"""A client library for accessing Kapso Flow Executions API"""
+
+from . import errors
+from ._vendor import __version__
+from .client import AuthenticatedClient
+
+__all__ = (
+    "AuthenticatedClient",
+    "__version__",
+    "errors",
+)

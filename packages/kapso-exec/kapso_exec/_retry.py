@@ -1,0 +1,67 @@
+"""When to retry and how long to wait: pure functions, no I/O.
+
+The client's request loops ask `should_retry_status` and `retry_delay`; the
+clock and the random source are parameters so tests can freeze them.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+from collections.abc import Callable, Mapping
+
+from . import _constants
+
+
+def should_retry_status(status_code: int) -> bool:
+    """408, 409, 429 and every 5xx are retried."""
+    return status_code in _constants.RETRYABLE_STATUSES or 500 <= status_code <= 599
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
+    """Seconds the server asked us to wait, or None if it didn't say (usably).
+
+    `retry-after-ms` (milliseconds) wins over `Retry-After`, which is either
+    delta-seconds or an HTTP-date (compared with `now`, a Unix timestamp).
+    """
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return float(millis) / 1000.0
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when.timestamp() - now
+
+
+def retry_delay(
+    retries_taken: int,
+    headers: Mapping[str, str] | None = None,
+    *,
+    now: Callable[[], float] = time.time,
+    rand: Callable[[], float] = random.random,
+) -> float:
+    """Seconds to sleep before retry number `retries_taken + 1`.
+
+    A usable server hint (0 < hint <= MAX_RETRY_AFTER) is honoured as is;
+    otherwise exponential backoff from INITIAL_RETRY_DELAY, capped at
+    MAX_RETRY_DELAY, scaled by a jitter factor in [1 - RETRY_JITTER, 1].
+    """
+    if headers is not None:
+        hint = parse_retry_after(headers, now())
+        if hint is not None and 0 < hint <= _constants.MAX_RETRY_AFTER:
+            return hint
+    backoff = min(_constants.INITIAL_RETRY_DELAY * 2.0**retries_taken, _constants.MAX_RETRY_DELAY)
+    return backoff * (1.0 - _constants.RETRY_JITTER * rand())

@@ -1,0 +1,202 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
+from ..._json import decode_json
+from ..._paths import encode_path_segment
+from ...client import AuthenticatedClient
+from ...models.error import Error
+from ...models.flow_execution_response import FlowExecutionResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    execution_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "GET",
+        "url": "/flow_executions/{execution_id}".format(
+            execution_id=encode_path_segment(str(execution_id), "execution_id"),
+        ),
+    }
+    return _kwargs
+
+
+def _decode_success(response: httpx.Response) -> FlowExecutionResponse:
+    try:
+        data = decode_json(response)
+        return FlowExecutionResponse.from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise errors.APIResponseValidationError(response, str(exc)) from exc
+
+
+def _decode_error(response: httpx.Response) -> Error | None:
+    status = response.status_code
+    try:
+        if status == 401:
+            return Error.from_dict(decode_json(response))
+        if status == 404:
+            return Error.from_dict(decode_json(response))
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        # An error body that doesn't fit its documented schema stays raw on the error.
+        return None
+    return None
+
+
+def _build_response(response: httpx.Response) -> Response[FlowExecutionResponse | Error]:
+    parsed: FlowExecutionResponse | Error | None
+    if response.is_success:
+        parsed = _decode_success(response)
+    else:
+        parsed = _decode_error(response)
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def _result(response: httpx.Response) -> FlowExecutionResponse:
+    if response.is_success:
+        return _decode_success(response)
+    raise errors.status_error(response, _decode_error(response))
+
+
+def sync_detailed(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Response[FlowExecutionResponse | Error]:
+    """Get flow execution details
+
+    Returns details for a specific flow execution.
+
+    Args:
+        execution_id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Response[FlowExecutionResponse | Error]: status, headers, raw content, and the parsed body (the
+        success model on 2xx, the documented error model or None otherwise).
+    """
+
+    response = client._request(
+        **_get_kwargs(
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _build_response(response)
+
+
+def sync(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> FlowExecutionResponse:
+    """Get flow execution details
+
+    Returns details for a specific flow execution.
+
+    Args:
+        execution_id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        FlowExecutionResponse
+    """
+
+    response = client._request(
+        **_get_kwargs(
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _result(response)
+
+
+async def asyncio_detailed(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Response[FlowExecutionResponse | Error]:
+    """Get flow execution details
+
+    Returns details for a specific flow execution.
+
+    Args:
+        execution_id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Response[FlowExecutionResponse | Error]: status, headers, raw content, and the parsed body (the
+        success model on 2xx, the documented error model or None otherwise).
+    """
+
+    response = await client._arequest(
+        **_get_kwargs(
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> FlowExecutionResponse:
+    """Get flow execution details
+
+    Returns details for a specific flow execution.
+
+    Args:
+        execution_id (str):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        FlowExecutionResponse
+    """
+
+    response = await client._arequest(
+        **_get_kwargs(
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _result(response)

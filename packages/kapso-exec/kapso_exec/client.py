@@ -1,0 +1,79 @@
+"""The Kapso Flow Executions API client: base URL, credentials, timeouts and retries.
+
+Build one per process and reuse it; it keeps a connection pool.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+import sys
+from collections.abc import Mapping
+from typing import Any, Self
+
+import httpx
+
+from . import _constants
+from ._base_client import BaseClient, TimeoutArg
+from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIAL, __version__
+
+USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} httpx/{httpx.__version__}"
+
+
+class AuthenticatedClient(BaseClient):
+    """Calls the Kapso Flow Executions API with an API key in the `X-API-Key` header.
+
+    Args:
+        base_url: The API root (default `https://app.kapso.ai/api/v1`).
+        api_key: The API key, sent as the `X-API-Key` header.
+        timeout: Seconds, an `httpx.Timeout`, or None for no limit. Default: connect
+            5 s, everything else 30 s.
+        max_retries: Retries after the first attempt (default 2; 0 disables).
+        headers: Extra headers for every request (copied; your dict is never changed).
+        cookies: Extra cookies for every request (copied).
+        verify_ssl: TLS verification: True (default), a CA bundle path, or an `ssl.SSLContext`.
+        follow_redirects: Whether to follow redirects (default False).
+        httpx_args: More keyword arguments for the `httpx.Client`/`httpx.AsyncClient`.
+    """
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        api_key: str,
+        timeout: TimeoutArg = _constants.DEFAULT_TIMEOUT,
+        max_retries: int = _constants.DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        cookies: Mapping[str, str] | None = None,
+        verify_ssl: bool | str | ssl.SSLContext = True,
+        follow_redirects: bool = False,
+        httpx_args: Mapping[str, Any] | None = None,
+    ) -> None:
+        if not api_key:
+            raise ValueError("api_key must be a non-empty string")
+        super().__init__(
+            base_url=base_url,
+            auth_headers={"X-API-Key": api_key},
+            user_agent=USER_AGENT,
+            timeout=timeout,
+            max_retries=max_retries,
+            headers=headers,
+            cookies=cookies,
+            verify_ssl=verify_ssl,
+            follow_redirects=follow_redirects,
+            httpx_args=httpx_args,
+        )
+
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> Self:
+        """Build a client from `KAPSO_API_KEY` and optionally `KAPSO_BASE_URL`.
+
+        Keyword arguments (timeout, max_retries, ...) are passed through.
+        """
+        credential = os.environ.get(ENV_CREDENTIAL, "")
+        if not credential:
+            raise ValueError(f"set the {ENV_CREDENTIAL} environment variable")
+        base_url = os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
+        if not base_url:
+            raise ValueError(f"set the {ENV_BASE_URL} environment variable")
+        return cls(base_url, api_key=credential, **kwargs)

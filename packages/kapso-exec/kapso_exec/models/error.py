@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_Error: frozenset[str] = frozenset(
+    {
+        "error",
+        "status",
+        "message",
+    }
+)
+
+
+@_attrs_define
+class Error:
+    """Kapso's error body.
+
+    Attributes:
+        error (None | str | Unset): Short error name.
+        status (int | None | Unset): HTTP status code.
+        message (None | str | Unset): Human-readable message.
+    """
+
+    error: None | str | Unset = UNSET
+    status: int | None | Unset = UNSET
+    message: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_error = self.error
+        if not isinstance(_f_error, Unset):
+            field_dict["error"] = None if _f_error is None else _f_error
+        _f_status = self.status
+        if not isinstance(_f_status, Unset):
+            field_dict["status"] = None if _f_status is None else _f_status
+        _f_message = self.message
+        if not isinstance(_f_message, Unset):
+            field_dict["message"] = None if _f_message is None else _f_message
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "Error")
+        _get = _src.get
+        _v = _get("error", UNSET)
+        _f_error = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("Error.error", "a string", _v)))
+        )
+        _v = _get("status", UNSET)
+        _f_status = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is int else invalid("Error.status", "an integer", _v)))
+        )
+        _v = _get("message", UNSET)
+        _f_message = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("Error.message", "a string", _v)))
+        )
+        _obj = cls(
+            error=_f_error,
+            status=_f_status,
+            message=_f_message,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Error}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

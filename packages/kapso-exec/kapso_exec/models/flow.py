@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+    parse_datetime,
+)
+from ..models.flow_status import FlowStatus
+from ..types import UNSET, Unset
+
+_FIELDS_Flow: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "status",
+        "project_id",
+        "created_at",
+        "updated_at",
+        "created_by",
+        "last_executed_at",
+        "execution_count",
+    }
+)
+
+
+@_attrs_define
+class Flow:
+    """The flow an execution runs.
+
+    Attributes:
+        id (None | str | Unset): Flow ID.
+        name (None | str | Unset): Flow name.
+        description (None | str | Unset): Flow description.
+        status (FlowStatus | None | Unset):
+        project_id (None | str | Unset): ID of the project the flow belongs to.
+        created_at (datetime.datetime | None | Unset): When the flow was created.
+        updated_at (datetime.datetime | None | Unset): When the flow was last updated.
+        created_by (FlowCreator | None | Unset): Who created the flow.
+        last_executed_at (datetime.datetime | None | Unset): When the flow last ran.
+        execution_count (int | None | Unset): How many times the flow has run.
+    """
+
+    id: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    status: FlowStatus | None | Unset = UNSET
+    project_id: None | str | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    created_by: FlowCreator | None | Unset = UNSET
+    last_executed_at: datetime.datetime | None | Unset = UNSET
+    execution_count: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_id = self.id
+        if not isinstance(_f_id, Unset):
+            field_dict["id"] = None if _f_id is None else _f_id
+        _f_name = self.name
+        if not isinstance(_f_name, Unset):
+            field_dict["name"] = None if _f_name is None else _f_name
+        _f_description = self.description
+        if not isinstance(_f_description, Unset):
+            field_dict["description"] = None if _f_description is None else _f_description
+        _f_status = self.status
+        if not isinstance(_f_status, Unset):
+            field_dict["status"] = None if _f_status is None else _f_status.value
+        _f_project_id = self.project_id
+        if not isinstance(_f_project_id, Unset):
+            field_dict["project_id"] = None if _f_project_id is None else _f_project_id
+        _f_created_at = self.created_at
+        if not isinstance(_f_created_at, Unset):
+            field_dict["created_at"] = None if _f_created_at is None else _f_created_at.isoformat()
+        _f_updated_at = self.updated_at
+        if not isinstance(_f_updated_at, Unset):
+            field_dict["updated_at"] = None if _f_updated_at is None else _f_updated_at.isoformat()
+        _f_created_by = self.created_by
+        if not isinstance(_f_created_by, Unset):
+            field_dict["created_by"] = None if _f_created_by is None else _f_created_by.to_dict()
+        _f_last_executed_at = self.last_executed_at
+        if not isinstance(_f_last_executed_at, Unset):
+            field_dict["last_executed_at"] = None if _f_last_executed_at is None else _f_last_executed_at.isoformat()
+        _f_execution_count = self.execution_count
+        if not isinstance(_f_execution_count, Unset):
+            field_dict["execution_count"] = None if _f_execution_count is None else _f_execution_count
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "Flow")
+        _get = _src.get
+        _v = _get("id", UNSET)
+        _f_id = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("Flow.id", "a string", _v)))
+        )
+        _v = _get("name", UNSET)
+        _f_name = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("Flow.name", "a string", _v)))
+        )
+        _v = _get("description", UNSET)
+        _f_description = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("Flow.description", "a string", _v)))
+        )
+        _v = _get("status", UNSET)
+        _f_status = UNSET if _v is UNSET else (None if _v is None else FlowStatus(_v))
+        _v = _get("project_id", UNSET)
+        _f_project_id = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("Flow.project_id", "a string", _v)))
+        )
+        _v = _get("created_at", UNSET)
+        _f_created_at = UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "Flow.created_at"))
+        _v = _get("updated_at", UNSET)
+        _f_updated_at = UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "Flow.updated_at"))
+        _v = _get("created_by", UNSET)
+        _f_created_by = UNSET if _v is UNSET else (None if _v is None else FlowCreator.from_dict(_v))
+        _v = _get("last_executed_at", UNSET)
+        _f_last_executed_at = (
+            UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "Flow.last_executed_at"))
+        )
+        _v = _get("execution_count", UNSET)
+        _f_execution_count = (
+            UNSET
+            if _v is UNSET
+            else (
+                None if _v is None else (_v if type(_v) is int else invalid("Flow.execution_count", "an integer", _v))
+            )
+        )
+        _obj = cls(
+            id=_f_id,
+            name=_f_name,
+            description=_f_description,
+            status=_f_status,
+            project_id=_f_project_id,
+            created_at=_f_created_at,
+            updated_at=_f_updated_at,
+            created_by=_f_created_by,
+            last_executed_at=_f_last_executed_at,
+            execution_count=_f_execution_count,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Flow}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.flow_creator import FlowCreator  # noqa: E402

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_FlowStep: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "step_type",
+    }
+)
+
+
+@_attrs_define
+class FlowStep:
+    """A step of a flow.
+
+    Attributes:
+        id (None | str | Unset): Step ID.
+        name (None | str | Unset): Step name.
+        step_type (None | str | Unset): Kind of step (for example `message`); Kapso documents no value set.
+    """
+
+    id: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    step_type: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_id = self.id
+        if not isinstance(_f_id, Unset):
+            field_dict["id"] = None if _f_id is None else _f_id
+        _f_name = self.name
+        if not isinstance(_f_name, Unset):
+            field_dict["name"] = None if _f_name is None else _f_name
+        _f_step_type = self.step_type
+        if not isinstance(_f_step_type, Unset):
+            field_dict["step_type"] = None if _f_step_type is None else _f_step_type
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "FlowStep")
+        _get = _src.get
+        _v = _get("id", UNSET)
+        _f_id = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("FlowStep.id", "a string", _v)))
+        )
+        _v = _get("name", UNSET)
+        _f_name = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("FlowStep.name", "a string", _v)))
+        )
+        _v = _get("step_type", UNSET)
+        _f_step_type = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("FlowStep.step_type", "a string", _v)))
+        )
+        _obj = cls(
+            id=_f_id,
+            name=_f_name,
+            step_type=_f_step_type,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowStep}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,201 @@
+"""The exceptions this package raises. Every one derives from `APIError`.
+
+APIError
+├── APIStatusError              a non-2xx answer (status, headers, body, parsed error model)
+│   ├── BadRequestError         400
+│   ├── AuthenticationError     401
+│   ├── PermissionDeniedError   403
+│   ├── NotFoundError           404
+│   ├── ConflictError           409
+│   ├── UnprocessableEntityError 422
+│   ├── RateLimitError          429
+│   └── InternalServerError     >= 500
+├── APIConnectionError          the request did not get an answer
+│   └── APITimeoutError
+└── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+_BODY_PREVIEW_CHARS = 200
+_REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
+_REQUEST_ID_FIELDS = ("requestId", "request_id")
+
+
+def _body_of(content: bytes) -> Any:
+    """The body as JSON data when it is JSON, else as text (lossless in `content`)."""
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return content.decode("utf-8", errors="replace")
+
+
+def _preview(body: Any) -> str:
+    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+    return text if len(text) <= _BODY_PREVIEW_CHARS else text[: _BODY_PREVIEW_CHARS - 3] + "..."
+
+
+class APIError(Exception):
+    """Base of every error this package raises."""
+
+    message: str
+    request: httpx.Request | None
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIStatusError(APIError):
+    """The server answered with a non-2xx status.
+
+    Attributes:
+        status_code: The HTTP status (any int, 520 and 599 included).
+        headers: The response headers.
+        content: The raw body bytes.
+        body: The body decoded as JSON, or as text when it isn't JSON (None when empty).
+        parsed: The vendor's documented error model for this status, when the body fits it.
+        request_id: The vendor's request id (header or body), when it sends one.
+        response: The `httpx.Response`.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, parsed: Any = None) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
+        self.content: bytes = response.content
+        self.body: Any = _body_of(response.content)
+        self.parsed: Any = parsed
+        self.request_id: str | None = _request_id(response.headers, self.body)
+
+
+class BadRequestError(APIStatusError):
+    """400 Bad Request."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 Unauthorized: the credential is missing or wrong."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403 Forbidden: the credential lacks a permission."""
+
+
+class NotFoundError(APIStatusError):
+    """404 Not Found."""
+
+
+class ConflictError(APIStatusError):
+    """409 Conflict."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422 Unprocessable Entity: the server rejected a parameter."""
+
+
+class RateLimitError(APIStatusError):
+    """429 Too Many Requests."""
+
+
+class InternalServerError(APIStatusError):
+    """Any status from 500 up."""
+
+
+class APIConnectionError(APIError):
+    """The request got no answer: connection refused or reset, DNS, TLS, protocol error."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APIResponseValidationError(APIError):
+    """A 2xx answer whose body is not JSON or does not fit the spec's schema.
+
+    Attributes:
+        status_code, headers, content, body, response: as on `APIStatusError`.
+    """
+
+    def __init__(self, response: httpx.Response, reason: str) -> None:
+        super().__init__(
+            f"Invalid response body (status {response.status_code}): {reason}",
+            request=response.request,
+        )
+        self.response = response
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
+        self.content: bytes = response.content
+        self.body: Any = _body_of(response.content)
+
+
+# openapi-python-client's name for a status error; kept so existing code still imports.
+UnexpectedStatus = APIStatusError
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _request_id(headers: httpx.Headers, body: Any) -> str | None:
+    for name in _REQUEST_ID_HEADERS:
+        header: str | None = headers.get(name)
+        if header:
+            return header
+    if isinstance(body, dict):
+        for field in _REQUEST_ID_FIELDS:
+            value = body.get(field)
+            if isinstance(value, str) and value:
+                return value
+    return None
+
+
+def status_error(response: httpx.Response, parsed: Any = None) -> APIStatusError:
+    """The `APIStatusError` subclass for `response`'s status, ready to raise."""
+    status = response.status_code
+    cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    reason = response.reason_phrase or "Unknown status"
+    message = f"{status} {reason}"
+    body = _body_of(response.content)
+    if body is not None:
+        message += f": {_preview(body)}"
+    return cls(message, response=response, parsed=parsed)
+
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnexpectedStatus",
+    "UnprocessableEntityError",
+    "status_error",
+]

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+)
+from ..models.output_data_type import OutputDataType
+from ..types import UNSET, Unset
+
+_FIELDS_NodeOutput: frozenset[str] = frozenset(
+    {
+        "default",
+        "path",
+        "name",
+        "dataType",
+    }
+)
+
+
+@_attrs_define
+class NodeOutput:
+    """One output a node produces.
+
+    Attributes:
+        default (bool | None | Unset): Whether this is the node's default output.
+        path (None | str | Unset): Path of the output value.
+        name (None | str | Unset): Name of the output.
+        data_type (None | OutputDataType | Unset): Data type of the output (open set; see `OutputDataType`).
+    """
+
+    default: bool | None | Unset = UNSET
+    path: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    data_type: None | OutputDataType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_default = self.default
+        if not isinstance(_f_default, Unset):
+            field_dict["default"] = None if _f_default is None else _f_default
+        _f_path = self.path
+        if not isinstance(_f_path, Unset):
+            field_dict["path"] = None if _f_path is None else _f_path
+        _f_name = self.name
+        if not isinstance(_f_name, Unset):
+            field_dict["name"] = None if _f_name is None else _f_name
+        _f_data_type = self.data_type
+        if not isinstance(_f_data_type, Unset):
+            field_dict["dataType"] = None if _f_data_type is None else _f_data_type.value
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "NodeOutput")
+        _get = _src.get
+        _v = _get("default", UNSET)
+        _f_default = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is bool else invalid("NodeOutput.default", "a boolean", _v)))
+        )
+        _v = _get("path", UNSET)
+        _f_path = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("NodeOutput.path", "a string", _v)))
+        )
+        _v = _get("name", UNSET)
+        _f_name = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("NodeOutput.name", "a string", _v)))
+        )
+        _v = _get("dataType", UNSET)
+        _f_data_type = UNSET if _v is UNSET else (None if _v is None else OutputDataType(_v))
+        _obj = cls(
+            default=_f_default,
+            path=_f_path,
+            name=_f_name,
+            data_type=_f_data_type,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeOutput}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

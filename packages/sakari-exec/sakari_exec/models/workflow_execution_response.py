@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_WorkflowExecutionResponse: frozenset[str] = frozenset(
+    {
+        "success",
+        "data",
+    }
+)
+
+
+@_attrs_define
+class WorkflowExecutionResponse:
+    """Envelope of a successful answer; the execution is in `data`.
+
+    Attributes:
+        success (bool | None | Unset): Whether the request succeeded (`true` on a successful answer).
+        data (None | Unset | WorkflowExecution): The workflow execution.
+    """
+
+    success: bool | None | Unset = UNSET
+    data: None | Unset | WorkflowExecution = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_success = self.success
+        if not isinstance(_f_success, Unset):
+            field_dict["success"] = None if _f_success is None else _f_success
+        _f_data = self.data
+        if not isinstance(_f_data, Unset):
+            field_dict["data"] = None if _f_data is None else _f_data.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "WorkflowExecutionResponse")
+        _get = _src.get
+        _v = _get("success", UNSET)
+        _f_success = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is bool else invalid("WorkflowExecutionResponse.success", "a boolean", _v))
+            )
+        )
+        _v = _get("data", UNSET)
+        _f_data = UNSET if _v is UNSET else (None if _v is None else WorkflowExecution.from_dict(_v))
+        _obj = cls(
+            success=_f_success,
+            data=_f_data,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecutionResponse}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.workflow_execution import WorkflowExecution  # noqa: E402

@@ -1,0 +1,260 @@
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
+from ..._json import decode_json
+from ..._paths import encode_path_segment
+from ...client import AuthenticatedClient
+from ...models.error_detail import ErrorDetail
+from ...models.http_validation_error import HTTPValidationError
+from ...models.scope_error import ScopeError
+from ...models.server_error import ServerError
+from ...models.workflow_execution import WorkflowExecution
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    execution_id: str,
+    *,
+    workspace_id: UUID,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_workspace_id = str(workspace_id)
+    params["workspace_id"] = json_workspace_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "GET",
+        "url": "/workflow-executions/{execution_id}".format(
+            execution_id=encode_path_segment(str(execution_id), "execution_id"),
+        ),
+        "params": params,
+    }
+    return _kwargs
+
+
+def _decode_success(response: httpx.Response) -> WorkflowExecution:
+    try:
+        data = decode_json(response)
+        return WorkflowExecution.from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise errors.APIResponseValidationError(response, str(exc)) from exc
+
+
+def _decode_error(response: httpx.Response) -> ErrorDetail | ScopeError | HTTPValidationError | ServerError | None:
+    status = response.status_code
+    try:
+        if status == 401:
+            return ErrorDetail.from_dict(decode_json(response))
+        if status == 403:
+            return ScopeError.from_dict(decode_json(response))
+        if status == 404:
+            return ErrorDetail.from_dict(decode_json(response))
+        if status == 422:
+            return HTTPValidationError.from_dict(decode_json(response))
+        if status == 500:
+            return ServerError.from_dict(decode_json(response))
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        # An error body that doesn't fit its documented schema stays raw on the error.
+        return None
+    return None
+
+
+def _build_response(
+    response: httpx.Response,
+) -> Response[WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError]:
+    parsed: WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError | None
+    if response.is_success:
+        parsed = _decode_success(response)
+    else:
+        parsed = _decode_error(response)
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def _result(response: httpx.Response) -> WorkflowExecution:
+    if response.is_success:
+        return _decode_success(response)
+    raise errors.status_error(response, _decode_error(response))
+
+
+def sync_detailed(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    workspace_id: UUID,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Response[WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError]:
+    """Get Workflow Execution
+
+    Get a workflow execution: its status, timestamps and full event history.
+
+    The 200 body is the execution itself (no envelope). `execution_id` contains `/` or `:`
+    and must be percent-encoded as a single path segment. Newer servers also serve the same
+    handler at `GET /workspaces/{workspace_id}/workflow-executions/{execution_id}` (workspace
+    in the path instead of the query); this spec uses the query-parameter route, which all
+    server versions serve. Requires the `workflow:read` scope.
+
+    Args:
+        execution_id (str):
+        workspace_id (UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Response[WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError]: status, headers, raw content, and the parsed body (the
+        success model on 2xx, the documented error model or None otherwise).
+    """
+
+    response = client._request(
+        **_get_kwargs(
+            execution_id=execution_id,
+            workspace_id=workspace_id,
+        ),
+        timeout=timeout,
+    )
+    return _build_response(response)
+
+
+def sync(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    workspace_id: UUID,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> WorkflowExecution:
+    """Get Workflow Execution
+
+    Get a workflow execution: its status, timestamps and full event history.
+
+    The 200 body is the execution itself (no envelope). `execution_id` contains `/` or `:`
+    and must be percent-encoded as a single path segment. Newer servers also serve the same
+    handler at `GET /workspaces/{workspace_id}/workflow-executions/{execution_id}` (workspace
+    in the path instead of the query); this spec uses the query-parameter route, which all
+    server versions serve. Requires the `workflow:read` scope.
+
+    Args:
+        execution_id (str):
+        workspace_id (UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        WorkflowExecution
+    """
+
+    response = client._request(
+        **_get_kwargs(
+            execution_id=execution_id,
+            workspace_id=workspace_id,
+        ),
+        timeout=timeout,
+    )
+    return _result(response)
+
+
+async def asyncio_detailed(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    workspace_id: UUID,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Response[WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError]:
+    """Get Workflow Execution
+
+    Get a workflow execution: its status, timestamps and full event history.
+
+    The 200 body is the execution itself (no envelope). `execution_id` contains `/` or `:`
+    and must be percent-encoded as a single path segment. Newer servers also serve the same
+    handler at `GET /workspaces/{workspace_id}/workflow-executions/{execution_id}` (workspace
+    in the path instead of the query); this spec uses the query-parameter route, which all
+    server versions serve. Requires the `workflow:read` scope.
+
+    Args:
+        execution_id (str):
+        workspace_id (UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Response[WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError]: status, headers, raw content, and the parsed body (the
+        success model on 2xx, the documented error model or None otherwise).
+    """
+
+    response = await client._arequest(
+        **_get_kwargs(
+            execution_id=execution_id,
+            workspace_id=workspace_id,
+        ),
+        timeout=timeout,
+    )
+    return _build_response(response)
+
+
+async def asyncio(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    workspace_id: UUID,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> WorkflowExecution:
+    """Get Workflow Execution
+
+    Get a workflow execution: its status, timestamps and full event history.
+
+    The 200 body is the execution itself (no envelope). `execution_id` contains `/` or `:`
+    and must be percent-encoded as a single path segment. Newer servers also serve the same
+    handler at `GET /workspaces/{workspace_id}/workflow-executions/{execution_id}` (workspace
+    in the path instead of the query); this spec uses the query-parameter route, which all
+    server versions serve. Requires the `workflow:read` scope.
+
+    Args:
+        execution_id (str):
+        workspace_id (UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        WorkflowExecution
+    """
+
+    response = await client._arequest(
+        **_get_kwargs(
+            execution_id=execution_id,
+            workspace_id=workspace_id,
+        ),
+        timeout=timeout,
+    )
+    return _result(response)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_ActionInput: frozenset[str] = frozenset(
+    {
+        "task",
+        "exec_context",
+        "run_context",
+        "interaction_context",
+    }
+)
+
+
+@_attrs_define
+class ActionInput:
+    """The input of the action an event group belongs to. Usually the run-action input (`task`, `exec_context`,
+    `run_context`, `interaction_context`), but for child-workflow and other events it is a different object (e.g.
+    `{role, wf_id, dsl, trigger_inputs, ...}`, `{message, detail}` or `{error: "unreadable_temporal_payload", ...}`).
+    All four properties are therefore optional and every other key is kept as an additional property, so these other
+    shapes parse too.
+
+        Attributes:
+            task (None | Task | Unset): The task (action statement) being run; present for run-action input.
+            exec_context (ExecutionContext | None | Unset): The execution context (results of earlier actions etc.); present
+                for run-action input.
+            run_context (None | RunContext | Unset): The workflow run context; present for run-action input.
+            interaction_context (InteractionContext | None | Unset): The interaction context when the action is interactive;
+                may be omitted or null.
+    """
+
+    task: None | Task | Unset = UNSET
+    exec_context: ExecutionContext | None | Unset = UNSET
+    run_context: None | RunContext | Unset = UNSET
+    interaction_context: InteractionContext | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_task = self.task
+        if not isinstance(_f_task, Unset):
+            field_dict["task"] = None if _f_task is None else _f_task.to_dict()
+        _f_exec_context = self.exec_context
+        if not isinstance(_f_exec_context, Unset):
+            field_dict["exec_context"] = None if _f_exec_context is None else _f_exec_context.to_dict()
+        _f_run_context = self.run_context
+        if not isinstance(_f_run_context, Unset):
+            field_dict["run_context"] = None if _f_run_context is None else _f_run_context.to_dict()
+        _f_interaction_context = self.interaction_context
+        if not isinstance(_f_interaction_context, Unset):
+            field_dict["interaction_context"] = (
+                None if _f_interaction_context is None else _f_interaction_context.to_dict()
+            )
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "ActionInput")
+        _get = _src.get
+        _v = _get("task", UNSET)
+        _f_task = UNSET if _v is UNSET else (None if _v is None else Task.from_dict(_v))
+        _v = _get("exec_context", UNSET)
+        _f_exec_context = UNSET if _v is UNSET else (None if _v is None else ExecutionContext.from_dict(_v))
+        _v = _get("run_context", UNSET)
+        _f_run_context = UNSET if _v is UNSET else (None if _v is None else RunContext.from_dict(_v))
+        _v = _get("interaction_context", UNSET)
+        _f_interaction_context = UNSET if _v is UNSET else (None if _v is None else InteractionContext.from_dict(_v))
+        _obj = cls(
+            task=_f_task,
+            exec_context=_f_exec_context,
+            run_context=_f_run_context,
+            interaction_context=_f_interaction_context,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ActionInput}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.execution_context import ExecutionContext  # noqa: E402
+from ..models.interaction_context import InteractionContext  # noqa: E402
+from ..models.run_context import RunContext  # noqa: E402
+from ..models.task import Task  # noqa: E402

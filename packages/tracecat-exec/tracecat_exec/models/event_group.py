@@ -1,0 +1,254 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+    missing,
+)
+from ..models.join_strategy import JoinStrategy
+from ..types import UNSET, Unset
+
+_FIELDS_EventGroup: frozenset[str] = frozenset(
+    {
+        "event_id",
+        "udf_namespace",
+        "udf_name",
+        "udf_key",
+        "action_input",
+        "action_id",
+        "action_ref",
+        "action_title",
+        "action_description",
+        "action_result",
+        "current_attempt",
+        "retry_policy",
+        "start_delay",
+        "join_strategy",
+        "related_wf_exec_id",
+    }
+)
+
+
+@_attrs_define
+class EventGroup:
+    """The action (UDF) an event belongs to, with its input and result.
+
+    Attributes:
+        event_id (int): Id of the event that opened this group.
+        udf_namespace (str): Namespace of the action (UDF), e.g. `core`.
+        udf_name (str): Name of the action (UDF) within its namespace.
+        udf_key (str): Full key of the action (UDF), e.g. `core.http_request`.
+        action_input (ActionInput): The input of the action an event group belongs to. Usually the run-action input
+            (`task`, `exec_context`, `run_context`, `interaction_context`), but for child-workflow and other events it is a
+            different object (e.g. `{role, wf_id, dsl, trigger_inputs, ...}`, `{message, detail}` or `{error:
+            "unreadable_temporal_payload", ...}`). All four properties are therefore optional and every other key is kept as
+            an additional property, so these other shapes parse too.
+        action_id (None | str | Unset): Id of the action; may be omitted or null.
+        action_ref (None | str | Unset): Reference (slug) of the action in the workflow; may be omitted or null.
+        action_title (None | str | Unset): Title of the action; may be omitted or null.
+        action_description (None | str | Unset): Description of the action; may be omitted or null.
+        action_result (Any | None | Unset): The action's result, any JSON value; may be omitted or null.
+        current_attempt (int | None | Unset): The current attempt number; may be omitted or null.
+        retry_policy (None | RetryPolicy | Unset): The action's retry policy (optional).
+        start_delay (float | None | Unset): Delay in seconds before the action starts (optional, default 0). Default:
+            0.0.
+        join_strategy (JoinStrategy | None | Unset): How the action joins on its upstream branches (optional, default
+            `all`).
+        related_wf_exec_id (None | str | Unset): Id of a related (e.g. child) workflow execution; may be omitted or
+            null.
+    """
+
+    event_id: int
+    udf_namespace: str
+    udf_name: str
+    udf_key: str
+    action_input: ActionInput
+    action_id: None | str | Unset = UNSET
+    action_ref: None | str | Unset = UNSET
+    action_title: None | str | Unset = UNSET
+    action_description: None | str | Unset = UNSET
+    action_result: Any | None | Unset = UNSET
+    current_attempt: int | None | Unset = UNSET
+    retry_policy: None | RetryPolicy | Unset = UNSET
+    start_delay: float | None | Unset = 0.0
+    join_strategy: JoinStrategy | None | Unset = UNSET
+    related_wf_exec_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict["event_id"] = self.event_id
+        field_dict["udf_namespace"] = self.udf_namespace
+        field_dict["udf_name"] = self.udf_name
+        field_dict["udf_key"] = self.udf_key
+        field_dict["action_input"] = self.action_input.to_dict()
+        _f_action_id = self.action_id
+        if not isinstance(_f_action_id, Unset):
+            field_dict["action_id"] = None if _f_action_id is None else _f_action_id
+        _f_action_ref = self.action_ref
+        if not isinstance(_f_action_ref, Unset):
+            field_dict["action_ref"] = None if _f_action_ref is None else _f_action_ref
+        _f_action_title = self.action_title
+        if not isinstance(_f_action_title, Unset):
+            field_dict["action_title"] = None if _f_action_title is None else _f_action_title
+        _f_action_description = self.action_description
+        if not isinstance(_f_action_description, Unset):
+            field_dict["action_description"] = None if _f_action_description is None else _f_action_description
+        _f_action_result = self.action_result
+        if not isinstance(_f_action_result, Unset):
+            field_dict["action_result"] = None if _f_action_result is None else _f_action_result
+        _f_current_attempt = self.current_attempt
+        if not isinstance(_f_current_attempt, Unset):
+            field_dict["current_attempt"] = None if _f_current_attempt is None else _f_current_attempt
+        _f_retry_policy = self.retry_policy
+        if not isinstance(_f_retry_policy, Unset):
+            field_dict["retry_policy"] = None if _f_retry_policy is None else _f_retry_policy.to_dict()
+        _f_start_delay = self.start_delay
+        if not isinstance(_f_start_delay, Unset):
+            field_dict["start_delay"] = None if _f_start_delay is None else _f_start_delay
+        _f_join_strategy = self.join_strategy
+        if not isinstance(_f_join_strategy, Unset):
+            field_dict["join_strategy"] = None if _f_join_strategy is None else _f_join_strategy.value
+        _f_related_wf_exec_id = self.related_wf_exec_id
+        if not isinstance(_f_related_wf_exec_id, Unset):
+            field_dict["related_wf_exec_id"] = None if _f_related_wf_exec_id is None else _f_related_wf_exec_id
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "EventGroup")
+        _get = _src.get
+        _v = _get("event_id", UNSET)
+        if _v is UNSET:
+            missing("EventGroup.event_id")
+        _f_event_id = _v if type(_v) is int else invalid("EventGroup.event_id", "an integer", _v)
+        _v = _get("udf_namespace", UNSET)
+        if _v is UNSET:
+            missing("EventGroup.udf_namespace")
+        _f_udf_namespace = _v if type(_v) is str else invalid("EventGroup.udf_namespace", "a string", _v)
+        _v = _get("udf_name", UNSET)
+        if _v is UNSET:
+            missing("EventGroup.udf_name")
+        _f_udf_name = _v if type(_v) is str else invalid("EventGroup.udf_name", "a string", _v)
+        _v = _get("udf_key", UNSET)
+        if _v is UNSET:
+            missing("EventGroup.udf_key")
+        _f_udf_key = _v if type(_v) is str else invalid("EventGroup.udf_key", "a string", _v)
+        _v = _get("action_input", UNSET)
+        if _v is UNSET:
+            missing("EventGroup.action_input")
+        _f_action_input = ActionInput.from_dict(_v)
+        _v = _get("action_id", UNSET)
+        _f_action_id = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("EventGroup.action_id", "a string", _v)))
+        )
+        _v = _get("action_ref", UNSET)
+        _f_action_ref = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("EventGroup.action_ref", "a string", _v)))
+        )
+        _v = _get("action_title", UNSET)
+        _f_action_title = (
+            UNSET
+            if _v is UNSET
+            else (
+                None if _v is None else (_v if type(_v) is str else invalid("EventGroup.action_title", "a string", _v))
+            )
+        )
+        _v = _get("action_description", UNSET)
+        _f_action_description = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is str else invalid("EventGroup.action_description", "a string", _v))
+            )
+        )
+        _v = _get("action_result", UNSET)
+        _f_action_result = UNSET if _v is UNSET else (None if _v is None else _v)
+        _v = _get("current_attempt", UNSET)
+        _f_current_attempt = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is int else invalid("EventGroup.current_attempt", "an integer", _v))
+            )
+        )
+        _v = _get("retry_policy", UNSET)
+        _f_retry_policy = UNSET if _v is UNSET else (None if _v is None else RetryPolicy.from_dict(_v))
+        _v = _get("start_delay", UNSET)
+        _f_start_delay = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is float or type(_v) is int else invalid("EventGroup.start_delay", "a number", _v))
+            )
+        )
+        _v = _get("join_strategy", UNSET)
+        _f_join_strategy = UNSET if _v is UNSET else (None if _v is None else JoinStrategy(_v))
+        _v = _get("related_wf_exec_id", UNSET)
+        _f_related_wf_exec_id = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is str else invalid("EventGroup.related_wf_exec_id", "a string", _v))
+            )
+        )
+        _obj = cls(
+            event_id=_f_event_id,
+            udf_namespace=_f_udf_namespace,
+            udf_name=_f_udf_name,
+            udf_key=_f_udf_key,
+            action_input=_f_action_input,
+            action_id=_f_action_id,
+            action_ref=_f_action_ref,
+            action_title=_f_action_title,
+            action_description=_f_action_description,
+            action_result=_f_action_result,
+            current_attempt=_f_current_attempt,
+            retry_policy=_f_retry_policy,
+            start_delay=_f_start_delay,
+            join_strategy=_f_join_strategy,
+            related_wf_exec_id=_f_related_wf_exec_id,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EventGroup}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.action_input import ActionInput  # noqa: E402
+from ..models.retry_policy import RetryPolicy  # noqa: E402

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_list,
+    check_object,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_HTTPValidationError: frozenset[str] = frozenset(
+    {
+        "detail",
+    }
+)
+
+
+@_attrs_define
+class HTTPValidationError:
+    """422 body when the request fails validation (FastAPI).
+
+    Attributes:
+        detail (list[ValidationError] | None | Unset): The validation errors.
+    """
+
+    detail: list[ValidationError] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_detail = self.detail
+        if not isinstance(_f_detail, Unset):
+            field_dict["detail"] = None if _f_detail is None else [_i0.to_dict() for _i0 in _f_detail]
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "HTTPValidationError")
+        _get = _src.get
+        _v = _get("detail", UNSET)
+        _f_detail = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else [ValidationError.from_dict(_i0) for _i0 in check_list(_v, "HTTPValidationError.detail")]
+            )
+        )
+        _obj = cls(
+            detail=_f_detail,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_HTTPValidationError}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.validation_error import ValidationError  # noqa: E402

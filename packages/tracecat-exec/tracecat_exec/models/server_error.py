@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_object,
+    invalid,
+    missing,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_ServerError: frozenset[str] = frozenset(
+    {
+        "message",
+        "type",
+        "detail",
+    }
+)
+
+
+@_attrs_define
+class ServerError:
+    """500 body. Tracecat exceptions send `{type, message, detail}`; unexpected errors send only `{message}`.
+
+    Attributes:
+        message (str): Human-readable error message.
+        type_ (None | str | Unset): Name of the exception class (optional).
+        detail (Any | None | Unset): Extra error detail, any JSON value (often null); optional.
+    """
+
+    message: str
+    type_: None | str | Unset = UNSET
+    detail: Any | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict["message"] = self.message
+        _f_type_ = self.type_
+        if not isinstance(_f_type_, Unset):
+            field_dict["type"] = None if _f_type_ is None else _f_type_
+        _f_detail = self.detail
+        if not isinstance(_f_detail, Unset):
+            field_dict["detail"] = None if _f_detail is None else _f_detail
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "ServerError")
+        _get = _src.get
+        _v = _get("message", UNSET)
+        if _v is UNSET:
+            missing("ServerError.message")
+        _f_message = _v if type(_v) is str else invalid("ServerError.message", "a string", _v)
+        _v = _get("type", UNSET)
+        _f_type_ = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("ServerError.type", "a string", _v)))
+        )
+        _v = _get("detail", UNSET)
+        _f_detail = UNSET if _v is UNSET else (None if _v is None else _v)
+        _obj = cls(
+            message=_f_message,
+            type_=_f_type_,
+            detail=_f_detail,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ServerError}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

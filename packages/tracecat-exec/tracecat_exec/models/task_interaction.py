@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_list,
+    check_object,
+    invalid,
+)
+from ..types import UNSET, Unset
+
+_FIELDS_TaskInteraction: frozenset[str] = frozenset(
+    {
+        "type",
+        "timeout",
+        "required_approvers",
+        "approver_groups",
+        "message",
+        "approve_if",
+    }
+)
+
+
+@_attrs_define
+class TaskInteraction:
+    """Interaction configuration of an interactive task. `type` is a plain string whose known values are `response` and
+    `approval` (servers may send others); the approval-only fields are present for `approval` interactions.
+
+        Attributes:
+            type_ (None | str | Unset): The interaction type. Known values: `response`, `approval`; other values are
+                accepted (the page example shows `"<string>"`).
+            timeout (float | None | Unset): Timeout of the interaction in seconds; may be omitted or null.
+            required_approvers (int | None | Unset): Number of approvers required (approval interactions only; optional).
+            approver_groups (list[str] | None | Unset): Groups allowed to approve (approval interactions only; optional).
+            message (None | str | Unset): Custom message shown to approvers (approval interactions only; optional).
+            approve_if (None | str | Unset): Condition (expression) under which the action is approved (approval
+                interactions only); may be omitted or null.
+    """
+
+    type_: None | str | Unset = UNSET
+    timeout: float | None | Unset = UNSET
+    required_approvers: int | None | Unset = UNSET
+    approver_groups: list[str] | None | Unset = UNSET
+    message: None | str | Unset = UNSET
+    approve_if: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        _f_type_ = self.type_
+        if not isinstance(_f_type_, Unset):
+            field_dict["type"] = None if _f_type_ is None else _f_type_
+        _f_timeout = self.timeout
+        if not isinstance(_f_timeout, Unset):
+            field_dict["timeout"] = None if _f_timeout is None else _f_timeout
+        _f_required_approvers = self.required_approvers
+        if not isinstance(_f_required_approvers, Unset):
+            field_dict["required_approvers"] = None if _f_required_approvers is None else _f_required_approvers
+        _f_approver_groups = self.approver_groups
+        if not isinstance(_f_approver_groups, Unset):
+            field_dict["approver_groups"] = None if _f_approver_groups is None else [_i0 for _i0 in _f_approver_groups]
+        _f_message = self.message
+        if not isinstance(_f_message, Unset):
+            field_dict["message"] = None if _f_message is None else _f_message
+        _f_approve_if = self.approve_if
+        if not isinstance(_f_approve_if, Unset):
+            field_dict["approve_if"] = None if _f_approve_if is None else _f_approve_if
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "TaskInteraction")
+        _get = _src.get
+        _v = _get("type", UNSET)
+        _f_type_ = (
+            UNSET
+            if _v is UNSET
+            else (None if _v is None else (_v if type(_v) is str else invalid("TaskInteraction.type", "a string", _v)))
+        )
+        _v = _get("timeout", UNSET)
+        _f_timeout = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (
+                    _v if type(_v) is float or type(_v) is int else invalid("TaskInteraction.timeout", "a number", _v)
+                )
+            )
+        )
+        _v = _get("required_approvers", UNSET)
+        _f_required_approvers = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is int else invalid("TaskInteraction.required_approvers", "an integer", _v))
+            )
+        )
+        _v = _get("approver_groups", UNSET)
+        _f_approver_groups = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else [
+                    (_i0 if type(_i0) is str else invalid("TaskInteraction.approver_groups[]", "a string", _i0))
+                    for _i0 in check_list(_v, "TaskInteraction.approver_groups")
+                ]
+            )
+        )
+        _v = _get("message", UNSET)
+        _f_message = (
+            UNSET
+            if _v is UNSET
+            else (
+                None if _v is None else (_v if type(_v) is str else invalid("TaskInteraction.message", "a string", _v))
+            )
+        )
+        _v = _get("approve_if", UNSET)
+        _f_approve_if = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is str else invalid("TaskInteraction.approve_if", "a string", _v))
+            )
+        )
+        _obj = cls(
+            type_=_f_type_,
+            timeout=_f_timeout,
+            required_approvers=_f_required_approvers,
+            approver_groups=_f_approver_groups,
+            message=_f_message,
+            approve_if=_f_approve_if,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_TaskInteraction}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

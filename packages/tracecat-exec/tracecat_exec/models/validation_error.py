@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_list,
+    check_object,
+    invalid,
+    missing,
+)
+from ..types import UNSET
+
+_FIELDS_ValidationError: frozenset[str] = frozenset(
+    {
+        "loc",
+        "msg",
+        "type",
+    }
+)
+
+
+def _parse_ValidationError_loc_item(data: Any) -> Any:
+    if type(data) is str:
+        return (
+            data
+            if type(data) is str
+            else invalid(
+                "ValidationError.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8ded10>[]",
+                "a string",
+                data,
+            )
+        )
+    if type(data) is int:
+        return (
+            data
+            if type(data) is int
+            else invalid(
+                "ValidationError.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8ded10>[]",
+                "an integer",
+                data,
+            )
+        )
+    invalid(
+        "ValidationError.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8ded10>[]",
+        "string or int",
+        data,
+    )
+
+
+def _dump_ValidationError_loc_item(value: Any) -> Any:
+    if True:
+        return value
+    if True:
+        return value
+    return value
+
+
+@_attrs_define
+class ValidationError:
+    """One request validation error.
+
+    Attributes:
+        loc (list[int | str]): Location of the invalid value, e.g. `["query", "workspace_id"]`.
+        msg (str): Human-readable error message.
+        type_ (str): Error type, e.g. `missing`.
+    """
+
+    loc: list[int | str]
+    msg: str
+    type_: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict["loc"] = [_dump_ValidationError_loc_item(_i0) for _i0 in self.loc]
+        field_dict["msg"] = self.msg
+        field_dict["type"] = self.type_
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "ValidationError")
+        _get = _src.get
+        _v = _get("loc", UNSET)
+        if _v is UNSET:
+            missing("ValidationError.loc")
+        _f_loc = [_parse_ValidationError_loc_item(_i0) for _i0 in check_list(_v, "ValidationError.loc")]
+        _v = _get("msg", UNSET)
+        if _v is UNSET:
+            missing("ValidationError.msg")
+        _f_msg = _v if type(_v) is str else invalid("ValidationError.msg", "a string", _v)
+        _v = _get("type", UNSET)
+        if _v is UNSET:
+            missing("ValidationError.type")
+        _f_type_ = _v if type(_v) is str else invalid("ValidationError.type", "a string", _v)
+        _obj = cls(
+            loc=_f_loc,
+            msg=_f_msg,
+            type_=_f_type_,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ValidationError}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._validate import (
+    check_list,
+    check_object,
+    invalid,
+    missing,
+    parse_datetime,
+)
+from ..models.execution_type import ExecutionType
+from ..models.trigger_type import TriggerType
+from ..models.workflow_execution_status import WorkflowExecutionStatus
+from ..types import UNSET, Unset
+
+_FIELDS_WorkflowExecution: frozenset[str] = frozenset(
+    {
+        "id",
+        "run_id",
+        "start_time",
+        "status",
+        "workflow_type",
+        "task_queue",
+        "history_length",
+        "events",
+        "execution_time",
+        "close_time",
+        "parent_wf_exec_id",
+        "trigger_type",
+        "execution_type",
+        "interactions",
+        "interaction_states",
+    }
+)
+
+
+@_attrs_define
+class WorkflowExecution:
+    """A workflow execution (one Temporal workflow run) and its event history. This is the whole 200 response body (no
+    envelope).
+
+        Attributes:
+            id (str): The id of the workflow execution (contains `/` or `:`).
+            run_id (str): The Temporal run id of the workflow execution.
+            start_time (datetime.datetime): When the workflow execution started (ISO 8601).
+            status (None | WorkflowExecutionStatus): The execution status. Always present, but the server can send `null`
+                (treat it as not yet known and keep polling).
+            workflow_type (str): The Temporal workflow type.
+            task_queue (str): The Temporal task queue the workflow runs on.
+            history_length (int): Number of events in the execution's history.
+            events (list[WorkflowExecutionEvent]): The events in the workflow execution's history.
+            execution_time (datetime.datetime | None | Unset): When this workflow run started or should start (ISO 8601);
+                may be omitted or null.
+            close_time (datetime.datetime | None | Unset): When the workflow execution closed (ISO 8601); omitted or null
+                while it is still running.
+            parent_wf_exec_id (None | str | Unset): Id of the parent workflow execution when this is a child workflow; may
+                be omitted or null.
+            trigger_type (None | TriggerType | Unset): How the execution was triggered (newer servers only; optional).
+            execution_type (ExecutionType | None | Unset): Whether the draft or the published workflow graph ran (newer
+                servers only; optional).
+            interactions (list[ExecutionInteraction] | None | Unset): The interactions (responses/approvals) in the workflow
+                execution (newer servers only; optional).
+            interaction_states (InteractionStates | None | Unset): Interaction states keyed by interaction id (older servers
+                only; newer servers send `interactions`).
+    """
+
+    id: str
+    run_id: str
+    start_time: datetime.datetime
+    status: None | WorkflowExecutionStatus
+    workflow_type: str
+    task_queue: str
+    history_length: int
+    events: list[WorkflowExecutionEvent]
+    execution_time: datetime.datetime | None | Unset = UNSET
+    close_time: datetime.datetime | None | Unset = UNSET
+    parent_wf_exec_id: None | str | Unset = UNSET
+    trigger_type: None | TriggerType | Unset = UNSET
+    execution_type: ExecutionType | None | Unset = UNSET
+    interactions: list[ExecutionInteraction] | None | Unset = UNSET
+    interaction_states: InteractionStates | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as JSON-ready data, unknown fields included."""
+        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict["id"] = self.id
+        field_dict["run_id"] = self.run_id
+        field_dict["start_time"] = self.start_time.isoformat()
+        field_dict["status"] = None if self.status is None else self.status.value
+        field_dict["workflow_type"] = self.workflow_type
+        field_dict["task_queue"] = self.task_queue
+        field_dict["history_length"] = self.history_length
+        field_dict["events"] = [_i0.to_dict() for _i0 in self.events]
+        _f_execution_time = self.execution_time
+        if not isinstance(_f_execution_time, Unset):
+            field_dict["execution_time"] = None if _f_execution_time is None else _f_execution_time.isoformat()
+        _f_close_time = self.close_time
+        if not isinstance(_f_close_time, Unset):
+            field_dict["close_time"] = None if _f_close_time is None else _f_close_time.isoformat()
+        _f_parent_wf_exec_id = self.parent_wf_exec_id
+        if not isinstance(_f_parent_wf_exec_id, Unset):
+            field_dict["parent_wf_exec_id"] = None if _f_parent_wf_exec_id is None else _f_parent_wf_exec_id
+        _f_trigger_type = self.trigger_type
+        if not isinstance(_f_trigger_type, Unset):
+            field_dict["trigger_type"] = None if _f_trigger_type is None else _f_trigger_type.value
+        _f_execution_type = self.execution_type
+        if not isinstance(_f_execution_type, Unset):
+            field_dict["execution_type"] = None if _f_execution_type is None else _f_execution_type.value
+        _f_interactions = self.interactions
+        if not isinstance(_f_interactions, Unset):
+            field_dict["interactions"] = None if _f_interactions is None else [_i0.to_dict() for _i0 in _f_interactions]
+        _f_interaction_states = self.interaction_states
+        if not isinstance(_f_interaction_states, Unset):
+            field_dict["interaction_states"] = (
+                None if _f_interaction_states is None else _f_interaction_states.to_dict()
+            )
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Decode JSON data; raises TypeError/ValueError naming the bad field."""
+        _src = check_object(src_dict, "WorkflowExecution")
+        _get = _src.get
+        _v = _get("id", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.id")
+        _f_id = _v if type(_v) is str else invalid("WorkflowExecution.id", "a string", _v)
+        _v = _get("run_id", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.run_id")
+        _f_run_id = _v if type(_v) is str else invalid("WorkflowExecution.run_id", "a string", _v)
+        _v = _get("start_time", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.start_time")
+        _f_start_time = parse_datetime(_v, "WorkflowExecution.start_time")
+        _v = _get("status", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.status")
+        _f_status = None if _v is None else WorkflowExecutionStatus(_v)
+        _v = _get("workflow_type", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.workflow_type")
+        _f_workflow_type = _v if type(_v) is str else invalid("WorkflowExecution.workflow_type", "a string", _v)
+        _v = _get("task_queue", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.task_queue")
+        _f_task_queue = _v if type(_v) is str else invalid("WorkflowExecution.task_queue", "a string", _v)
+        _v = _get("history_length", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.history_length")
+        _f_history_length = _v if type(_v) is int else invalid("WorkflowExecution.history_length", "an integer", _v)
+        _v = _get("events", UNSET)
+        if _v is UNSET:
+            missing("WorkflowExecution.events")
+        _f_events = [WorkflowExecutionEvent.from_dict(_i0) for _i0 in check_list(_v, "WorkflowExecution.events")]
+        _v = _get("execution_time", UNSET)
+        _f_execution_time = (
+            UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "WorkflowExecution.execution_time"))
+        )
+        _v = _get("close_time", UNSET)
+        _f_close_time = (
+            UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "WorkflowExecution.close_time"))
+        )
+        _v = _get("parent_wf_exec_id", UNSET)
+        _f_parent_wf_exec_id = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else (_v if type(_v) is str else invalid("WorkflowExecution.parent_wf_exec_id", "a string", _v))
+            )
+        )
+        _v = _get("trigger_type", UNSET)
+        _f_trigger_type = UNSET if _v is UNSET else (None if _v is None else TriggerType(_v))
+        _v = _get("execution_type", UNSET)
+        _f_execution_type = UNSET if _v is UNSET else (None if _v is None else ExecutionType(_v))
+        _v = _get("interactions", UNSET)
+        _f_interactions = (
+            UNSET
+            if _v is UNSET
+            else (
+                None
+                if _v is None
+                else [ExecutionInteraction.from_dict(_i0) for _i0 in check_list(_v, "WorkflowExecution.interactions")]
+            )
+        )
+        _v = _get("interaction_states", UNSET)
+        _f_interaction_states = UNSET if _v is UNSET else (None if _v is None else InteractionStates.from_dict(_v))
+        _obj = cls(
+            id=_f_id,
+            run_id=_f_run_id,
+            start_time=_f_start_time,
+            status=_f_status,
+            workflow_type=_f_workflow_type,
+            task_queue=_f_task_queue,
+            history_length=_f_history_length,
+            events=_f_events,
+            execution_time=_f_execution_time,
+            close_time=_f_close_time,
+            parent_wf_exec_id=_f_parent_wf_exec_id,
+            trigger_type=_f_trigger_type,
+            execution_type=_f_execution_type,
+            interactions=_f_interactions,
+            interaction_states=_f_interaction_states,
+        )
+        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecution}
+        return _obj
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last so that models referring to each other import cleanly.
+from ..models.execution_interaction import ExecutionInteraction  # noqa: E402
+from ..models.interaction_states import InteractionStates  # noqa: E402
+from ..models.workflow_execution_event import WorkflowExecutionEvent  # noqa: E402
