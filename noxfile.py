@@ -99,10 +99,12 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over every package (each on its own) and over the tests."""
     vendors, _ = selected_vendors(session)
-    session.install("mypy==2.4.1", "httpx==0.28.1", "attrs==26.1.0", *TEST_DEPS, "types-PyYAML")
+    session.install("mypy==2.4.1", "httpx==0.28.1", "attrs==26.1.0", "jinja2==3.1.6", "tomlkit==0.15.2", *TEST_DEPS)
+    session.install("types-PyYAML", "types-jsonschema")
     for vendor in vendors:
         entry = PACKAGES[vendor]
-        session.run("mypy", "--strict", entry["import"], cwd=f"packages/{entry['dist']}", silent=True)
+        with session.chdir(f"packages/{entry['dist']}"):
+            session.run("mypy", "--strict", entry["import"])
     # The tests import the packages: check them against the package sources.
     session.install(*[f"-e./packages/{PACKAGES[v]['dist']}" for v in PACKAGES])
     session.run("mypy", "--strict", "tests", "scripts")
@@ -167,7 +169,7 @@ def pipeline(session: nox.Session) -> None:
     session.run("python", "scripts/regenerate.py", *vendor_flags(vendors))
     wheels = build_wheels(session, vendors)
     prism = install_prism(session)
+    session.install(*TEST_DEPS)
     install_wheels(session, wheels)
-    session.install("pyyaml==6.0.3")
-    session.run("python", "scripts/smoke.py", "--prism", str(prism), *vendor_flags(vendors))
-
+    env = {"EXEC_SDKS_VENDORS": ",".join(vendors), "EXEC_SDKS_PRISM": str(prism)}
+    session.run("pytest", "-m", "smoke", "-v", env=env)

@@ -98,7 +98,9 @@ def check_tool_versions(pins: dict[str, str]) -> None:
     for tool in ("openapi-python-client", "ruff"):
         found = installed_version(tool)
         if found != pins[tool]:
-            raise RegenerationError(f"{tool} {found} is installed but the manifest pins {pins[tool]}; run `{FIX_COMMAND}`")
+            raise RegenerationError(
+                f"{tool} {found} is installed but the manifest pins {pins[tool]}; run `{FIX_COMMAND}`"
+            )
 
 
 # -- step 1: the generator's input ------------------------------------------
@@ -215,7 +217,9 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
 
     ((path, path_item),) = spec["paths"].items()
     ((method, operation),) = path_item.items()
-    example_args = [f'"{p["name"].replace("_id", "")}-123"' for p in operation.get("parameters", []) if p["in"] == "path"]
+    example_args = [
+        f'"{p["name"].replace("_id", "")}-123"' for p in operation.get("parameters", []) if p["in"] == "path"
+    ]
     example_args += [
         f'{p["name"]}="{_example_value(p)}"'
         for p in operation.get("parameters", [])
@@ -252,7 +256,7 @@ def _load_runtime_constants() -> Any:
     """The runtime's tunables, so READMEs and docstrings quote the real values."""
     namespace: dict[str, Any] = {}
     source = (RUNTIME / "_constants.py").read_text(encoding="utf-8")
-    exec(compile(source, str(RUNTIME / "_constants.py"), "exec"), namespace)  # noqa: S102 - our own file
+    exec(compile(source, str(RUNTIME / "_constants.py"), "exec"), namespace)
     return argparse.Namespace(**{k: v for k, v in namespace.items() if k.isupper()})
 
 
@@ -371,7 +375,7 @@ def compare_trees(expected: Path, actual: Path) -> list[str]:
 def write_spec_hashes(packages: list[Package]) -> None:
     document = tomlkit.parse(MANIFEST.read_text(encoding="utf-8"))
     for package in packages:
-        document["packages"][package.vendor]["spec_sha256"] = sha256_of(package.spec)  # type: ignore[index]
+        document["packages"][package.vendor]["spec_sha256"] = sha256_of(package.spec)
     MANIFEST.write_text(tomlkit.dumps(document), encoding="utf-8")
 
 

@@ -1,18 +1,18 @@
 """The exceptions this package raises. Every one derives from `APIError`.
 
-    APIError
-    ├── APIStatusError              a non-2xx answer (status, headers, body, parsed error model)
-    │   ├── BadRequestError         400
-    │   ├── AuthenticationError     401
-    │   ├── PermissionDeniedError   403
-    │   ├── NotFoundError           404
-    │   ├── ConflictError           409
-    │   ├── UnprocessableEntityError 422
-    │   ├── RateLimitError          429
-    │   └── InternalServerError     >= 500
-    ├── APIConnectionError          the request did not get an answer
-    │   └── APITimeoutError
-    └── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
+APIError
+├── APIStatusError              a non-2xx answer (status, headers, body, parsed error model)
+│   ├── BadRequestError         400
+│   ├── AuthenticationError     401
+│   ├── PermissionDeniedError   403
+│   ├── NotFoundError           404
+│   ├── ConflictError           409
+│   ├── UnprocessableEntityError 422
+│   ├── RateLimitError          429
+│   └── InternalServerError     >= 500
+├── APIConnectionError          the request did not get an answer
+│   └── APITimeoutError
+└── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ class ErrorEnvelope:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_code = self.code
         if not isinstance(_f_code, Unset):
             field_dict["code"] = None if _f_code is None else _f_code
@@ -81,7 +81,8 @@ class ErrorEnvelope:
             message=_f_message,
             request_id=_f_request_id,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorEnvelope}
+        if not _src.keys() <= _FIELDS_ErrorEnvelope:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorEnvelope}
         return _obj
 
     @property

@@ -107,7 +107,7 @@ class Execution:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["id"] = self.id
         field_dict["status"] = self.status.value
         _f_checkout_session_id = self.checkout_session_id
@@ -355,7 +355,8 @@ class Execution:
             updated_at=_f_updated_at,
             workflow_id=_f_workflow_id,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Execution}
+        if not _src.keys() <= _FIELDS_Execution:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Execution}
         return _obj
 
     @property

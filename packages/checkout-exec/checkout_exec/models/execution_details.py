@@ -40,7 +40,7 @@ class ExecutionDetails:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["execution"] = self.execution.to_dict()
         _f_events = self.events
         if not isinstance(_f_events, Unset):
@@ -82,7 +82,8 @@ class ExecutionDetails:
             events=_f_events,
             message=_f_message,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionDetails}
+        if not _src.keys() <= _FIELDS_ExecutionDetails:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionDetails}
         return _obj
 
     @property

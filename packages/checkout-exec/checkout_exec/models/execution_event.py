@@ -68,7 +68,7 @@ class ExecutionEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_created_at = self.created_at
         if not isinstance(_f_created_at, Unset):
             field_dict["createdAt"] = None if _f_created_at is None else _f_created_at
@@ -224,7 +224,8 @@ class ExecutionEvent:
             title=_f_title,
             workflow_id=_f_workflow_id,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionEvent}
+        if not _src.keys() <= _FIELDS_ExecutionEvent:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionEvent}
         return _obj
 
     @property

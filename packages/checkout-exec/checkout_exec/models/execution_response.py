@@ -42,7 +42,7 @@ class ExecutionResponse:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["code"] = self.code
         field_dict["message"] = self.message
         field_dict["data"] = self.data.to_dict()
@@ -84,7 +84,8 @@ class ExecutionResponse:
             data=_f_data,
             request_id=_f_request_id,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionResponse}
+        if not _src.keys() <= _FIELDS_ExecutionResponse:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionResponse}
         return _obj
 
     @property

@@ -38,7 +38,7 @@ class Error:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_error = self.error
         if not isinstance(_f_error, Unset):
             field_dict["error"] = None if _f_error is None else _f_error
@@ -78,7 +78,8 @@ class Error:
             status=_f_status,
             message=_f_message,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Error}
+        if not _src.keys() <= _FIELDS_Error:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Error}
         return _obj
 
     @property

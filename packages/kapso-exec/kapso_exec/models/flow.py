@@ -62,7 +62,7 @@ class Flow:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
             field_dict["id"] = None if _f_id is None else _f_id
@@ -156,7 +156,8 @@ class Flow:
             last_executed_at=_f_last_executed_at,
             execution_count=_f_execution_count,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Flow}
+        if not _src.keys() <= _FIELDS_Flow:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Flow}
         return _obj
 
     @property

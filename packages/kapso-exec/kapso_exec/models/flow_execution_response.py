@@ -31,7 +31,7 @@ class FlowExecutionResponse:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_data = self.data
         if not isinstance(_f_data, Unset):
             field_dict["data"] = None if _f_data is None else _f_data.to_dict()
@@ -47,7 +47,8 @@ class FlowExecutionResponse:
         _obj = cls(
             data=_f_data,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowExecutionResponse}
+        if not _src.keys() <= _FIELDS_FlowExecutionResponse:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowExecutionResponse}
         return _obj
 
     @property

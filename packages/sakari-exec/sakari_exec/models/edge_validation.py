@@ -43,7 +43,7 @@ class EdgeValidation:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
             field_dict["type"] = None if _f_type_ is None else _f_type_.value
@@ -93,7 +93,8 @@ class EdgeValidation:
             multiple=_f_multiple,
             default_edge=_f_default_edge,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EdgeValidation}
+        if not _src.keys() <= _FIELDS_EdgeValidation:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EdgeValidation}
         return _obj
 
     @property

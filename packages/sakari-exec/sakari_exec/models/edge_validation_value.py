@@ -41,7 +41,7 @@ class EdgeValidationValue:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_mandatory = self.mandatory
         if not isinstance(_f_mandatory, Unset):
             field_dict["mandatory"] = None if _f_mandatory is None else _f_mandatory
@@ -107,7 +107,8 @@ class EdgeValidationValue:
             value=_f_value,
             default=_f_default,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EdgeValidationValue}
+        if not _src.keys() <= _FIELDS_EdgeValidationValue:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EdgeValidationValue}
         return _obj
 
     @property

@@ -35,7 +35,7 @@ class ErrorDetail:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_code = self.code
         if not isinstance(_f_code, Unset):
             field_dict["code"] = None if _f_code is None else _f_code
@@ -65,7 +65,8 @@ class ErrorDetail:
             code=_f_code,
             message=_f_message,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorDetail}
+        if not _src.keys() <= _FIELDS_ErrorDetail:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorDetail}
         return _obj
 
     @property

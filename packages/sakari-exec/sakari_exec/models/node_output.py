@@ -42,7 +42,7 @@ class NodeOutput:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_default = self.default
         if not isinstance(_f_default, Unset):
             field_dict["default"] = None if _f_default is None else _f_default
@@ -88,7 +88,8 @@ class NodeOutput:
             name=_f_name,
             data_type=_f_data_type,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeOutput}
+        if not _src.keys() <= _FIELDS_NodeOutput:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeOutput}
         return _obj
 
     @property

@@ -69,7 +69,7 @@ class NodeProperty:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_label = self.label
         if not isinstance(_f_label, Unset):
             field_dict["label"] = None if _f_label is None else _f_label
@@ -226,7 +226,8 @@ class NodeProperty:
             name=_f_name,
             conditions=_f_conditions,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeProperty}
+        if not _src.keys() <= _FIELDS_NodeProperty:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeProperty}
         return _obj
 
     @property

@@ -41,7 +41,7 @@ class NodeValidation:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_num_edge_condition = self.num_edge_condition
         if not isinstance(_f_num_edge_condition, Unset):
             field_dict["numEdgeCondition"] = None if _f_num_edge_condition is None else _f_num_edge_condition.value
@@ -85,7 +85,8 @@ class NodeValidation:
             num_edges=_f_num_edges,
             edges=_f_edges,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeValidation}
+        if not _src.keys() <= _FIELDS_NodeValidation:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeValidation}
         return _obj
 
     @property

@@ -38,7 +38,7 @@ class PropertyCondition:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_property_ = self.property_
         if not isinstance(_f_property_, Unset):
             field_dict["property"] = None if _f_property_ is None else _f_property_
@@ -88,7 +88,8 @@ class PropertyCondition:
             comparator=_f_comparator,
             value=_f_value,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_PropertyCondition}
+        if not _src.keys() <= _FIELDS_PropertyCondition:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_PropertyCondition}
         return _obj
 
     @property

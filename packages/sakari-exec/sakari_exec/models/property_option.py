@@ -35,7 +35,7 @@ class PropertyOption:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_value = self.value
         if not isinstance(_f_value, Unset):
             field_dict["value"] = None if _f_value is None else _f_value
@@ -65,7 +65,8 @@ class PropertyOption:
             value=_f_value,
             label=_f_label,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_PropertyOption}
+        if not _src.keys() <= _FIELDS_PropertyOption:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_PropertyOption}
         return _obj
 
     @property

@@ -45,7 +45,7 @@ class WorkflowEdge:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
             field_dict["id"] = None if _f_id is None else _f_id
@@ -101,7 +101,8 @@ class WorkflowEdge:
             target=_f_target,
             value=_f_value,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowEdge}
+        if not _src.keys() <= _FIELDS_WorkflowEdge:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowEdge}
         return _obj
 
     @property

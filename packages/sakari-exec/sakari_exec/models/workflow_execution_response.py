@@ -35,7 +35,7 @@ class WorkflowExecutionResponse:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_success = self.success
         if not isinstance(_f_success, Unset):
             field_dict["success"] = None if _f_success is None else _f_success
@@ -65,7 +65,10 @@ class WorkflowExecutionResponse:
             success=_f_success,
             data=_f_data,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecutionResponse}
+        if not _src.keys() <= _FIELDS_WorkflowExecutionResponse:
+            _obj.additional_properties = {
+                _k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecutionResponse
+            }
         return _obj
 
     @property

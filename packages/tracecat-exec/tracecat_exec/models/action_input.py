@@ -46,7 +46,7 @@ class ActionInput:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_task = self.task
         if not isinstance(_f_task, Unset):
             field_dict["task"] = None if _f_task is None else _f_task.to_dict()
@@ -82,7 +82,8 @@ class ActionInput:
             run_context=_f_run_context,
             interaction_context=_f_interaction_context,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ActionInput}
+        if not _src.keys() <= _FIELDS_ActionInput:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ActionInput}
         return _obj
 
     @property

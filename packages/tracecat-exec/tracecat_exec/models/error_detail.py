@@ -34,7 +34,7 @@ class ErrorDetail:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["detail"] = self.detail
         return field_dict
 
@@ -50,7 +50,8 @@ class ErrorDetail:
         _obj = cls(
             detail=_f_detail,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorDetail}
+        if not _src.keys() <= _FIELDS_ErrorDetail:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorDetail}
         return _obj
 
     @property

@@ -39,7 +39,7 @@ class EventFailure:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["message"] = self.message
         _f_cause = self.cause
         if not isinstance(_f_cause, Unset):
@@ -75,7 +75,8 @@ class EventFailure:
             cause=_f_cause,
             root_cause_message=_f_root_cause_message,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EventFailure}
+        if not _src.keys() <= _FIELDS_EventFailure:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EventFailure}
         return _obj
 
     @property

@@ -83,7 +83,7 @@ class EventGroup:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["event_id"] = self.event_id
         field_dict["udf_namespace"] = self.udf_namespace
         field_dict["udf_name"] = self.udf_name
@@ -229,7 +229,8 @@ class EventGroup:
             join_strategy=_f_join_strategy,
             related_wf_exec_id=_f_related_wf_exec_id,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EventGroup}
+        if not _src.keys() <= _FIELDS_EventGroup:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_EventGroup}
         return _obj
 
     @property

@@ -24,7 +24,7 @@ class ExecutionInteraction:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         return field_dict
 
     @classmethod
@@ -32,7 +32,7 @@ class ExecutionInteraction:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
         _src = check_object(src_dict, "ExecutionInteraction")
         _obj = cls()
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionInteraction}
+        _obj.additional_properties = dict(_src)
         return _obj
 
     @property

@@ -32,7 +32,7 @@ class HTTPValidationError:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_detail = self.detail
         if not isinstance(_f_detail, Unset):
             field_dict["detail"] = None if _f_detail is None else [_i0.to_dict() for _i0 in _f_detail]
@@ -56,7 +56,8 @@ class HTTPValidationError:
         _obj = cls(
             detail=_f_detail,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_HTTPValidationError}
+        if not _src.keys() <= _FIELDS_HTTPValidationError:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_HTTPValidationError}
         return _obj
 
     @property

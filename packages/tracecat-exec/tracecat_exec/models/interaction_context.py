@@ -40,7 +40,7 @@ class InteractionContext:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_interaction_id = self.interaction_id
         if not isinstance(_f_interaction_id, Unset):
             field_dict["interaction_id"] = None if _f_interaction_id is None else str(_f_interaction_id)
@@ -86,7 +86,8 @@ class InteractionContext:
             execution_id=_f_execution_id,
             action_ref=_f_action_ref,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_InteractionContext}
+        if not _src.keys() <= _FIELDS_InteractionContext:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_InteractionContext}
         return _obj
 
     @property

@@ -39,7 +39,7 @@ class RetryPolicy:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_max_attempts = self.max_attempts
         if not isinstance(_f_max_attempts, Unset):
             field_dict["max_attempts"] = None if _f_max_attempts is None else _f_max_attempts
@@ -85,7 +85,8 @@ class RetryPolicy:
             timeout=_f_timeout,
             retry_until=_f_retry_until,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_RetryPolicy}
+        if not _src.keys() <= _FIELDS_RetryPolicy:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_RetryPolicy}
         return _obj
 
     @property

@@ -62,7 +62,7 @@ class Role:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
             field_dict["type"] = None if _f_type_ is None else _f_type_.value
@@ -161,7 +161,8 @@ class Role:
             access_level=_f_access_level,
             service_id=_f_service_id,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Role}
+        if not _src.keys() <= _FIELDS_Role:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Role}
         return _obj
 
     @property

@@ -45,7 +45,7 @@ class RunContext:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_wf_id = self.wf_id
         if not isinstance(_f_wf_id, Unset):
             field_dict["wf_id"] = None if _f_wf_id is None else _f_wf_id
@@ -109,7 +109,8 @@ class RunContext:
             environment=_f_environment,
             logical_time=_f_logical_time,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_RunContext}
+        if not _src.keys() <= _FIELDS_RunContext:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_RunContext}
         return _obj
 
     @property

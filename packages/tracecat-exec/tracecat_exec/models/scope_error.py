@@ -32,7 +32,7 @@ class ScopeError:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["error"] = self.error.to_dict()
         return field_dict
 
@@ -48,7 +48,8 @@ class ScopeError:
         _obj = cls(
             error=_f_error,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ScopeError}
+        if not _src.keys() <= _FIELDS_ScopeError:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ScopeError}
         return _obj
 
     @property

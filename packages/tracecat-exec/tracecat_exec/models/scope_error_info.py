@@ -43,7 +43,7 @@ class ScopeErrorInfo:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["code"] = self.code
         field_dict["message"] = self.message
         field_dict["required_scopes"] = [_i0 for _i0 in self.required_scopes]
@@ -83,7 +83,8 @@ class ScopeErrorInfo:
             required_scopes=_f_required_scopes,
             missing_scopes=_f_missing_scopes,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ScopeErrorInfo}
+        if not _src.keys() <= _FIELDS_ScopeErrorInfo:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ScopeErrorInfo}
         return _obj
 
     @property

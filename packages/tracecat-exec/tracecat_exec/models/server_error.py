@@ -39,7 +39,7 @@ class ServerError:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["message"] = self.message
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
@@ -71,7 +71,8 @@ class ServerError:
             type_=_f_type_,
             detail=_f_detail,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ServerError}
+        if not _src.keys() <= _FIELDS_ServerError:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ServerError}
         return _obj
 
     @property

@@ -35,45 +35,15 @@ _FIELDS_Task: frozenset[str] = frozenset(
 
 def _parse_Task_for_each(data: Any) -> Any:
     if type(data) is str:
-        return (
-            data
-            if type(data) is str
-            else invalid(
-                "Task.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8cd110>",
-                "a string",
-                data,
-            )
-        )
+        return data if type(data) is str else invalid("Task.for_each", "a string", data)
     if type(data) is list:
         return [
-            (
-                _i0
-                if type(_i0) is str
-                else invalid(
-                    "Task.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8cd110>[]",
-                    "a string",
-                    _i0,
-                )
-            )
-            for _i0 in check_list(
-                data, "Task.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8cd110>"
-            )
+            (_i0 if type(_i0) is str else invalid("Task.for_each[]", "a string", _i0))
+            for _i0 in check_list(data, "Task.for_each")
         ]
     if data is None:
-        return (
-            data
-            if data is None
-            else invalid(
-                "Task.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8cd110>",
-                "null",
-                data,
-            )
-        )
-    invalid(
-        "Task.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8cd110>",
-        "string or list or none",
-        data,
-    )
+        return data if data is None else invalid("Task.for_each", "null", data)
+    invalid("Task.for_each", "string or list or none", data)
 
 
 def _dump_Task_for_each(value: Any) -> Any:
@@ -125,7 +95,7 @@ class Task:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["ref"] = self.ref
         field_dict["action"] = self.action
         _f_description = self.description
@@ -238,7 +208,8 @@ class Task:
             wait_until=_f_wait_until,
             join_strategy=_f_join_strategy,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Task}
+        if not _src.keys() <= _FIELDS_Task:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_Task}
         return _obj
 
     @property

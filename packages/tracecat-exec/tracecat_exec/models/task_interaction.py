@@ -51,7 +51,7 @@ class TaskInteraction:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
             field_dict["type"] = None if _f_type_ is None else _f_type_
@@ -144,7 +144,8 @@ class TaskInteraction:
             message=_f_message,
             approve_if=_f_approve_if,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_TaskInteraction}
+        if not _src.keys() <= _FIELDS_TaskInteraction:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_TaskInteraction}
         return _obj
 
     @property

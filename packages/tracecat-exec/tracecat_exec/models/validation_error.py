@@ -25,30 +25,10 @@ _FIELDS_ValidationError: frozenset[str] = frozenset(
 
 def _parse_ValidationError_loc_item(data: Any) -> Any:
     if type(data) is str:
-        return (
-            data
-            if type(data) is str
-            else invalid(
-                "ValidationError.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8ded10>[]",
-                "a string",
-                data,
-            )
-        )
+        return data if type(data) is str else invalid("ValidationError.loc[]", "a string", data)
     if type(data) is int:
-        return (
-            data
-            if type(data) is int
-            else invalid(
-                "ValidationError.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8ded10>[]",
-                "an integer",
-                data,
-            )
-        )
-    invalid(
-        "ValidationError.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f2ebc8ded10>[]",
-        "string or int",
-        data,
-    )
+        return data if type(data) is int else invalid("ValidationError.loc[]", "an integer", data)
+    invalid("ValidationError.loc[]", "string or int", data)
 
 
 def _dump_ValidationError_loc_item(value: Any) -> Any:
@@ -76,7 +56,7 @@ class ValidationError:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["loc"] = [_dump_ValidationError_loc_item(_i0) for _i0 in self.loc]
         field_dict["msg"] = self.msg
         field_dict["type"] = self.type_
@@ -104,7 +84,8 @@ class ValidationError:
             msg=_f_msg,
             type_=_f_type_,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ValidationError}
+        if not _src.keys() <= _FIELDS_ValidationError:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ValidationError}
         return _obj
 
     @property

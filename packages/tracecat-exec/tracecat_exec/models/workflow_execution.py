@@ -89,7 +89,7 @@ class WorkflowExecution:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["id"] = self.id
         field_dict["run_id"] = self.run_id
         field_dict["start_time"] = self.start_time.isoformat()
@@ -211,7 +211,8 @@ class WorkflowExecution:
             interactions=_f_interactions,
             interaction_states=_f_interaction_states,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecution}
+        if not _src.keys() <= _FIELDS_WorkflowExecution:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecution}
         return _obj
 
     @property

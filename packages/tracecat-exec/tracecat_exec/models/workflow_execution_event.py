@@ -67,7 +67,7 @@ class WorkflowExecutionEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
-        field_dict: dict[str, Any] = {_k: _v for _k, _v in self.additional_properties.items()}
+        field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["event_id"] = self.event_id
         field_dict["event_time"] = self.event_time.isoformat()
         field_dict["event_type"] = self.event_type.value
@@ -157,7 +157,8 @@ class WorkflowExecutionEvent:
             parent_wf_exec_id=_f_parent_wf_exec_id,
             workflow_timeout=_f_workflow_timeout,
         )
-        _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecutionEvent}
+        if not _src.keys() <= _FIELDS_WorkflowExecutionEvent:
+            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_WorkflowExecutionEvent}
         return _obj
 
     @property

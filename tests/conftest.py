@@ -1,0 +1,35 @@
+"""Fixtures shared by every test module: the vendors under test and their Prism mocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.prism import PrismServer
+from support.vendors import Vendor, selected
+
+VENDORS = selected()
+
+
+@pytest.fixture(params=VENDORS, ids=[v.name for v in VENDORS])
+def vendor(request: pytest.FixtureRequest) -> Vendor:
+    """Each selected vendor in turn."""
+    chosen: Vendor = request.param
+    return chosen
+
+
+@pytest.fixture(scope="session")
+def prism_servers() -> Iterator[dict[str, PrismServer]]:
+    """Prism mocks, started on first use, one per vendor, stopped at the end of the run."""
+    servers: dict[str, PrismServer] = {}
+    yield servers
+    for server in servers.values():
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture
+def prism(vendor: Vendor, prism_servers: dict[str, PrismServer]) -> PrismServer:
+    """The Prism mock serving this vendor's spec."""
+    if vendor.name not in prism_servers:
+        prism_servers[vendor.name] = PrismServer(vendor.spec_path).__enter__()
+    return prism_servers[vendor.name]

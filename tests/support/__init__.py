@@ -1,0 +1,1 @@
+"""Shared test machinery: the vendor table, the Prism launcher, the scripted server."""
