@@ -9,7 +9,10 @@ A package is built in a temporary directory in four steps, then swapped in whole
   2. run the pinned openapi-python-client with generator/templates, failing on any warning;
   3. copy generator/runtime/ in and render generator/package/ with the vendor's facts;
   4. run the pinned ruff as the post-hook over the whole package.
-Nothing else writes to packages/, and the same inputs give byte-identical trees.
+It also writes tests/oracle/<vendor>.py, pydantic models of the spec by the pinned
+datamodel-code-generator, which the tests use as an independent oracle.
+Nothing else writes to packages/ (but for the maintained CHANGELOG.md it keeps),
+and the same inputs give byte-identical trees.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ TEMPLATES = GENERATOR / "templates"
 RUNTIME = GENERATOR / "runtime"
 PACKAGE_TEMPLATES = GENERATOR / "package"
 LICENSE = ROOT / "LICENSE"
+ORACLE = ROOT / "tests" / "oracle"
+
+# Files in packages/<dist>/ that maintainers write (release notes); regeneration keeps them.
+MAINTAINED_FILES = ("CHANGELOG.md",)
 
 # The post-hooks, run by the generator and again over the overlaid package:
 # the pinned ruff, isolated from any ruff config of this repo, with no cache.
@@ -95,7 +102,7 @@ def sha256_of(path: Path) -> str:
 
 def check_tool_versions(pins: dict[str, str]) -> None:
     """Refuse to run with generator or formatter versions other than the manifest's."""
-    for tool in ("openapi-python-client", "ruff"):
+    for tool in ("openapi-python-client", "ruff", "datamodel-code-generator"):
         found = installed_version(tool)
         if found != pins[tool]:
             raise RegenerationError(
@@ -332,9 +339,50 @@ def build_package(package: Package, workdir: Path) -> Path:
         target.write_text(env.get_template(template_name).render(context), encoding="utf-8")
     shutil.copyfile(LICENSE, out / "LICENSE")
 
+    for name in MAINTAINED_FILES:
+        if (package.directory / name).exists():
+            shutil.copyfile(package.directory / name, out / name)
+
     for hook in POST_HOOKS:
         _run(hook, cwd=out, what=f"post-hook `{hook}`")
     return out
+
+
+def build_oracle(package: Package, workdir: Path) -> Path:
+    """Pydantic v2 models of the spec by datamodel-code-generator: the tests' independent oracle."""
+    oracle = workdir / "oracle"
+    oracle.mkdir(exist_ok=True)
+    target = oracle / f"{package.vendor}.py"
+    _run(
+        [
+            "datamodel-codegen",
+            "--input",
+            str(package.spec),
+            "--input-file-type",
+            "openapi",
+            "--openapi-scopes",
+            "schemas",
+            "--output",
+            str(target),
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--target-python-version",
+            "3.11",
+            "--use-standard-collections",
+            "--use-union-operator",
+            "--use-schema-description",
+            "--disable-timestamp",
+            "--formatters",
+            "ruff-format",
+        ],
+        cwd=workdir,
+        what=f"datamodel-codegen for {package.vendor}",
+    )
+    header = f"# Oracle models of specs/{package.vendor}/openapi.yaml, by `nox -s generate`; do not edit.\n"
+    target.write_text(header + target.read_text(encoding="utf-8"), encoding="utf-8")
+    for hook in POST_HOOKS:
+        _run(hook.replace(" . ", f" {target.name} "), cwd=oracle, what=f"post-hook `{hook}` on the oracle")
+    return target
 
 
 # -- comparing trees -----------------------------------------------------------
@@ -396,13 +444,16 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="exec-sdks-") as tmp:
             workdir = Path(tmp)
             built = {package.vendor: build_package(package, workdir) for package in selected}
+            oracles = {package.vendor: build_oracle(package, workdir) for package in selected}
             if args.check:
-                return report_drift(selected, built, args.vendor)
+                return report_drift(selected, built, oracles, args.vendor)
             for package in selected:
                 if package.directory.exists():
                     shutil.rmtree(package.directory)
                 PACKAGES.mkdir(exist_ok=True)
                 shutil.copytree(built[package.vendor], package.directory)
+                ORACLE.mkdir(exist_ok=True)
+                shutil.copyfile(oracles[package.vendor], ORACLE / oracles[package.vendor].name)
                 print(f"generated {package.directory.relative_to(ROOT)} from {package.spec.relative_to(ROOT)}")
             write_spec_hashes(selected)
     except RegenerationError as exc:
@@ -411,7 +462,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report_drift(selected: list[Package], built: dict[str, Path], vendors: list[str] | None) -> int:
+def report_drift(
+    selected: list[Package], built: dict[str, Path], oracles: dict[str, Path], vendors: list[str] | None
+) -> int:
     problems: list[str] = []
     for package in selected:
         if package.spec_sha256 != sha256_of(package.spec):
@@ -420,6 +473,11 @@ def report_drift(selected: list[Package], built: dict[str, Path], vendors: list[
                 f"the manifest records {package.spec_sha256 or '(none)'}"
             )
         problems.extend(compare_trees(built[package.vendor], package.directory))
+        committed_oracle = ORACLE / oracles[package.vendor].name
+        if not committed_oracle.exists():
+            problems.append(f"missing: {committed_oracle.relative_to(ROOT)}")
+        elif not filecmp.cmp(oracles[package.vendor], committed_oracle, shallow=False):
+            problems.append(f"differs: {committed_oracle.relative_to(ROOT)}")
     if not problems:
         print(f"packages/ is up to date with specs/ ({', '.join(p.vendor for p in selected)})")
         return 0

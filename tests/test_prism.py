@@ -7,6 +7,7 @@ import typing
 
 import httpx
 import pytest
+
 from support.prism import PrismServer
 from support.vendors import Vendor, normalise
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from openapi_spec_validator import validate
+
 from support.schemas import resolve, validator_for
 from support.vendors import Vendor
 
