@@ -46,6 +46,15 @@ TEST_DEPS = [
     "jsonschema==4.26.0",
     "pyyaml==6.0.3",
     "respx==0.23.1",
+    # property-based and differential tests (the oracle models are pydantic v2)
+    "hypothesis-jsonschema==0.23.1",
+    "pydantic==2.14.3",
+    # release engineering: API diffs, builds, a real local package index
+    "griffe==2.4.1",
+    "pypiserver==2.4.2",
+    "passlib==1.7.4",
+    *BUILD_DEPS,
+    *GENERATOR_DEPS,
 ]
 
 
