@@ -35,6 +35,7 @@ from typing import Any
 import jinja2
 import tomlkit
 import yaml
+from openapi_python_client.strings import ClassName, PythonIdentifier
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "manifest.toml"
@@ -235,6 +236,7 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
 
     import_constants = _load_runtime_constants()
     return {
+        **polling_context(package, spec, operation),
         "vendor": package.vendor,
         "dist": package.dist,
         "import_name": package.import_name,
@@ -250,6 +252,68 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
         "path": path,
         "example_call_args": ", ".join(example_args),
         "constants": import_constants,
+    }
+
+
+def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        node: Any = spec
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            node = node[part]
+        schema = node
+    return schema
+
+
+def polling_context(package: Package, spec: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
+    """What wait.py and cli.py need: the spec's x-status-path, x-terminal-statuses and
+    x-execution-summary, the parameters, and the success model's class name."""
+    success_ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    status_path = list(operation["x-status-path"])
+    schema = _resolve(spec, {"$ref": success_ref})
+    for key in status_path:
+        schema = _resolve(spec, schema["properties"][key])
+    enum_schema = next(
+        (_resolve(spec, s) for s in [schema, *schema.get("anyOf", [])] if "enum" in _resolve(spec, s)), None
+    )
+    if enum_schema is None or "x-terminal-statuses" not in enum_schema:
+        raise RegenerationError(f"{package.spec}: x-status-path must lead to an enum with x-terminal-statuses")
+    terminal = enum_schema["x-terminal-statuses"]
+    path_params = [
+        {"python_name": PythonIdentifier(p["name"], "field_"), "help": p.get("description", p["name"]).strip()}
+        for p in operation.get("parameters", [])
+        if p["in"] == "path"
+    ]
+    query_params = [
+        {
+            "python_name": PythonIdentifier(p["name"], "field_"),
+            "help": p.get("description", p["name"]).strip().splitlines()[0],
+            "type": "UUID" if p.get("schema", {}).get("format") == "uuid" else "str",
+            "env": f"{package.env_prefix}_{p['name'].upper()}",
+        }
+        for p in operation.get("parameters", [])
+        if p["in"] == "query" and p.get("required")
+    ]
+    call_args = ", ".join(
+        [p["python_name"] for p in path_params]
+        + ["client=client"]
+        + [f"{p['python_name']}={p['python_name']}" for p in query_params]
+    )
+    cli_example = " ".join(
+        [f"{p['python_name'].upper()}" for p in path_params]
+        + [f"--{p['python_name'].replace('_', '-')} ID" for p in query_params]
+    )
+    success, failure = list(terminal["success"]), list(terminal["failure"])
+    return {
+        "success_model": ClassName(success_ref.rsplit("/", 1)[1], "field_"),
+        "terminal": {"success": success, "failure": failure},
+        "terminal_note": "Unknown statuses, and any not listed, are not terminal.",
+        "status_path_json": status_path,
+        "status_attributes": [PythonIdentifier(key, "field_") for key in status_path],
+        "path_params": path_params,
+        "query_params": query_params,
+        "call_args": call_args,
+        "cli_example": cli_example,
+        "summary_literal": repr(operation.get("x-execution-summary", {})),
     }
 
 
@@ -331,7 +395,9 @@ def build_package(package: Package, workdir: Path) -> Path:
         undefined=jinja2.StrictUndefined,
     )
     context = vendor_context(package, spec)
-    for template_name in ("client.py.jinja", "_vendor.py.jinja"):
+    env.filters["tojson_tuple"] = lambda items: "(" + "".join(json.dumps(str(i)) + ", " for i in items) + ")"
+    env.filters["tojson"] = lambda value: json.dumps(value)
+    for template_name in ("client.py.jinja", "_vendor.py.jinja", "wait.py.jinja", "cli.py.jinja"):
         target = code / template_name.removesuffix(".jinja")
         target.write_text(env.get_template(template_name).render(context), encoding="utf-8")
     for template_name in ("pyproject.toml.jinja", "README.md.jinja"):

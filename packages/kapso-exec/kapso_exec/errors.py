@@ -143,6 +143,24 @@ class APIResponseValidationError(APIError):
         self.body: Any = _body_of(response.content)
 
 
+class WaitTimeoutError(APIError):
+    """The wait's deadline passed before the execution reached a terminal status.
+
+    Attributes:
+        last_execution: The execution as last fetched.
+        last_status: Its status then (None when the response carried none).
+        elapsed: Seconds waited.
+        polls: How many times the execution was fetched.
+    """
+
+    def __init__(self, last_execution: Any, last_status: str | None, elapsed: float, polls: int) -> None:
+        super().__init__(f"Execution still {last_status or 'without a status'} after {elapsed:.1f}s ({polls} polls)")
+        self.last_execution = last_execution
+        self.last_status = last_status
+        self.elapsed = elapsed
+        self.polls = polls
+
+
 # openapi-python-client's name for a status error; kept so existing code still imports.
 UnexpectedStatus = APIStatusError
 
@@ -197,5 +215,6 @@ __all__ = [
     "RateLimitError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
     "status_error",
 ]

@@ -27,3 +27,10 @@ MAX_RETRY_AFTER = 60.0
 
 # Statuses worth another attempt: timeout, conflict, rate limit, server errors.
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
+
+# Waiting for an execution: first pause between polls, its cap, its growth per
+# poll, and the overall deadline (seconds).
+DEFAULT_POLL_INTERVAL = 1.0
+DEFAULT_MAX_POLL_INTERVAL = 30.0
+POLL_BACKOFF_FACTOR = 2.0
+DEFAULT_WAIT_TIMEOUT = 600.0

@@ -1,0 +1,70 @@
+"""The `checkout-exec` command: `get` an execution, or `wait` for it to finish.
+
+    checkout-exec get ID
+    checkout-exec wait ID --timeout 600
+
+Credentials and base URL come from $CHECKOUT_TOKEN and $CHECKOUT_BASE_URL (or flags).
+Exit codes: 0 success, 1 failed, 2 usage error, 3 deadline passed, 4 API or connection error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ._cli import CliSpec, Fetched, Param, run
+from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIAL, __version__
+from .api.executions import get_execution
+from .client import AuthenticatedClient
+from .wait import TERMINAL_STATUSES, execution_status
+
+
+def _make_client(base_url: str, credential: str, **options: Any) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url, token=credential, **options)
+
+
+def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
+    response = client._request(**get_execution._get_kwargs(**args))
+    model = get_execution._result(response)  # raises the package's typed errors
+    return Fetched(model=model, raw=json.loads(response.content))
+
+
+SPEC = CliSpec(
+    prog=DIST_NAME,
+    version=__version__,
+    description="B3OS API: get an execution, or wait until it finishes.",
+    credential_flag="--token",
+    credential_env=ENV_CREDENTIAL,
+    base_url_env=ENV_BASE_URL,
+    default_base_url=DEFAULT_BASE_URL,
+    path_params=[
+        Param("id", "Execution ID"),
+    ],
+    query_params=[],
+    terminal=TERMINAL_STATUSES,
+    status_path=(
+        "data",
+        "execution",
+        "status",
+    ),
+    summary={
+        "id": ["data", "execution", "id"],
+        "started": ["data", "execution", "startedAt"],
+        "ended": ["data", "execution", "finishedAt"],
+        "items": ["data", "events"],
+        "item-columns": ["createdAt", "level", "eventType", "title"],
+    },
+    make_client=_make_client,
+    fetch=_fetch,
+    status_of=execution_status,
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(SPEC, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The `kapso-exec` command: `get` an execution, or `wait` for it to finish.
+
+    kapso-exec get EXECUTION_ID
+    kapso-exec wait EXECUTION_ID --timeout 600
+
+Credentials and base URL come from $KAPSO_API_KEY and $KAPSO_BASE_URL (or flags).
+Exit codes: 0 success, 1 failed, 2 usage error, 3 deadline passed, 4 API or connection error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ._cli import CliSpec, Fetched, Param, run
+from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIAL, __version__
+from .api.executions import get_execution
+from .client import AuthenticatedClient
+from .wait import TERMINAL_STATUSES, execution_status
+
+
+def _make_client(base_url: str, credential: str, **options: Any) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url, api_key=credential, **options)
+
+
+def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
+    response = client._request(**get_execution._get_kwargs(**args))
+    model = get_execution._result(response)  # raises the package's typed errors
+    return Fetched(model=model, raw=json.loads(response.content))
+
+
+SPEC = CliSpec(
+    prog=DIST_NAME,
+    version=__version__,
+    description="Kapso Flow Executions API: get an execution, or wait until it finishes.",
+    credential_flag="--api-key",
+    credential_env=ENV_CREDENTIAL,
+    base_url_env=ENV_BASE_URL,
+    default_base_url=DEFAULT_BASE_URL,
+    path_params=[
+        Param("execution_id", "ID of the flow execution (for example `exec-456def`)."),
+    ],
+    query_params=[],
+    terminal=TERMINAL_STATUSES,
+    status_path=(
+        "data",
+        "status",
+    ),
+    summary={"id": ["data", "id"], "started": ["data", "started_at"], "ended": ["data", "ended_at"]},
+    make_client=_make_client,
+    fetch=_fetch,
+    status_of=execution_status,
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(SPEC, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

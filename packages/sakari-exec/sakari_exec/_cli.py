@@ -1,0 +1,310 @@
+"""The command-line tool's machinery: `get` and `wait` for one execution.
+
+Each package's `cli.py` (rendered from the spec) describes its parameters,
+environment variables and where the summary fields sit, and calls `run`.
+Only the console script imports this module, so `import <package>` stays lean.
+
+Exit codes: 0 success (or fetched, for `get`), 1 the execution failed,
+2 usage error, 3 the wait's deadline passed, 4 API or connection error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import itertools
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from . import _constants
+from ._polling import TerminalStatuses, WaitResult, wait_sync
+from .errors import APIError, WaitTimeoutError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DEADLINE, EXIT_API = 0, 1, 2, 3, 4
+_SPINNER = "|/-\\"
+_MAX_ROWS = 50
+
+
+@dataclass(frozen=True)
+class Param:
+    """A request parameter as the CLI exposes it."""
+
+    python_name: str
+    help: str
+    env: str | None = None  # query parameters can also come from the environment
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One GET: the decoded model and the JSON exactly as the server sent it."""
+
+    model: Any
+    raw: Any
+
+
+@dataclass(frozen=True)
+class CliSpec:
+    prog: str
+    version: str
+    description: str
+    credential_flag: str
+    credential_env: str
+    base_url_env: str
+    default_base_url: str
+    path_params: Sequence[Param]
+    query_params: Sequence[Param]
+    terminal: TerminalStatuses
+    status_path: Sequence[str]
+    summary: dict[str, Any]
+    make_client: Callable[..., Any]
+    fetch: Callable[[Any, dict[str, Any]], Fetched]
+    status_of: Callable[[Any], str | None]
+
+
+class UsageError(Exception):
+    """Bad or missing arguments: exit 2."""
+
+
+def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=spec.prog, description=spec.description)
+    parser.add_argument("--version", action="version", version=f"{spec.prog} {spec.version}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        spec.credential_flag,
+        dest="credential",
+        help=f"credential (default: ${spec.credential_env}; prefer the variable)",
+    )
+    base_help = f"API root (default: ${spec.base_url_env}" + (
+        f" or {spec.default_base_url})" if spec.default_base_url else ")"
+    )
+    common.add_argument("--base-url", help=base_help)
+    common.add_argument("--json", action="store_true", help="print the execution's JSON as the server sent it")
+    common.add_argument("--debug", action="store_true", help="log requests (credentials redacted) and show tracebacks")
+    common.add_argument("--request-timeout", type=float, help="seconds per HTTP request")
+    common.add_argument("--max-retries", type=int, help="retries per HTTP request")
+    for param in spec.path_params:
+        common.add_argument(param.python_name, help=param.help)
+    for param in spec.query_params:
+        flag = "--" + param.python_name.replace("_", "-")
+        env_note = f" (default: ${param.env})" if param.env else ""
+        common.add_argument(flag, dest=param.python_name, help=param.help + env_note)
+
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{get,wait}")
+    commands.add_parser("get", parents=[common], help="print the execution once")
+    wait = commands.add_parser("wait", parents=[common], help="poll until the execution finishes")
+    wait.add_argument(
+        "--timeout", type=float, default=_constants.DEFAULT_WAIT_TIMEOUT, help="overall deadline, seconds"
+    )
+    wait.add_argument("--interval", type=float, default=_constants.DEFAULT_POLL_INTERVAL, help="first pause, seconds")
+    wait.add_argument(
+        "--max-interval", type=float, default=_constants.DEFAULT_MAX_POLL_INTERVAL, help="longest pause, seconds"
+    )
+    return parser
+
+
+def run(
+    spec: CliSpec, argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    parser = build_parser(spec)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its one-line usage error
+        return int(exit_.code or 0)
+    if args.debug:
+        logging.basicConfig(level=logging.DEBUG, stream=err, format="%(name)s: %(message)s")
+    try:
+        client = _client(spec, args)
+        request_args = _request_args(spec, args)
+        with client:
+            if args.command == "get":
+                fetched = spec.fetch(client, request_args)
+                _print_execution(spec, fetched, args.json, out)
+                return EXIT_OK
+            result = _wait(spec, client, request_args, args, out, err)
+            _print_execution(spec, result.execution, args.json, out)
+            return EXIT_OK if result.succeeded else EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return EXIT_OK
+    except UsageError as exc:
+        print(f"{spec.prog}: error: {exc}", file=err)
+        return EXIT_USAGE
+    except WaitTimeoutError as exc:
+        print(f"{spec.prog}: deadline passed: {exc.message}", file=err)
+        if args.json and isinstance(exc.last_execution, Fetched):
+            print(json.dumps(exc.last_execution.raw, indent=2), file=out)
+        return EXIT_DEADLINE
+    except APIError as exc:
+        print(f"{spec.prog}: error: {type(exc).__name__}: {exc.message}", file=err)
+        if args.debug:
+            traceback.print_exc(file=err)
+        return EXIT_API
+    except Exception as exc:  # a bug of ours: still one line, the traceback only on request
+        print(f"{spec.prog}: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", file=err)
+        if args.debug:
+            traceback.print_exc(file=err)
+        return EXIT_API
+
+
+def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
+    credential = args.credential or os.environ.get(spec.credential_env, "")
+    if not credential:
+        raise UsageError(f"no credential: set ${spec.credential_env} or pass {spec.credential_flag}")
+    base_url = args.base_url or os.environ.get(spec.base_url_env) or spec.default_base_url
+    if not base_url:
+        raise UsageError(f"no base URL: set ${spec.base_url_env} or pass --base-url")
+    options: dict[str, Any] = {}
+    if args.request_timeout is not None:
+        options["timeout"] = args.request_timeout
+    if args.max_retries is not None:
+        if args.max_retries < 0:
+            raise UsageError("--max-retries must be 0 or more")
+        options["max_retries"] = args.max_retries
+    try:
+        return spec.make_client(base_url, credential, **options)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
+    values = {p.python_name: getattr(args, p.python_name) for p in spec.path_params}
+    for param in spec.query_params:
+        value = getattr(args, param.python_name) or (os.environ.get(param.env, "") if param.env else "")
+        if not value:
+            flag = "--" + param.python_name.replace("_", "-")
+            raise UsageError(f"{flag} is required" + (f" (or set ${param.env})" if param.env else ""))
+        values[param.python_name] = value
+    for name, value in values.items():
+        if value in {"", ".", ".."}:
+            raise UsageError(f"{name} must not be {value!r}")
+    return values
+
+
+def _wait(
+    spec: CliSpec, client: Any, request_args: dict[str, Any], args: argparse.Namespace, out: TextIO, err: TextIO
+) -> WaitResult[Fetched]:
+    if args.timeout < 0 or args.interval <= 0 or args.max_interval < args.interval:
+        raise UsageError("need --timeout >= 0 and 0 < --interval <= --max-interval")
+    live = err.isatty()
+    spinner = itertools.cycle(_SPINNER)
+    started = time.monotonic()
+    state = {"status": "?"}
+
+    def on_change(old: str | None, new: str | None, fetched: Fetched) -> None:
+        state["status"] = new or "?"
+        stamp = datetime.datetime.now(datetime.UTC).strftime("%H:%M:%S")
+        line = f"{stamp}  status {new or '(none)'}" + ("" if old is None else f" (was {old})")
+        if live:
+            err.write("\r\x1b[K")
+        print(line, file=err if args.json else out, flush=True)
+
+    def sleep(seconds: float) -> None:
+        if not live:
+            time.sleep(seconds)
+            return
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            elapsed = time.monotonic() - started
+            err.write(f"\r\x1b[K{next(spinner)} {state['status']}  {elapsed:.0f}s")
+            err.flush()
+            time.sleep(min(0.1, left))
+        err.write("\r\x1b[K")
+
+    return wait_sync(
+        lambda: spec.fetch(client, request_args),
+        lambda fetched: spec.status_of(fetched.model),
+        spec.terminal,
+        timeout=args.timeout,
+        initial_interval=args.interval,
+        max_interval=args.max_interval,
+        on_status_change=on_change,
+        sleep=sleep,
+    )
+
+
+# -- the human summary ------------------------------------------------------------
+
+
+def _dig(data: Any, path: Sequence[str]) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return str(value)
+
+
+def _parse_time(value: Any) -> datetime.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.UTC)
+
+
+def _duration(started: Any, ended: Any) -> str:
+    start, end = _parse_time(started), _parse_time(ended)
+    if start is None:
+        return "-"
+    running = end is None
+    seconds = int(((end or datetime.datetime.now(datetime.UTC)) - start).total_seconds())
+    text = (
+        f"{seconds // 3600}h{seconds % 3600 // 60:02d}m{seconds % 60:02d}s"
+        if seconds >= 3600
+        else (f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s")
+    )
+    return f"{text} (running)" if running else text
+
+
+def _print_execution(spec: CliSpec, fetched: Fetched, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        print(json.dumps(fetched.raw, indent=2), file=out)
+        return
+    raw, summary = fetched.raw, spec.summary
+    status = _dig(raw, spec.status_path)
+    outcome = (
+        " (success)" if status in spec.terminal.success else " (failure)" if status in spec.terminal.failure else ""
+    )
+    started, ended = _dig(raw, summary.get("started", [])), _dig(raw, summary.get("ended", []))
+    rows = [
+        ("Execution", _text(_dig(raw, summary.get("id", [])))),
+        ("Status", _text(status) + outcome),
+        ("Started", _text(started)),
+        ("Ended", _text(ended)),
+        ("Duration", _duration(started, ended)),
+    ]
+    for label, value in rows:
+        print(f"{label:<10} {value}", file=out)
+    items = _dig(raw, summary["items"]) if summary.get("items") else None
+    if isinstance(items, list):
+        columns: list[str] = list(summary.get("item-columns", []))
+        print(f"\n{summary['items'][-1].capitalize()} ({len(items)})", file=out)
+        table = [["#", *columns]] + [
+            [str(n), *(_text(_dig(item, c.split("."))) for c in columns)] for n, item in enumerate(items[:_MAX_ROWS], 1)
+        ]
+        widths = [min(max(len(row[i]) for row in table), 40) for i in range(len(table[0]))]
+        for row in table:
+            print(
+                "  " + "  ".join(cell[:40].ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(),
+                file=out,
+            )
+        if len(items) > _MAX_ROWS:
+            print(f"  ... {len(items) - _MAX_ROWS} more (use --json for all)", file=out)

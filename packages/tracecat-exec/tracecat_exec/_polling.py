@@ -1,0 +1,151 @@
+"""Polling an execution until it reaches a terminal status: the generic core.
+
+Each package's `wait.py` (rendered from the spec) binds this to its GET
+endpoint, the place its status sits, and its terminal statuses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from . import _constants
+from .errors import WaitTimeoutError
+from .types import Unset
+
+T = TypeVar("T")
+
+# Called with (old status, new status, execution) when the status changes; old is None at first.
+StatusCallback = Callable[[str | None, str | None, T], None]
+
+
+def status_at(execution: object, attributes: Iterable[str]) -> str | None:
+    """The status found by following `attributes` from `execution`, as a plain string.
+
+    None when any step is absent, unset or null: a response without a status
+    is simply not terminal yet.
+    """
+    value: object = execution
+    for attribute in attributes:
+        value = getattr(value, attribute, None)
+        if value is None or isinstance(value, Unset):
+            return None
+    return str(value)
+
+
+@dataclass(frozen=True)
+class TerminalStatuses:
+    """Which statuses end a wait, and whether they mean success or failure.
+
+    Any other status, unknown ones included, means "keep polling".
+    """
+
+    success: frozenset[str]
+    failure: frozenset[str]
+
+    @classmethod
+    def of(cls, success: Iterable[str], failure: Iterable[str]) -> TerminalStatuses:
+        success_set, failure_set = frozenset(success), frozenset(failure)
+        overlap = success_set & failure_set
+        if overlap:
+            raise ValueError(f"statuses both success and failure: {sorted(overlap)}")
+        return cls(success_set, failure_set)
+
+    def is_terminal(self, status: str | None) -> bool:
+        return status in self.success or status in self.failure
+
+
+@dataclass(frozen=True)
+class WaitResult(Generic[T]):
+    """The execution as last fetched, once it reached a terminal status."""
+
+    execution: T
+    status: str
+    succeeded: bool
+    polls: int
+    elapsed: float
+
+    @property
+    def failed(self) -> bool:
+        return not self.succeeded
+
+
+@dataclass
+class _Poller(Generic[T]):
+    status_of: Callable[[T], str | None]
+    terminal: TerminalStatuses
+    timeout: float
+    initial_interval: float
+    max_interval: float
+    on_status_change: StatusCallback[T] | None
+    clock: Callable[[], float]
+
+    def __post_init__(self) -> None:
+        if self.timeout < 0 or self.initial_interval <= 0 or self.max_interval < self.initial_interval:
+            raise ValueError("need timeout >= 0 and 0 < initial_interval <= max_interval")
+        self.started = self.clock()
+        self.interval = self.initial_interval
+        self.polls = 0
+        self.status: str | None = None
+
+    def observe(self, execution: T) -> WaitResult[T] | float:
+        """Record one poll; the result if terminal, else the seconds to sleep (raises past the deadline)."""
+        self.polls += 1
+        status = self.status_of(execution)
+        if status != self.status or self.polls == 1:
+            previous, self.status = self.status, status
+            if self.on_status_change is not None:
+                self.on_status_change(previous, status, execution)
+        elapsed = self.clock() - self.started
+        if status is not None and self.terminal.is_terminal(status):
+            return WaitResult(execution, status, status in self.terminal.success, self.polls, elapsed)
+        remaining = self.timeout - elapsed
+        if remaining <= 0:
+            raise WaitTimeoutError(execution, status, elapsed, self.polls)
+        delay = min(self.interval, remaining)
+        self.interval = min(self.interval * _constants.POLL_BACKOFF_FACTOR, self.max_interval)
+        return delay
+
+
+def wait_sync(
+    fetch: Callable[[], T],
+    status_of: Callable[[T], str | None],
+    terminal: TerminalStatuses,
+    *,
+    timeout: float,
+    initial_interval: float,
+    max_interval: float,
+    on_status_change: StatusCallback[T] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> WaitResult[T]:
+    """Fetch until a terminal status, sleeping with exponential backoff in between."""
+    poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock)
+    while True:
+        outcome = poller.observe(fetch())
+        if isinstance(outcome, WaitResult):
+            return outcome
+        sleep(outcome)
+
+
+async def wait_async(
+    fetch: Callable[[], Awaitable[T]],
+    status_of: Callable[[T], str | None],
+    terminal: TerminalStatuses,
+    *,
+    timeout: float,
+    initial_interval: float,
+    max_interval: float,
+    on_status_change: StatusCallback[T] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> WaitResult[T]:
+    """The async twin of `wait_sync`; sleeps with `asyncio.sleep`."""
+    poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock)
+    while True:
+        outcome = poller.observe(await fetch())
+        if isinstance(outcome, WaitResult):
+            return outcome
+        await asyncio.sleep(outcome)

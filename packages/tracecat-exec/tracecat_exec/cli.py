@@ -1,0 +1,73 @@
+"""The `tracecat-exec` command: `get` an execution, or `wait` for it to finish.
+
+    tracecat-exec get EXECUTION_ID --workspace-id ID
+    tracecat-exec wait EXECUTION_ID --workspace-id ID --timeout 600
+
+Credentials and base URL come from $TRACECAT_TOKEN and $TRACECAT_BASE_URL (or flags).
+Exit codes: 0 success, 1 failed, 2 usage error, 3 deadline passed, 4 API or connection error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ._cli import CliSpec, Fetched, Param, run
+from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIAL, __version__
+from .api.executions import get_execution
+from .client import AuthenticatedClient
+from .wait import TERMINAL_STATUSES, execution_status
+
+
+def _make_client(base_url: str, credential: str, **options: Any) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url, token=credential, **options)
+
+
+def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
+    response = client._request(**get_execution._get_kwargs(**args))
+    model = get_execution._result(response)  # raises the package's typed errors
+    return Fetched(model=model, raw=json.loads(response.content))
+
+
+SPEC = CliSpec(
+    prog=DIST_NAME,
+    version=__version__,
+    description="Tracecat API: get an execution, or wait until it finishes.",
+    credential_flag="--token",
+    credential_env=ENV_CREDENTIAL,
+    base_url_env=ENV_BASE_URL,
+    default_base_url=DEFAULT_BASE_URL,
+    path_params=[
+        Param(
+            "execution_id",
+            "The workflow execution id. Ids contain `/` or `:` (e.g. `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz\u2026:exec_9Abc\u2026`); the client sends the id percent-encoded as one path segment (e.g. `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.",
+        ),
+    ],
+    query_params=[
+        Param(
+            "workspace_id", "Id (UUID) of the workspace that owns the workflow execution.", env="TRACECAT_WORKSPACE_ID"
+        ),
+    ],
+    terminal=TERMINAL_STATUSES,
+    status_path=("status",),
+    summary={
+        "id": ["id"],
+        "started": ["start_time"],
+        "ended": ["close_time"],
+        "items": ["events"],
+        "item-columns": ["event_id", "event_type", "event_time", "event_group.action_ref"],
+    },
+    make_client=_make_client,
+    fetch=_fetch,
+    status_of=execution_status,
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(SPEC, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
