@@ -228,11 +228,8 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
     example_args = [
         f'"{p["name"].replace("_id", "")}-123"' for p in operation.get("parameters", []) if p["in"] == "path"
     ]
-    example_args += [
-        f'{p["name"]}="{_example_value(p)}"'
-        for p in operation.get("parameters", [])
-        if p["in"] == "query" and p.get("required")
-    ]
+    required_query = [p for p in operation.get("parameters", []) if p["in"] == "query" and p.get("required")]
+    example_args += [f"{p['name']}={_example_value(p)}" for p in required_query]
 
     import_constants = _load_runtime_constants()
     return {
@@ -251,6 +248,7 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
         "method": method,
         "path": path,
         "example_call_args": ", ".join(example_args),
+        "example_imports_uuid": any("UUID(" in arg for arg in example_args),
         "constants": import_constants,
     }
 
@@ -287,16 +285,21 @@ def polling_context(package: Package, spec: dict[str, Any], operation: dict[str,
         {
             "python_name": PythonIdentifier(p["name"], "field_"),
             "help": p.get("description", p["name"]).strip().splitlines()[0],
-            "type": "UUID" if p.get("schema", {}).get("format") == "uuid" else "str",
+            "type": "UUID | str" if p.get("schema", {}).get("format") == "uuid" else "str",
+            "convert": "UUID(str({}))" if p.get("schema", {}).get("format") == "uuid" else "{}",
             "env": f"{package.env_prefix}_{p['name'].upper()}",
         }
         for p in operation.get("parameters", [])
         if p["in"] == "query" and p.get("required")
     ]
+    wait_example_args = ", ".join(
+        [f'"{p["python_name"]}-123"' for p in path_params]
+        + [f'{p["python_name"]}="00000000-0000-4000-8000-000000000000"' for p in query_params]
+    )
     call_args = ", ".join(
         [p["python_name"] for p in path_params]
         + ["client=client"]
-        + [f"{p['python_name']}={p['python_name']}" for p in query_params]
+        + [f"{p['python_name']}={p['convert'].format(p['python_name'])}" for p in query_params]
     )
     cli_example = " ".join(
         [f"{p['python_name'].upper()}" for p in path_params]
@@ -312,15 +315,17 @@ def polling_context(package: Package, spec: dict[str, Any], operation: dict[str,
         "path_params": path_params,
         "query_params": query_params,
         "call_args": call_args,
+        "wait_example_args": wait_example_args,
         "cli_example": cli_example,
         "summary_literal": repr(operation.get("x-execution-summary", {})),
     }
 
 
 def _example_value(parameter: dict[str, Any]) -> str:
+    """A Python expression for an example value of a required query parameter."""
     if parameter.get("schema", {}).get("format") == "uuid":
-        return "00000000-0000-4000-8000-000000000000"
-    return f"{parameter['name']}-123"
+        return 'UUID("00000000-0000-4000-8000-000000000000")'
+    return f'"{parameter["name"]}-123"'
 
 
 def _load_runtime_constants() -> Any:

@@ -36,6 +36,7 @@ class Vendor:
     import_name: str
     version: str
     spec_path: Path
+    env_prefix: str
 
     def __repr__(self) -> str:
         return self.name
@@ -123,6 +124,55 @@ class Vendor:
     def status_path(self) -> list[str]:
         return list(self.operation["x-status-path"])
 
+    @cached_property
+    def status_enum(self) -> dict[str, Any]:
+        """The spec's execution-status enum schema (with its x-terminal-statuses)."""
+        from support.schemas import resolve
+
+        schema = resolve(self.spec, self.success_schema)
+        for key in self.status_path:
+            schema = resolve(self.spec, schema["properties"][key])
+        for member in [schema, *schema.get("anyOf", [])]:
+            if "enum" in resolve(self.spec, member):
+                return resolve(self.spec, member)
+        raise AssertionError(f"{self.name}: no status enum at {self.status_path}")
+
+    @cached_property
+    def status_may_be_null(self) -> bool:
+        """Whether the spec lets the status be absent or null (optional, or nullable)."""
+        from support.schemas import resolve
+
+        parent = resolve(self.spec, self.success_schema)
+        for key in self.status_path[:-1]:
+            parent = resolve(self.spec, parent["properties"][key])
+        field = parent["properties"][self.status_path[-1]]
+        nullable = any(member.get("type") == "null" for member in field.get("anyOf", []))
+        return nullable or self.status_path[-1] not in parent.get("required", [])
+
+    @property
+    def success_statuses(self) -> list[str]:
+        return list(self.status_enum["x-terminal-statuses"]["success"])
+
+    @property
+    def failure_statuses(self) -> list[str]:
+        return list(self.status_enum["x-terminal-statuses"]["failure"])
+
+    @property
+    def running_status(self) -> str:
+        """A status that keeps a wait going: a known non-terminal one, else an unknown one."""
+        terminal = set(self.success_statuses) | set(self.failure_statuses)
+        ongoing = [s for s in self.status_enum["enum"] if s not in terminal]
+        return str(ongoing[0]) if ongoing else "running"
+
+    def example_with_status(self, status: str | None) -> Any:
+        """The page example with the execution status replaced."""
+        body = self.fixture("example-200.json")
+        node = body
+        for key in self.status_path[:-1]:
+            node = node[key]
+        node[self.status_path[-1]] = status
+        return body
+
 
 def python_name(name: str) -> str:
     """The generator's Python name for a spec parameter (`accountId` -> `account_id`)."""
@@ -137,6 +187,7 @@ def all_vendors() -> list[Vendor]:
             import_name=entry["import"],
             version=entry["version"],
             spec_path=ROOT / entry["spec"],
+            env_prefix=entry["env_prefix"],
         )
         for name, entry in MANIFEST["packages"].items()
     ]

@@ -106,6 +106,11 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     wait.add_argument(
         "--max-interval", type=float, default=_constants.DEFAULT_MAX_POLL_INTERVAL, help="longest pause, seconds"
     )
+    known = f"success {sorted(spec.terminal.success)}, failure {sorted(spec.terminal.failure)}"
+    wait.add_argument(
+        "--success-status", action="append", metavar="STATUS", help=f"a success status (repeatable; default: {known})"
+    )
+    wait.add_argument("--failure-status", action="append", metavar="STATUS", help="a failure status (repeatable)")
     return parser
 
 
@@ -129,7 +134,7 @@ def run(
                 _print_execution(spec, fetched, args.json, out)
                 return EXIT_OK
             result = _wait(spec, client, request_args, args, out, err)
-            _print_execution(spec, result.execution, args.json, out)
+            _print_execution(spec, result.execution, args.json, out, result.succeeded)
             return EXIT_OK if result.succeeded else EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Unix tools do.
@@ -194,6 +199,15 @@ def _wait(
 ) -> WaitResult[Fetched]:
     if args.timeout < 0 or args.interval <= 0 or args.max_interval < args.interval:
         raise UsageError("need --timeout >= 0 and 0 < --interval <= --max-interval")
+    terminal = spec.terminal
+    if args.success_status or args.failure_status:
+        try:
+            terminal = TerminalStatuses.of(
+                success=args.success_status or spec.terminal.success,
+                failure=args.failure_status or spec.terminal.failure,
+            )
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     live = err.isatty()
     spinner = itertools.cycle(_SPINNER)
     started = time.monotonic()
@@ -222,7 +236,7 @@ def _wait(
     return wait_sync(
         lambda: spec.fetch(client, request_args),
         lambda fetched: spec.status_of(fetched.model),
-        spec.terminal,
+        terminal,
         timeout=args.timeout,
         initial_interval=args.interval,
         max_interval=args.max_interval,
@@ -274,15 +288,17 @@ def _duration(started: Any, ended: Any) -> str:
     return f"{text} (running)" if running else text
 
 
-def _print_execution(spec: CliSpec, fetched: Fetched, as_json: bool, out: TextIO) -> None:
+def _print_execution(
+    spec: CliSpec, fetched: Fetched, as_json: bool, out: TextIO, succeeded: bool | None = None
+) -> None:
     if as_json:
         print(json.dumps(fetched.raw, indent=2), file=out)
         return
     raw, summary = fetched.raw, spec.summary
     status = _dig(raw, spec.status_path)
-    outcome = (
-        " (success)" if status in spec.terminal.success else " (failure)" if status in spec.terminal.failure else ""
-    )
+    if succeeded is None:  # `get`: judge by the spec's sets
+        succeeded = True if status in spec.terminal.success else False if status in spec.terminal.failure else None
+    outcome = {True: " (success)", False: " (failure)", None: ""}[succeeded]
     started, ended = _dig(raw, summary.get("started", [])), _dig(raw, summary.get("ended", []))
     rows = [
         ("Execution", _text(_dig(raw, summary.get("id", [])))),

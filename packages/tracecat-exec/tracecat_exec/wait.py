@@ -42,7 +42,7 @@ def wait_for_execution(
     execution_id: str,
     *,
     client: AuthenticatedClient,
-    workspace_id: UUID,
+    workspace_id: UUID | str,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     initial_interval: float = DEFAULT_POLL_INTERVAL,
     max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
@@ -69,7 +69,7 @@ def wait_for_execution(
         errors.APIError: A request failed after the client's retries (status, connection, body).
     """
     return wait_sync(
-        lambda: get_execution.sync(execution_id, client=client, workspace_id=workspace_id),
+        lambda: get_execution.sync(execution_id, client=client, workspace_id=UUID(str(workspace_id))),
         execution_status,
         terminal_statuses,
         timeout=timeout,
@@ -83,7 +83,7 @@ async def wait_for_execution_async(
     execution_id: str,
     *,
     client: AuthenticatedClient,
-    workspace_id: UUID,
+    workspace_id: UUID | str,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     initial_interval: float = DEFAULT_POLL_INTERVAL,
     max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
@@ -92,7 +92,7 @@ async def wait_for_execution_async(
 ) -> WaitResult[WorkflowExecution]:
     """The async twin of `wait_for_execution`: never blocks the event loop."""
     return await wait_async(
-        lambda: get_execution.asyncio(execution_id, client=client, workspace_id=workspace_id),
+        lambda: get_execution.asyncio(execution_id, client=client, workspace_id=UUID(str(workspace_id))),
         execution_status,
         terminal_statuses,
         timeout=timeout,

@@ -1,0 +1,155 @@
+"""The `<dist-name>` console script, run as a subprocess: output and exit codes."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support.prism import free_port
+from support.scripted import Reply, ScriptedServer
+from support.vendors import Vendor, python_name
+
+SECRET = "cli-secret-credential-123"
+FAST = ["--interval", "0.01", "--max-interval", "0.02"]
+
+
+def cli(vendor: Vendor, *args: str, base_url: str | None = None, credential: str | None = SECRET) -> Any:
+    """Run the installed console script with the vendor's env vars set (or cleared)."""
+    facts = importlib.import_module(f"{vendor.import_name}._vendor")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(vendor.env_prefix + "_")}
+    if credential is not None:
+        env[facts.ENV_CREDENTIAL] = credential
+    if base_url is not None:
+        env[facts.ENV_BASE_URL] = base_url
+    script = Path(sys.executable).parent / vendor.dist
+    return subprocess.run([str(script), *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+def target(vendor: Vendor) -> list[str]:
+    """Positional path parameters, then the required query parameters as flags."""
+    args = list(vendor.path_params().values())
+    for name, value in vendor.query_params().items():
+        args += ["--" + python_name(name).replace("_", "-"), value]
+    return args
+
+
+def assert_clean(result: Any) -> None:
+    """Never a traceback, never the credential."""
+    assert "Traceback" not in result.stderr
+    assert SECRET not in result.stdout + result.stderr
+
+
+def body(vendor: Vendor, status: str) -> Any:
+    return vendor.example_with_status(status)
+
+
+def test_get_prints_a_summary(vendor: Vendor) -> None:
+    status = vendor.success_statuses[0]
+    with ScriptedServer([Reply(200, body(vendor, status))]) as server:
+        result = cli(vendor, "get", *target(vendor), base_url=server.url)
+    assert result.returncode == 0, result.stderr
+    assert_clean(result)
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("Status") and status in line and "(success)" in line for line in lines)
+    assert any(line.startswith("Started") for line in lines)
+    assert server.requests[0].path.startswith(
+        vendor.expected_path(vendor.path_params()[list(vendor.path_params())[-1]])
+    )
+
+
+def test_get_json_is_the_raw_json(vendor: Vendor) -> None:
+    sent = body(vendor, vendor.running_status)
+    with ScriptedServer([Reply(200, sent)]) as server:
+        result = cli(vendor, "get", *target(vendor), "--json", base_url=server.url)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == sent
+
+
+def test_wait_success(vendor: Vendor) -> None:
+    running, done = vendor.running_status, vendor.success_statuses[0]
+    script = [Reply(200, body(vendor, s)) for s in (running, running, done)]
+    with ScriptedServer(script) as server:
+        result = cli(vendor, "wait", *target(vendor), *FAST, base_url=server.url)
+    assert result.returncode == 0, result.stderr
+    assert_clean(result)
+    status_lines = [line for line in result.stdout.splitlines() if " status " in line]
+    assert [line.split(" status ")[1].split(" ")[0] for line in status_lines] == [running, done]
+    assert len(server.requests) == 3
+
+
+def test_wait_failure_exits_1(vendor: Vendor) -> None:
+    # Sakari publishes no failure value: its users name their own with --failure-status.
+    failed = vendor.failure_statuses[0] if vendor.failure_statuses else "failed"
+    own = [] if vendor.failure_statuses else ["--failure-status", failed]
+    script = [Reply(200, body(vendor, s)) for s in (vendor.running_status, failed)]
+    with ScriptedServer(script) as server:
+        result = cli(vendor, "wait", *target(vendor), *FAST, *own, base_url=server.url)
+    assert result.returncode == 1, result.stderr
+    assert "(failure)" in result.stdout
+
+
+def test_wait_deadline_exits_3(vendor: Vendor) -> None:
+    with ScriptedServer([Reply(200, body(vendor, vendor.running_status))]) as server:
+        result = cli(vendor, "wait", *target(vendor), "--timeout", "0.3", *FAST, base_url=server.url)
+    assert result.returncode == 3
+    assert_clean(result)
+    assert "deadline passed" in result.stderr
+
+
+@pytest.mark.parametrize(("status", "error"), [(401, "AuthenticationError"), (404, "NotFoundError")])
+def test_api_errors_exit_4_with_one_line(vendor: Vendor, status: int, error: str) -> None:
+    with ScriptedServer([Reply(status, {"detail": "no"})]) as server:
+        result = cli(vendor, "get", *target(vendor), base_url=server.url)
+    assert result.returncode == 4
+    assert_clean(result)
+    assert result.stderr.count("\n") == 1 and error in result.stderr
+
+
+def test_connection_refused_exits_4(vendor: Vendor) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    result = cli(vendor, "get", *target(vendor), "--max-retries", "0", base_url=url)
+    assert result.returncode == 4
+    assert_clean(result)
+    assert "APIConnectionError" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],  # no command
+        ["get"],  # no execution
+        ["get", "x", "--no-such-flag"],
+        ["wait", "x", "--interval", "0"],
+    ],
+)
+def test_bad_arguments_exit_2(vendor: Vendor, args: list[str]) -> None:
+    if args[1:2] == ["x"]:
+        args = [args[0], *target(vendor), *args[2:]]
+    result = cli(vendor, *args, base_url="http://127.0.0.1:9")
+    assert result.returncode == 2, result.stderr
+    assert_clean(result)
+
+
+def test_missing_credential_exits_2_naming_the_variable(vendor: Vendor) -> None:
+    facts = importlib.import_module(f"{vendor.import_name}._vendor")
+    result = cli(vendor, "get", *target(vendor), base_url="http://127.0.0.1:9", credential=None)
+    assert result.returncode == 2
+    assert facts.ENV_CREDENTIAL in result.stderr
+    assert_clean(result)
+
+
+def test_debug_logs_redact_the_credential(vendor: Vendor) -> None:
+    with ScriptedServer([Reply(200, body(vendor, vendor.running_status))]) as server:
+        result = cli(vendor, "get", *target(vendor), "--debug", base_url=server.url)
+    assert result.returncode == 0
+    assert "<redacted>" in result.stderr
+    assert_clean(result)
+    name, _ = vendor.auth_header(SECRET)
+    assert server.requests[0].headers[name.lower()].endswith(SECRET)  # it was sent, just not shown
