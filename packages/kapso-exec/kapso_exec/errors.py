@@ -33,7 +33,7 @@ def _body_of(content: bytes) -> Any:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder recurses
         return content.decode("utf-8", errors="replace")
 
 

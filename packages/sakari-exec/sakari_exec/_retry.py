@@ -22,15 +22,18 @@ def should_retry_status(status_code: int) -> bool:
 def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
     """Seconds the server asked us to wait, or None if it didn't say (usably).
 
-    `retry-after-ms` (milliseconds) wins over `Retry-After`, which is either
-    delta-seconds or an HTTP-date (compared with `now`, a Unix timestamp).
+    A usable `retry-after-ms` (milliseconds, > 0) wins over `Retry-After`, which is
+    either delta-seconds or an HTTP-date (compared with `now`, a Unix timestamp).
     """
     millis = headers.get("retry-after-ms")
     if millis is not None:
         try:
-            return float(millis) / 1000.0
+            seconds = float(millis) / 1000.0
         except ValueError:
-            pass
+            seconds = 0.0
+        if seconds > 0:
+            return seconds
+        # unusable: fall through to Retry-After
     value = headers.get("retry-after")
     if value is None:
         return None

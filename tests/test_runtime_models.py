@@ -1,0 +1,310 @@
+"""Forward compatibility of the generated models: open enums, optional fields that are null or
+absent, and unknown fields kept at every level. Bodies go through the endpoint over a real
+socket (ScriptedServer), sync and async, and come back out through `to_dict()`.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import importlib
+import inspect
+import ssl
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+
+from support.schemas import resolve
+from support.scripted import Reply, ScriptedServer
+from support.vendors import Vendor, normalise, python_name
+
+# --- helpers shared by the runtime test modules (each module is self-contained) ---------------
+
+
+Server = ScriptedServer
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    """`sync` (get_execution.sync) or `async` (get_execution.asyncio)."""
+    chosen: str = request.param
+    return chosen
+
+
+async def get(vendor: Vendor, mode: str, client: Any, **extra: Any) -> Any:
+    """One get_execution call in `mode` (the sync call simply blocks this test's loop)."""
+    kwargs = {**vendor.call_kwargs(), **extra}
+    if mode == "sync":
+        return vendor.endpoint.sync(**kwargs, client=client)
+    return await vendor.endpoint.asyncio(**kwargs, client=client)
+
+
+# One TLS context for every client of a plain-http test server: building a fresh one (loading
+# the CA bundle) costs ~30 ms per client. TLS defaults are tested in test_runtime_client.py.
+TLS = ssl.create_default_context()
+
+
+@asynccontextmanager
+async def open_client(vendor: Vendor, url: str, **kwargs: Any) -> AsyncIterator[Any]:
+    """A client for `url`; both its httpx clients are closed on the way out."""
+    client = vendor.client(url, **{"verify_ssl": TLS, "max_retries": 0, **kwargs})
+    try:
+        yield client
+    finally:
+        client.close()
+        await client.aclose()
+
+
+def example(vendor: Vendor) -> Any:
+    return vendor.fixture("example-200.json")
+
+
+async def parse_all(vendor: Vendor, mode: str, bodies: list[Any]) -> list[Any]:
+    """Each body served as a 200 and parsed by the endpoint, in order."""
+    with Server([Reply(200, body) for body in bodies]) as server:
+        async with open_client(vendor, server.url) as client:
+            results = [await get(vendor, mode, client) for _ in bodies]
+    assert len(server.requests) == len(bodies)
+    return results
+
+
+# --- walking an example body alongside its schema ---------------------------------------------
+
+Path = list[str | int]
+
+UNKNOWN_STR = "SOMETHING_NEW"
+UNKNOWN_INT = 424242
+
+
+def flatten(spec: dict[str, Any], schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """`schema` resolved, followed by every anyOf/oneOf/allOf member, resolved and flattened."""
+    schema = resolve(spec, schema)
+    found = [schema]
+    for keyword in ("anyOf", "oneOf", "allOf"):
+        for member in schema.get(keyword, []):
+            found += flatten(spec, member)
+    return found
+
+
+def walk(spec: dict[str, Any], schema: dict[str, Any], data: Any, path: Path) -> Iterator[tuple[Path, Any, bool]]:
+    """(path, field schema, required?) of every declared field present in `data`, parents first.
+
+    Free-form objects (no declared properties) and any-JSON values are not descended into.
+    """
+    views = flatten(spec, schema)
+    if isinstance(data, dict):
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        for view in views:
+            properties.update(view.get("properties", {}))
+            required |= set(view.get("required", []))
+        for key, value in data.items():
+            if key in properties:
+                yield [*path, key], properties[key], key in required
+                yield from walk(spec, properties[key], value, [*path, key])
+    elif isinstance(data, list):
+        items = next((view["items"] for view in views if "items" in view), None)
+        if items is not None:
+            for index, value in enumerate(data):
+                yield from walk(spec, items, value, [*path, index])
+
+
+def fields(vendor: Vendor, body: Any) -> list[tuple[Path, Any, bool]]:
+    return list(walk(vendor.spec, vendor.success_schema, body, []))
+
+
+def optional_paths(vendor: Vendor, body: Any) -> list[Path]:
+    paths = [path for path, _, required in fields(vendor, body) if not required]
+    assert paths, f"{vendor.name}: the example has no optional field"
+    return paths
+
+
+def enum_paths(vendor: Vendor, body: Any) -> list[tuple[Path, Any]]:
+    """(path, unknown value of the right JSON type) of every enum-typed field in `body`."""
+    found = []
+    for path, schema, _ in fields(vendor, body):
+        for view in flatten(vendor.spec, schema):
+            if "enum" in view:
+                found.append((path, UNKNOWN_INT if view.get("type") == "integer" else UNKNOWN_STR))
+                break
+    assert found, f"{vendor.name}: the example has no enum field"
+    return found
+
+
+def replaced(data: Any, path: Sequence[str | int], value: Any) -> Any:
+    data = copy.deepcopy(data)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data
+
+
+def removed(data: Any, path: Sequence[str | int]) -> Any:
+    data = copy.deepcopy(data)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    del target[path[-1]]
+    return data
+
+
+def at(data: Any, path: Sequence[str | int]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def with_extra_fields(data: Any, seen: list[int]) -> Any:
+    """A copy of `data` with one unknown field added to every object, at every depth."""
+    if isinstance(data, dict):
+        seen[0] += 1
+        copied = {key: with_extra_fields(value, seen) for key, value in data.items()}
+        copied["x_sdk_future_field"] = {"added": "later", "depth": seen[0], "list": [1, None, "x"]}
+        return copied
+    if isinstance(data, list):
+        return [with_extra_fields(value, seen) for value in data]
+    return data
+
+
+def status_of(result: Any, vendor: Vendor) -> Any:
+    for key in vendor.status_path:
+        result = getattr(result, python_name(key))
+    return result
+
+
+def enum_classes(vendor: Vendor) -> list[Any]:
+    models = importlib.import_module(f"{vendor.import_name}.models")
+    found = [cls for _, cls in inspect.getmembers(models, inspect.isclass) if issubclass(cls, enum.Enum)]
+    assert found, f"{vendor.name}: no enum classes in models"
+    return found
+
+
+# --- open enums ---------------------------------------------------------------------------------
+
+
+def test_every_enum_accepts_unknown_values(vendor: Vendor) -> None:
+    for cls in enum_classes(vendor):
+        is_int = issubclass(cls, int)
+        assert is_int or issubclass(cls, str), cls
+        raw: str | int = UNKNOWN_INT if is_int else UNKNOWN_STR
+        member: Any = cls(raw)
+        assert isinstance(member, cls)
+        assert member == raw
+        assert raw == member
+        assert member.value == raw
+        assert type(member.value) is type(raw)
+        assert member.is_unknown is True
+        assert str(member) == str(raw)
+        assert member not in list(cls)  # never added to the class's members
+        assert cls(raw) == member
+        # Values of the wrong JSON type are still rejected.
+        with pytest.raises(ValueError):
+            cls("not-a-number" if is_int else 12345)
+
+
+def test_known_enum_values_are_the_members(vendor: Vendor) -> None:
+    for cls in enum_classes(vendor):
+        members: list[Any] = list(cls)
+        assert members, cls
+        for member in members:
+            assert cls(member.value) is member
+            assert member.is_unknown is False
+            assert member == member.value
+
+
+@pytest.mark.asyncio
+async def test_unknown_status_round_trips_through_the_endpoint(vendor: Vendor, mode: str) -> None:
+    known = example(vendor)
+    unknown = replaced(known, vendor.status_path, UNKNOWN_STR)
+    known_result, unknown_result = await parse_all(vendor, mode, [known, unknown])
+
+    status: Any = status_of(unknown_result, vendor)
+    assert issubclass(type(status), enum.Enum)  # (issubclass: keeps mypy from narrowing the Any)
+    assert status.is_unknown is True
+    assert status == UNKNOWN_STR
+    assert status.value == UNKNOWN_STR
+    assert at(unknown_result.to_dict(), vendor.status_path) == UNKNOWN_STR
+    assert normalise(unknown_result.to_dict()) == normalise(unknown)
+
+    known_status: Any = status_of(known_result, vendor)
+    assert known_status.is_unknown is False
+    assert known_status is type(known_status)(at(known, vendor.status_path))
+    assert status.__class__ is known_status.__class__
+
+
+@pytest.mark.asyncio
+async def test_unknown_values_in_every_enum_field_round_trip(vendor: Vendor, mode: str) -> None:
+    body = example(vendor)
+    cases = enum_paths(vendor, body)
+    everything = body
+    for path, value in cases:
+        everything = replaced(everything, path, value)
+    bodies = [replaced(body, path, value) for path, value in cases] + [everything]
+    results = await parse_all(vendor, mode, bodies)
+    for sent, result in zip(bodies, results, strict=True):
+        assert normalise(result.to_dict()) == normalise(sent)
+
+
+# --- optional fields: null or absent -----------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_each_optional_field_may_be_null(vendor: Vendor, mode: str) -> None:
+    body = example(vendor)
+    paths = optional_paths(vendor, body)
+    bodies = [replaced(body, path, None) for path in paths]
+    results = await parse_all(vendor, mode, bodies)
+    for path, sent, result in zip(paths, bodies, results, strict=True):
+        out = result.to_dict()
+        assert at(out, path) is None, path
+        assert normalise(out) == normalise(sent), path
+
+
+@pytest.mark.asyncio
+async def test_all_optional_fields_null_at_once(vendor: Vendor, mode: str) -> None:
+    body = example(vendor)
+    nulled = body
+    for path in reversed(optional_paths(vendor, body)):  # children before their parents
+        nulled = replaced(nulled, path, None)
+    (result,) = await parse_all(vendor, mode, [nulled])
+    assert normalise(result.to_dict()) == normalise(nulled)
+
+
+@pytest.mark.asyncio
+async def test_each_optional_field_may_be_absent(vendor: Vendor, mode: str) -> None:
+    body = example(vendor)
+    paths = optional_paths(vendor, body)
+    bodies = [removed(body, path) for path in paths]
+    results = await parse_all(vendor, mode, bodies)
+    for path, sent, result in zip(paths, bodies, results, strict=True):
+        out = result.to_dict()
+        parent = at(out, path[:-1])
+        assert path[-1] not in parent, path
+        assert normalise(out) == normalise(sent), path
+
+
+@pytest.mark.asyncio
+async def test_all_optional_fields_absent_at_once(vendor: Vendor, mode: str) -> None:
+    body = example(vendor)
+    bare = body
+    for path in reversed(optional_paths(vendor, body)):
+        bare = removed(bare, path)
+    (result,) = await parse_all(vendor, mode, [bare])
+    assert normalise(result.to_dict()) == normalise(bare)
+
+
+# --- unknown fields --------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_unknown_fields_are_kept_at_every_level(vendor: Vendor, mode: str) -> None:
+    counter = [0]
+    extended = with_extra_fields(example(vendor), counter)
+    assert counter[0] >= 2  # the root and at least one nested object
+    (result,) = await parse_all(vendor, mode, [extended])
+    assert "x_sdk_future_field" in result
+    assert result["x_sdk_future_field"] == extended["x_sdk_future_field"]
+    assert normalise(result.to_dict()) == normalise(extended)
