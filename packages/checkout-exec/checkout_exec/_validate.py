@@ -14,6 +14,8 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, NoReturn
 
+from .types import Unset
+
 _PREVIEW_CHARS = 40
 
 
@@ -33,6 +35,13 @@ def invalid(where: str, expected: str, value: object) -> NoReturn:
 def missing(where: str) -> NoReturn:
     """Raise the error for a required field the body does not have."""
     raise TypeError(f"{where}: required field is missing")
+
+
+def reject(where: str, expected: str, value: object) -> NoReturn:
+    """Raise for a value that failed its type check: missing when absent, else invalid."""
+    if isinstance(value, Unset):
+        missing(where)
+    invalid(where, expected, value)
 
 
 def check_object(value: object, where: str) -> Mapping[str, Any]:

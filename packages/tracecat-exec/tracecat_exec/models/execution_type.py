@@ -1,10 +1,13 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class ExecutionType(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -23,3 +26,6 @@ class ExecutionType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+ExecutionType._by_value = {member.value: member for member in ExecutionType}

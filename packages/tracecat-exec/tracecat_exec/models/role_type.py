@@ -1,11 +1,14 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class RoleType(StrEnum):
     SERVICE = "service"
     SERVICE_ACCOUNT = "service_account"
     USER = "user"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -24,3 +27,6 @@ class RoleType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+RoleType._by_value = {member.value: member for member in RoleType}

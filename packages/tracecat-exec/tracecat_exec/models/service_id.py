@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class ServiceId(StrEnum):
@@ -16,6 +16,9 @@ class ServiceId(StrEnum):
     TRACECAT_SCHEDULE_RUNNER = "tracecat-schedule-runner"
     TRACECAT_SERVICE = "tracecat-service"
     TRACECAT_UI = "tracecat-ui"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -34,3 +37,6 @@ class ServiceId(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+ServiceId._by_value = {member.value: member for member in ServiceId}

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class TriggerType(StrEnum):
@@ -7,6 +7,9 @@ class TriggerType(StrEnum):
     MANUAL = "manual"
     SCHEDULED = "scheduled"
     WEBHOOK = "webhook"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -25,3 +28,6 @@ class TriggerType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+TriggerType._by_value = {member.value: member for member in TriggerType}

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class WorkflowEventType(StrEnum):
@@ -28,6 +28,9 @@ class WorkflowEventType(StrEnum):
     WORKFLOW_EXECUTION_UPDATE_COMPLETED = "WORKFLOW_EXECUTION_UPDATE_COMPLETED"
     WORKFLOW_EXECUTION_UPDATE_REJECTED = "WORKFLOW_EXECUTION_UPDATE_REJECTED"
 
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
+
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
         # Servers add values over time: keep the value instead of failing.
@@ -45,3 +48,6 @@ class WorkflowEventType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+WorkflowEventType._by_value = {member.value: member for member in WorkflowEventType}

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any, ClassVar, Self
 
 
 class WorkflowExecutionStatus(StrEnum):
@@ -10,6 +10,9 @@ class WorkflowExecutionStatus(StrEnum):
     RUNNING = "RUNNING"
     TERMINATED = "TERMINATED"
     TIMED_OUT = "TIMED_OUT"
+
+    # Known values to members: a dict lookup is ~10x cheaper than calling the class.
+    _by_value: ClassVar[dict[Any, Self]]
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -28,3 +31,6 @@ class WorkflowExecutionStatus(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+WorkflowExecutionStatus._by_value = {member.value: member for member in WorkflowExecutionStatus}

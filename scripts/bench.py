@@ -1,0 +1,310 @@
+"""Benchmarks, measured side by side in one run: `nox -s bench` (or `python scripts/bench.py`).
+
+Prints one table of ratios (medians of repeated runs, GC left on as in normal use):
+  parse     decode + typed models, vs stdlib json.loads and vs pydantic v2
+            model_validate_json with the oracle models (tests/oracle)
+  request   a full get_execution through the SDK vs a bare httpx client + json.loads,
+            against one keep-alive server on 127.0.0.1, sync and async
+  import    `import <pkg>` vs `import httpx`, each in fresh processes
+  regen     scripts/regenerate.py for all packages, and its --check
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import importlib
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import typing
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+try:
+    import orjson  # the packages' optional `fast` extra
+except ImportError:  # measured as absent: the [fast] rows then equal the stdlib ones
+    orjson = None
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+sys.path.insert(0, str(ROOT / "tests"))  # the oracle models
+
+
+def median_seconds(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# -- parse payloads ---------------------------------------------------------------
+
+
+def example(vendor: str) -> Any:
+    return json.loads((FIXTURES / vendor / "example-200.json").read_text(encoding="utf-8"))
+
+
+def grow(items: list[Any], count: int, vary: Callable[[Any, int], None]) -> list[Any]:
+    grown = []
+    for index in range(count):
+        item = copy.deepcopy(items[index % len(items)])
+        vary(item, index)
+        grown.append(item)
+    return grown
+
+
+def tracecat_payload(events: int) -> bytes:
+    body = example("tracecat")
+
+    def vary(event: Any, index: int) -> None:
+        event["event_id"] = index
+        event["event_time"] = f"2023-11-07T05:{index // 60 % 60:02d}:{index % 60:02d}Z"
+
+    body["events"] = grow(body["events"], events, vary)
+    return json.dumps(body).encode()
+
+
+def sakari_payload(steps: int) -> bytes:
+    body = example("sakari")
+
+    def vary(step: Any, index: int) -> None:
+        step["id"] = f"step-{index}"
+
+    body["data"]["steps"] = grow(body["data"]["steps"], steps, vary)
+    return json.dumps(body).encode()
+
+
+def checkout_payload(events: int) -> bytes:
+    body = example("checkout")
+
+    def vary(event: Any, index: int) -> None:
+        event["id"] = f"evt-{index}"
+        event["data"] = {"n": index}
+
+    body["data"]["events"] = grow(body["data"]["events"], events, vary)
+    return json.dumps(body).encode()
+
+
+def kapso_payloads(count: int) -> list[bytes]:
+    body = example("kapso")
+    payloads = []
+    for index in range(count):
+        body["data"]["id"] = f"exec-{index}"
+        payloads.append(json.dumps(body).encode())
+    return payloads
+
+
+def success_model(import_name: str) -> Any:
+    endpoint = importlib.import_module(f"{import_name}.api.executions.get_execution")
+    return typing.get_type_hints(endpoint.sync)["return"]
+
+
+def oracle_model(vendor: str, sdk_model: Any) -> Any:
+    return getattr(importlib.import_module(f"oracle.{vendor}"), sdk_model.__name__)
+
+
+def parse_rows(repeat: int, scale: float) -> list[tuple[str, str, float, float]]:
+    cases: list[tuple[str, str, str, list[bytes]]] = [
+        ("tracecat", "tracecat_exec", f"{int(10_000 * scale)} events", [tracecat_payload(int(10_000 * scale))]),
+        ("sakari", "sakari_exec", f"{int(5_000 * scale)} steps", [sakari_payload(int(5_000 * scale))]),
+        ("checkout", "checkout_exec", f"{int(10_000 * scale)} events", [checkout_payload(int(10_000 * scale))]),
+        ("kapso", "kapso_exec", f"{int(100_000 * scale)} small bodies", kapso_payloads(int(100_000 * scale))),
+    ]
+    rows = []
+    for vendor, import_name, label, payloads in cases:
+        model = success_model(import_name)
+        oracle = oracle_model(vendor, model)
+        loads = json.loads
+        from_dict = model.from_dict
+        validate_json = oracle.model_validate_json
+
+        def stdlib(payloads: list[bytes] = payloads) -> None:
+            for payload in payloads:
+                loads(payload)
+
+        def sdk(payloads: list[bytes] = payloads, from_dict: Any = from_dict) -> None:
+            for payload in payloads:
+                from_dict(loads(payload))
+
+        fast_loads = orjson.loads if orjson is not None else loads
+
+        def sdk_fast(payloads: list[bytes] = payloads, from_dict: Any = from_dict) -> None:
+            for payload in payloads:
+                from_dict(fast_loads(payload))
+
+        def pydantic(payloads: list[bytes] = payloads, validate_json: Any = validate_json) -> None:
+            for payload in payloads:
+                validate_json(payload)
+
+        sdk()  # warm up, and prove the payload is valid for both
+        pydantic()
+        # Interleave the three so drift of the machine's speed hits them alike.
+        runs = {"json": stdlib, "sdk": sdk, "sdk[fast]": sdk_fast, "pydantic": pydantic}
+        samples: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(repeat):
+            for name, run in runs.items():
+                samples[name].append(median_seconds(run, 1))
+        json_s, sdk_s, fast_s, pyd_s = (statistics.median(samples[k]) for k in runs)
+        rows.append((f"parse {vendor} ({label})", f"{sdk_s * 1000:.1f} ms", sdk_s / json_s, sdk_s / pyd_s))
+        rows.append((f"parse {vendor}, [fast] extra", f"{fast_s * 1000:.1f} ms", fast_s / json_s, fast_s / pyd_s))
+    return rows
+
+
+# -- request overhead -------------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else each keep-alive answer waits ~40 ms for a delayed ACK
+    body = b"{}"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+
+def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]:
+    _Handler.body = json.dumps(example("kapso")).encode()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    endpoint = importlib.import_module("kapso_exec.api.executions.get_execution")
+    kapso = importlib.import_module("kapso_exec")
+    rows = []
+    try:
+        client = kapso.AuthenticatedClient(url, api_key="bench")
+        bare = httpx.Client(base_url=url, headers={"X-API-Key": "bench"})
+
+        def sdk_sync() -> None:
+            for _ in range(calls):
+                endpoint.sync("exec-1", client=client)
+
+        def bare_sync() -> None:
+            for _ in range(calls):
+                json.loads(bare.get("/flow_executions/exec-1").content)
+
+        sdk_sync(), bare_sync()
+        sdk_samples, bare_samples = [], []
+        for _ in range(repeat):
+            sdk_samples.append(median_seconds(sdk_sync, 1))
+            bare_samples.append(median_seconds(bare_sync, 1))
+        sdk_s, bare_s = statistics.median(sdk_samples), statistics.median(bare_samples)
+        rows.append(("request sync (per call)", f"{sdk_s / calls * 1e6:.0f} us", sdk_s / bare_s, float("nan")))
+        client.close()
+        bare.close()
+
+        async def measure_async() -> tuple[float, float]:
+            aclient = kapso.AuthenticatedClient(url, api_key="bench")
+            abare = httpx.AsyncClient(base_url=url, headers={"X-API-Key": "bench"})
+
+            async def sdk_async() -> None:
+                for _ in range(calls):
+                    await endpoint.asyncio("exec-1", client=aclient)
+
+            async def bare_async() -> None:
+                for _ in range(calls):
+                    json.loads((await abare.get("/flow_executions/exec-1")).content)
+
+            await sdk_async()
+            await bare_async()
+            sdk_samples, bare_samples = [], []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                await sdk_async()
+                sdk_samples.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                await bare_async()
+                bare_samples.append(time.perf_counter() - started)
+            await aclient.aclose()
+            await abare.aclose()
+            return statistics.median(sdk_samples), statistics.median(bare_samples)
+
+        sdk_s, bare_s = asyncio.run(measure_async())
+        rows.append(("request async (per call)", f"{sdk_s / calls * 1e6:.0f} us", sdk_s / bare_s, float("nan")))
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
+# -- import time ---------------------------------------------------------------------
+
+
+def import_seconds(module: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def import_rows(repeat: int) -> list[tuple[str, str, float, float]]:
+    rows = []
+    for module in ("sakari_exec", "checkout_exec", "tracecat_exec", "kapso_exec"):
+        pkg, base = [], []
+        for _ in range(repeat):
+            base.append(import_seconds("httpx"))
+            pkg.append(import_seconds(module))
+        pkg_s, base_s = statistics.median(pkg), statistics.median(base)
+        rows.append((f"import {module}", f"{pkg_s * 1000:.1f} ms", pkg_s / base_s, float("nan")))
+    return rows
+
+
+# -- regeneration ----------------------------------------------------------------------
+
+
+def regen_rows() -> list[tuple[str, str, float, float]]:
+    rows = []
+    for label, args in (("regenerate all packages", []), ("drift check (all)", ["--check"])):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "scripts/regenerate.py", *args], cwd=ROOT, check=True, capture_output=True)
+        rows.append((label, f"{time.perf_counter() - started:.1f} s", float("nan"), float("nan")))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=7, help="runs per measurement (median taken)")
+    parser.add_argument("--scale", type=float, default=1.0, help="payload size factor (1.0 = the issue's sizes)")
+    parser.add_argument("--calls", type=int, default=500, help="requests per request-overhead run")
+    parser.add_argument("--skip", action="append", default=[], choices=["parse", "request", "import", "regen"])
+    args = parser.parse_args()
+
+    print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, ", end="")
+    print(f"{platform.system()} {platform.release()}; httpx {httpx.__version__}; medians of {args.repeat} runs")
+    rows: list[tuple[str, str, float, float]] = []
+    if "parse" not in args.skip:
+        rows += parse_rows(args.repeat, args.scale)
+    if "request" not in args.skip:
+        rows += request_rows(args.repeat, args.calls)
+    if "import" not in args.skip:
+        rows += import_rows(args.repeat)
+    if "regen" not in args.skip:
+        rows += regen_rows()
+    print(f"{'measurement':<44} {'SDK':>10} {'vs baseline':>12} {'vs pydantic':>12}")
+    for name, absolute, ratio, vs_pydantic in rows:
+        base = "-" if ratio != ratio else f"{ratio:.2f}x"
+        pyd = "-" if vs_pydantic != vs_pydantic else f"{vs_pydantic:.2f}x"
+        print(f"{name:<44} {absolute:>10} {base:>12} {pyd:>12}")
+    print("baseline: json.loads (parse), bare httpx + json.loads (request), import httpx (import)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
