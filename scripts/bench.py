@@ -16,6 +16,7 @@ import asyncio
 import copy
 import importlib
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -115,6 +116,17 @@ def oracle_model(vendor: str, sdk_model: Any) -> Any:
     return getattr(importlib.import_module(f"oracle.{vendor}"), sdk_model.__name__)
 
 
+def _decode_run(decoder: Any, endpoint: Any, responses: list[httpx.Response], loads: Any) -> Callable[[], None]:
+    """Decode every response through the endpoint, with `loads` as the package's JSON decoder."""
+
+    def run() -> None:
+        decoder._loads = loads
+        for response in responses:
+            endpoint._decode_success(response)
+
+    return run
+
+
 def parse_rows(repeat: int, scale: float) -> list[tuple[str, str, float, float]]:
     cases: list[tuple[str, str, str, list[bytes]]] = [
         ("tracecat", "tracecat_exec", f"{int(10_000 * scale)} events", [tracecat_payload(int(10_000 * scale))]),
@@ -127,22 +139,18 @@ def parse_rows(repeat: int, scale: float) -> list[tuple[str, str, float, float]]
         model = success_model(import_name)
         oracle = oracle_model(vendor, model)
         loads = json.loads
-        from_dict = model.from_dict
         validate_json = oracle.model_validate_json
+        # The SDK's real decode path: bytes of a 200 response to typed models.
+        endpoint = importlib.import_module(f"{import_name}.api.executions.get_execution")
+        decoder = importlib.import_module(f"{import_name}._json")
+        responses = [httpx.Response(200, content=payload) for payload in payloads]
 
-        def stdlib(payloads: list[bytes] = payloads) -> None:
+        def stdlib(payloads: list[bytes] = payloads, loads: Any = loads) -> None:
             for payload in payloads:
                 loads(payload)
 
-        def sdk(payloads: list[bytes] = payloads, from_dict: Any = from_dict) -> None:
-            for payload in payloads:
-                from_dict(loads(payload))
-
-        fast_loads = orjson.loads if orjson is not None else loads
-
-        def sdk_fast(payloads: list[bytes] = payloads, from_dict: Any = from_dict) -> None:
-            for payload in payloads:
-                from_dict(fast_loads(payload))
+        sdk = _decode_run(decoder, endpoint, responses, json.loads)
+        sdk_fast = _decode_run(decoder, endpoint, responses, orjson.loads if orjson is not None else json.loads)
 
         def pydantic(payloads: list[bytes] = payloads, validate_json: Any = validate_json) -> None:
             for payload in payloads:
@@ -150,7 +158,7 @@ def parse_rows(repeat: int, scale: float) -> list[tuple[str, str, float, float]]
 
         sdk()  # warm up, and prove the payload is valid for both
         pydantic()
-        # Interleave the three so drift of the machine's speed hits them alike.
+        # Interleave the runs so drift of the machine's speed hits them alike.
         runs = {"json": stdlib, "sdk": sdk, "sdk[fast]": sdk_fast, "pydantic": pydantic}
         samples: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(repeat):
@@ -173,7 +181,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(self.body)))
@@ -272,8 +280,12 @@ def import_rows(repeat: int) -> list[tuple[str, str, float, float]]:
 def regen_rows() -> list[tuple[str, str, float, float]]:
     rows = []
     for label, args in (("regenerate all packages", []), ("drift check (all)", ["--check"])):
+        # The generator and ruff run as commands: put this interpreter's scripts first on PATH.
+        env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
         started = time.perf_counter()
-        subprocess.run([sys.executable, "scripts/regenerate.py", *args], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "scripts/regenerate.py", *args], cwd=ROOT, check=True, capture_output=True, env=env
+        )
         rows.append((label, f"{time.perf_counter() - started:.1f} s", float("nan"), float("nan")))
     return rows
 
@@ -288,20 +300,20 @@ def main() -> int:
 
     print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, ", end="")
     print(f"{platform.system()} {platform.release()}; httpx {httpx.__version__}; medians of {args.repeat} runs")
-    rows: list[tuple[str, str, float, float]] = []
-    if "parse" not in args.skip:
-        rows += parse_rows(args.repeat, args.scale)
-    if "request" not in args.skip:
-        rows += request_rows(args.repeat, args.calls)
-    if "import" not in args.skip:
-        rows += import_rows(args.repeat)
-    if "regen" not in args.skip:
-        rows += regen_rows()
-    print(f"{'measurement':<44} {'SDK':>10} {'vs baseline':>12} {'vs pydantic':>12}")
-    for name, absolute, ratio, vs_pydantic in rows:
-        base = "-" if ratio != ratio else f"{ratio:.2f}x"
-        pyd = "-" if vs_pydantic != vs_pydantic else f"{vs_pydantic:.2f}x"
-        print(f"{name:<44} {absolute:>10} {base:>12} {pyd:>12}")
+    print(f"{'measurement':<44} {'SDK':>10} {'vs baseline':>12} {'vs pydantic':>12}", flush=True)
+    sections: list[tuple[str, Callable[[], list[tuple[str, str, float, float]]]]] = [
+        ("parse", lambda: parse_rows(args.repeat, args.scale)),
+        ("request", lambda: request_rows(args.repeat, args.calls)),
+        ("import", lambda: import_rows(args.repeat)),
+        ("regen", regen_rows),
+    ]
+    for name, measure in sections:
+        if name in args.skip:
+            continue
+        for label, absolute, ratio, vs_pydantic in measure():
+            base = "-" if ratio != ratio else f"{ratio:.2f}x"
+            pyd = "-" if vs_pydantic != vs_pydantic else f"{vs_pydantic:.2f}x"
+            print(f"{label:<44} {absolute:>10} {base:>12} {pyd:>12}", flush=True)
     print("baseline: json.loads (parse), bare httpx + json.loads (request), import httpx (import)")
     return 0
 

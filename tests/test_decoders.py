@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 from collections.abc import Iterator
 
+import httpx
 import orjson
 import pytest
 
@@ -44,3 +46,24 @@ def test_bad_bodies_give_the_same_typed_error_with_either_decoder(vendor: Vendor
             vendor.endpoint.sync(**vendor.call_kwargs(), client=client)
     assert caught.value.status_code == 200
     assert caught.value.content == body
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("body", [b"[1, 2]", b"{"], ids=["wrong-shape", "not-json"])
+def test_decoding_leaves_the_collector_as_found(vendor: Vendor, enabled: bool, body: bytes) -> None:
+    """Decoding pauses automatic GC while it builds the tree; it restores the caller's setting, even on failure."""
+    decoder = importlib.import_module(f"{vendor.import_name}._json")
+    seen: list[bool] = []
+
+    def build(data: object) -> object:
+        seen.append(gc.isenabled())
+        return vendor.endpoint._build_success(data)
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises((TypeError, ValueError)):
+            decoder.decode_model(httpx.Response(200, content=body), build)
+        assert gc.isenabled() is enabled
+        assert seen in ([], [False])  # paused while building (not reached when the JSON is bad)
+    finally:
+        gc.enable()

@@ -4,7 +4,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
-from ..._json import decode_json
+from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
 from ...client import AuthenticatedClient
 from ...models.error import Error
@@ -25,10 +25,13 @@ def _get_kwargs(
     return _kwargs
 
 
+def _build_success(data: Any) -> FlowExecutionResponse:
+    return FlowExecutionResponse.from_dict(data)
+
+
 def _decode_success(response: httpx.Response) -> FlowExecutionResponse:
     try:
-        data = decode_json(response)
-        return FlowExecutionResponse.from_dict(data)
+        return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise errors.APIResponseValidationError(response, str(exc)) from exc
 

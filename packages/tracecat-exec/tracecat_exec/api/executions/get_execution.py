@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
-from ..._json import decode_json
+from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
 from ...client import AuthenticatedClient
 from ...models.error_detail import ErrorDetail
@@ -39,10 +39,13 @@ def _get_kwargs(
     return _kwargs
 
 
+def _build_success(data: Any) -> WorkflowExecution:
+    return WorkflowExecution.from_dict(data)
+
+
 def _decode_success(response: httpx.Response) -> WorkflowExecution:
     try:
-        data = decode_json(response)
-        return WorkflowExecution.from_dict(data)
+        return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise errors.APIResponseValidationError(response, str(exc)) from exc
 
