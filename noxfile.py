@@ -5,13 +5,18 @@
     nox -s generate          # regenerate packages/ from specs/
     nox -s check_generated   # drift gate
     nox -s lint typecheck build
+    nox -s release -- plan   # next versions from the public API; `-- apply`, `-- tag`
+    nox -s publish -- --repository-url URL
+    nox -s bench             # benchmarks, printed as ratios measured side by side
 
 Limit any session to vendors with `-- --vendor kapso` (repeatable).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -49,6 +54,8 @@ TEST_DEPS = [
     # property-based and differential tests (the oracle models are pydantic v2)
     "hypothesis-jsonschema==0.23.1",
     "pydantic==2.14.3",
+    # the packages' optional `fast` extra (tests switch between it and the stdlib decoder)
+    "orjson==3.13.0",
     # release engineering: API diffs, builds, a real local package index
     "griffe==2.4.1",
     "pypiserver==2.4.2",
@@ -120,15 +127,35 @@ def typecheck(session: nox.Session) -> None:
 
 
 def build_wheels(session: nox.Session, vendors: list[str]) -> list[Path]:
-    """Build wheel and sdist of each vendor's package into dist/, checked; returns the wheels."""
+    """Build wheel and sdist of each vendor's package into dist/, checked; returns the wheels.
+
+    Reproducible: SOURCE_DATE_EPOCH is the time of the last commit that touched the package
+    (`git log -1 --format=%ct -- packages/<dist>`), so hatchling writes fixed timestamps and
+    permissions in a sorted file order: building one commit twice gives byte-identical files
+    (tests/test_release.py shows it). A SOURCE_DATE_EPOCH set by the caller wins.
+    """
+
+    def source_date_epoch(package_dir: str) -> str:
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            return os.environ["SOURCE_DATE_EPOCH"]
+        for paths in (["--", package_dir], []):
+            found = subprocess.run(
+                ["git", "log", "-1", "--format=%ct", *paths], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+            if found:
+                return found
+        session.error("SOURCE_DATE_EPOCH is unset and git has no commit to take it from")
+
     session.install(*BUILD_DEPS)
     wheels = []
     for vendor in vendors:
         entry = PACKAGES[vendor]
         name = entry["import"]
+        package_dir = f"packages/{entry['dist']}"
         for old in DIST.glob(f"{name}-*"):
             old.unlink()
-        session.run("python", "-m", "build", "--outdir", str(DIST), f"packages/{entry['dist']}", silent=True)
+        env = {"SOURCE_DATE_EPOCH": source_date_epoch(package_dir)}
+        session.run("python", "-m", "build", "--outdir", str(DIST), package_dir, silent=True, env=env)
         built = sorted(DIST.glob(f"{name}-{entry['version']}*"))
         session.run("twine", "check", "--strict", *map(str, built))
         wheel = DIST / f"{name}-{entry['version']}-py3-none-any.whl"
@@ -148,7 +175,18 @@ def install_prism(session: nox.Session) -> Path:
     """The pinned Prism mock server from tests/prism's lock file; returns its binary."""
     if shutil.which("npm") is None:
         session.error("npm is required (Node 18+) to run the Prism mock server")
-    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(PRISM_DIR), external=True, silent=True)
+    # --ignore-scripts: Prism needs none, and a dependency's postinstall phones home (and hangs offline).
+    session.run(
+        "npm",
+        "ci",
+        "--ignore-scripts",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        str(PRISM_DIR),
+        external=True,
+        silent=True,
+    )
     return PRISM_DIR / "node_modules" / ".bin" / "prism"
 
 
@@ -182,3 +220,32 @@ def pipeline(session: nox.Session) -> None:
     install_wheels(session, wheels)
     env = {"EXEC_SDKS_VENDORS": ",".join(vendors), "EXEC_SDKS_PRISM": str(prism)}
     session.run("pytest", "-m", "smoke", "-v", env=env)
+
+
+@nox.session(python=PYTHON)
+def release(session: nox.Session) -> None:
+    """Next versions from the public API: `-- plan` (the default), `-- apply`, `-- tag` (scripts/release.py)."""
+    vendors, rest = selected_vendors(session)
+    session.install("griffe==2.4.1", *GENERATOR_DEPS)
+    session.run("python", "scripts/release.py", *(rest or ["plan"]), *vendor_flags(vendors))
+
+
+@nox.session(python=PYTHON)
+def publish(session: nox.Session) -> None:
+    """Upload the tagged versions: `-- --repository-url URL`; credentials in TWINE_USERNAME/TWINE_PASSWORD."""
+    vendors, rest = selected_vendors(session)
+    session.install(*BUILD_DEPS)
+    publish_args = ["python", "scripts/release.py", "publish", "--dist-dir", str(DIST), *rest, *vendor_flags(vendors)]
+    session.run(*publish_args, "--check-only")  # tags, credentials and URL, before anything is built
+    build_wheels(session, vendors)
+    session.run(*publish_args, "--skip-build")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks (scripts/bench.py): parse, request overhead, import time, regeneration; args pass through."""
+    _, rest = selected_vendors(session)
+    wheels = build_wheels(session, list(PACKAGES))
+    session.install(*GENERATOR_DEPS, "pydantic==2.14.3", "orjson==3.13.0")
+    install_wheels(session, wheels)
+    session.run("python", "scripts/bench.py", *rest)

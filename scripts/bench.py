@@ -210,7 +210,8 @@ def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]
             for _ in range(calls):
                 json.loads(bare.get("/flow_executions/exec-1").content)
 
-        sdk_sync(), bare_sync()
+        sdk_sync()
+        bare_sync()
         sdk_samples, bare_samples = [], []
         for _ in range(repeat):
             sdk_samples.append(median_seconds(sdk_sync, 1))
