@@ -19,6 +19,13 @@ def vendor(request: pytest.FixtureRequest) -> Vendor:
     return chosen
 
 
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    """`sync` (get_execution.sync) or `async` (get_execution.asyncio)."""
+    chosen: str = request.param
+    return chosen
+
+
 @pytest.fixture(scope="session")
 def prism_servers() -> Iterator[dict[str, PrismServer]]:
     """Prism mocks, started on first use, one per vendor, stopped at the end of the run."""

@@ -9,56 +9,17 @@ import copy
 import enum
 import importlib
 import inspect
-import ssl
-from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
 
+from support.calls import example, get, open_client
 from support.schemas import resolve
 from support.scripted import Reply, ScriptedServer
 from support.vendors import Vendor, normalise, python_name
 
-# --- helpers shared by the runtime test modules (each module is self-contained) ---------------
-
-
 Server = ScriptedServer
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    """`sync` (get_execution.sync) or `async` (get_execution.asyncio)."""
-    chosen: str = request.param
-    return chosen
-
-
-async def get(vendor: Vendor, mode: str, client: Any, **extra: Any) -> Any:
-    """One get_execution call in `mode` (the sync call simply blocks this test's loop)."""
-    kwargs = {**vendor.call_kwargs(), **extra}
-    if mode == "sync":
-        return vendor.endpoint.sync(**kwargs, client=client)
-    return await vendor.endpoint.asyncio(**kwargs, client=client)
-
-
-# One TLS context for every client of a plain-http test server: building a fresh one (loading
-# the CA bundle) costs ~30 ms per client. TLS defaults are tested in test_runtime_client.py.
-TLS = ssl.create_default_context()
-
-
-@asynccontextmanager
-async def open_client(vendor: Vendor, url: str, **kwargs: Any) -> AsyncIterator[Any]:
-    """A client for `url`; both its httpx clients are closed on the way out."""
-    client = vendor.client(url, **{"verify_ssl": TLS, "max_retries": 0, **kwargs})
-    try:
-        yield client
-    finally:
-        client.close()
-        await client.aclose()
-
-
-def example(vendor: Vendor) -> Any:
-    return vendor.fixture("example-200.json")
 
 
 async def parse_all(vendor: Vendor, mode: str, bodies: list[Any]) -> list[Any]:

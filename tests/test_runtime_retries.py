@@ -11,62 +11,17 @@ import asyncio
 import importlib
 import logging
 import re
-import ssl
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx
 import pytest
 
+from support.calls import example, get, open_client
 from support.prism import free_port
 from support.scripted import Reply, Reset, ScriptedServer, Stall, Step
 from support.vendors import Vendor, normalise
 
-# --- helpers shared by the runtime test modules (each module is self-contained) ---------------
-
-
 Server = ScriptedServer
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    """`sync` (get_execution.sync) or `async` (get_execution.asyncio)."""
-    chosen: str = request.param
-    return chosen
-
-
-async def get(
-    vendor: Vendor, mode: str, client: Any, *, detailed: bool = False, execution_id: str = "exec-123", **extra: Any
-) -> Any:
-    """One get_execution call in `mode` (the sync call simply blocks this test's loop)."""
-    kwargs = {**vendor.call_kwargs(execution_id), **extra}
-    if mode == "sync":
-        sync_fn = vendor.endpoint.sync_detailed if detailed else vendor.endpoint.sync
-        return sync_fn(**kwargs, client=client)
-    async_fn = vendor.endpoint.asyncio_detailed if detailed else vendor.endpoint.asyncio
-    return await async_fn(**kwargs, client=client)
-
-
-# One TLS context for every client of a plain-http test server: building a fresh one (loading
-# the CA bundle) costs ~30 ms per client. TLS defaults are tested in test_runtime_client.py.
-TLS = ssl.create_default_context()
-
-
-@asynccontextmanager
-async def open_client(vendor: Vendor, url: str, **kwargs: Any) -> AsyncIterator[Any]:
-    """A client for `url`; both its httpx clients are closed on the way out."""
-    client = vendor.client(url, **{"verify_ssl": TLS, **kwargs})
-    try:
-        yield client
-    finally:
-        client.close()
-        await client.aclose()
-
-
-def example(vendor: Vendor) -> Any:
-    return vendor.fixture("example-200.json")
 
 
 # --- module fixtures --------------------------------------------------------------------------
