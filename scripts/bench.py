@@ -31,6 +31,7 @@ from typing import Any
 
 import httpx
 
+orjson: Any
 try:
     import orjson  # the packages' optional `fast` extra
 except ImportError:  # measured as absent: the [fast] rows then equal the stdlib ones

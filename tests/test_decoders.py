@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 import importlib
-import json
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import orjson
@@ -17,9 +17,9 @@ from support.vendors import Vendor, normalise
 
 @pytest.fixture(params=["stdlib", "orjson"])
 def decoder(request: pytest.FixtureRequest, vendor: Vendor) -> Iterator[str]:
-    module = importlib.import_module(f"{vendor.import_name}._json")
+    module: Any = importlib.import_module(f"{vendor.import_name}._json")
     original = module._loads
-    module._loads = json.loads if request.param == "stdlib" else orjson.loads
+    module._loads = module.stdlib_loads if request.param == "stdlib" else orjson.loads
     yield str(request.param)
     module._loads = original
 

@@ -22,6 +22,8 @@ from typing import Any
 
 import httpx
 
+from ._json import stdlib_loads
+
 _BODY_PREVIEW_CHARS = 200
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
 _REQUEST_ID_FIELDS = ("requestId", "request_id")
@@ -32,7 +34,7 @@ def _body_of(content: bytes) -> Any:
     if not content:
         return None
     try:
-        return json.loads(content)
+        return stdlib_loads(content)
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder recurses
         return content.decode("utf-8", errors="replace")
 

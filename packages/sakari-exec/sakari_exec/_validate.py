@@ -51,6 +51,28 @@ def check_object(value: object, where: str) -> Mapping[str, Any]:
     invalid(where, "an object", value)
 
 
+def check_objects(value: object, where: str) -> list[dict[str, Any]]:
+    """Return `value` if it is a JSON array of objects, else raise naming the element."""
+    if type(value) is not list:
+        invalid(where, "an array", value)
+    for item in value:
+        if type(item) is not dict:
+            invalid(where + "[]", "an object", item)
+    return value
+
+
+def integral(where: str, value: object) -> int:
+    """An integer field's value: an int, or a float with no fractional part (1.0 is an
+    integer in JSON Schema); anything else is rejected (booleans included)."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if isinstance(value, Unset):
+        missing(where)
+    invalid(where, "an integer", value)
+
+
 def check_list(value: object, where: str) -> list[Any]:
     """Return ``value`` if it is a JSON array, else raise."""
     if type(value) is list:
@@ -59,13 +81,21 @@ def check_list(value: object, where: str) -> list[Any]:
 
 
 def parse_datetime(value: object, where: str) -> datetime.datetime:
-    """Parse an RFC 3339 date-time (``Z`` suffix included, as 3.11 accepts it)."""
+    """Parse an RFC 3339 date-time into an aware datetime.
+
+    RFC 3339 allows lower-case ``t``/``z``; a value without an offset is taken
+    as UTC, so every decoded datetime compares with every other.
+    """
     if type(value) is not str:
         invalid(where, "a date-time string", value)
     try:
-        return datetime.datetime.fromisoformat(value)
+        parsed = datetime.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{where}: not a date-time: {describe(value)}") from None
+        try:
+            parsed = datetime.datetime.fromisoformat(value.upper())
+        except ValueError:
+            raise ValueError(f"{where}: not a date-time: {describe(value)}") from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.UTC)
 
 
 def parse_date(value: object, where: str) -> datetime.date:

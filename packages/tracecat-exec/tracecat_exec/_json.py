@@ -2,7 +2,7 @@
 
 With the `fast` extra installed (`pip install <package>[fast]`), orjson decodes;
 otherwise the standard library does. Both raise ValueError for a body that
-isn't JSON. (orjson also refuses integers beyond 64 bits and nesting deeper
+isn't JSON, NaN and Infinity included. (orjson also refuses integers beyond 64 bits and nesting deeper
 than 1024, which the standard library accepts up to its recursion limit.)
 """
 
@@ -13,12 +13,22 @@ from typing import Any, TypeVar
 
 import httpx
 
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def stdlib_loads(content: bytes | str) -> Any:
+    """`json.loads`, but refusing NaN and Infinity as RFC 8259 (and orjson) do."""
+    return json.loads(content, parse_constant=_reject_constant)
+
+
 try:  # the optional `fast` extra
     import orjson
 
     _loads: Any = orjson.loads
 except ImportError:  # pragma: no cover - depends on the extra
-    _loads = json.loads
+    _loads = stdlib_loads
 
 T = TypeVar("T")
 

@@ -12,7 +12,6 @@ from .._validate import (
 
 _new_object = object.__new__
 
-
 _FIELDS_ClientSafeMetadata: frozenset[str] = frozenset({})
 
 

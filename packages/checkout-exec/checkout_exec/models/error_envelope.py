@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_ErrorEnvelope: frozenset[str] = frozenset(
     {
@@ -63,7 +61,7 @@ class ErrorEnvelope:
         _get = _src.get
         _f_code = _get("code", UNSET)
         if type(_f_code) is not int and _f_code is not UNSET and _f_code is not None:
-            reject("ErrorEnvelope.code", "an integer", _f_code)
+            _f_code = integral("ErrorEnvelope.code", _f_code)  # 1.0 is an integer in JSON Schema
 
         _f_message = _get("message", UNSET)
         if type(_f_message) is not str and _f_message is not UNSET and _f_message is not None:

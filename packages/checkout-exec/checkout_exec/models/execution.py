@@ -12,13 +12,10 @@ from .._validate import (
     missing,
     reject,
 )
+from ..models.execution_status import ExecutionStatus
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.execution_status import ExecutionStatus
-from ..types import UNSET, Unset
 
 _FIELDS_Execution: frozenset[str] = frozenset(
     {
@@ -194,7 +191,11 @@ class Execution:
 
         _f_status = _get("status", UNSET)
         if _f_status is not None and _f_status is not UNSET:
-            _f_status = ExecutionStatus._by_value.get(_f_status) or ExecutionStatus(_f_status)
+            _f_status = (
+                (ExecutionStatus._by_value.get(_f_status) or ExecutionStatus(_f_status))
+                if type(_f_status) is str
+                else invalid("Execution.status", "a string enum value", _f_status)
+            )
         elif _f_status is UNSET:
             missing("Execution.status")
         elif _f_status is None:
@@ -210,7 +211,11 @@ class Execution:
 
         _f_client_safe_metadata = _get("clientSafeMetadata", UNSET)
         if _f_client_safe_metadata is not None and _f_client_safe_metadata is not UNSET:
-            _f_client_safe_metadata = ClientSafeMetadata.from_dict(_f_client_safe_metadata)
+            _f_client_safe_metadata = (
+                ClientSafeMetadata.from_dict(_f_client_safe_metadata)
+                if type(_f_client_safe_metadata) is dict
+                else invalid("Execution.clientSafeMetadata", "an object", _f_client_safe_metadata)
+            )
 
         _f_created_at = _get("createdAt", UNSET)
         if type(_f_created_at) is not str and _f_created_at is not UNSET and _f_created_at is not None:
@@ -254,11 +259,19 @@ class Execution:
 
         _f_request_payload = _get("requestPayload", UNSET)
         if _f_request_payload is not None and _f_request_payload is not UNSET:
-            _f_request_payload = RequestPayload.from_dict(_f_request_payload)
+            _f_request_payload = (
+                RequestPayload.from_dict(_f_request_payload)
+                if type(_f_request_payload) is dict
+                else invalid("Execution.requestPayload", "an object", _f_request_payload)
+            )
 
         _f_response_payload = _get("responsePayload", UNSET)
         if _f_response_payload is not None and _f_response_payload is not UNSET:
-            _f_response_payload = ResponsePayload.from_dict(_f_response_payload)
+            _f_response_payload = (
+                ResponsePayload.from_dict(_f_response_payload)
+                if type(_f_response_payload) is dict
+                else invalid("Execution.responsePayload", "an object", _f_response_payload)
+            )
 
         _f_run_id = _get("runId", UNSET)
         if type(_f_run_id) is not str and _f_run_id is not UNSET and _f_run_id is not None:

@@ -7,8 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._validate import (
-    check_list,
     check_object,
+    check_objects,
     invalid,
     missing,
     reject,
@@ -16,9 +16,6 @@ from .._validate import (
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_ExecutionDetails: frozenset[str] = frozenset(
     {
@@ -63,7 +60,11 @@ class ExecutionDetails:
         _get = _src.get
         _f_execution = _get("execution", UNSET)
         if _f_execution is not None and _f_execution is not UNSET:
-            _f_execution = Execution.from_dict(_f_execution)
+            _f_execution = (
+                Execution.from_dict(_f_execution)
+                if type(_f_execution) is dict
+                else invalid("ExecutionDetails.execution", "an object", _f_execution)
+            )
         elif _f_execution is UNSET:
             missing("ExecutionDetails.execution")
         elif _f_execution is None:
@@ -71,12 +72,7 @@ class ExecutionDetails:
 
         _f_events = _get("events", UNSET)
         if _f_events is not None and _f_events is not UNSET:
-            _f_events = list(
-                map(
-                    ExecutionEvent.from_dict,
-                    _f_events if type(_f_events) is list else check_list(_f_events, "ExecutionDetails.events"),
-                )
-            )
+            _f_events = list(map(ExecutionEvent.from_dict, check_objects(_f_events, "ExecutionDetails.events")))
 
         _f_message = _get("message", UNSET)
         if type(_f_message) is not str and _f_message is not UNSET and _f_message is not None:

@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_ExecutionEvent: frozenset[str] = frozenset(
     {
@@ -126,7 +124,11 @@ class ExecutionEvent:
 
         _f_data = _get("data", UNSET)
         if _f_data is not None and _f_data is not UNSET:
-            _f_data = EventData.from_dict(_f_data)
+            _f_data = (
+                EventData.from_dict(_f_data)
+                if type(_f_data) is dict
+                else invalid("ExecutionEvent.data", "an object", _f_data)
+            )
 
         _f_event_type = _get("eventType", UNSET)
         if type(_f_event_type) is not str and _f_event_type is not UNSET and _f_event_type is not None:

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
     invalid,
     missing,
     reject,
@@ -15,9 +16,6 @@ from .._validate import (
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_ExecutionResponse: frozenset[str] = frozenset(
     {
@@ -64,7 +62,7 @@ class ExecutionResponse:
         _get = _src.get
         _f_code = _get("code", UNSET)
         if type(_f_code) is not int:
-            reject("ExecutionResponse.code", "an integer", _f_code)
+            _f_code = integral("ExecutionResponse.code", _f_code)  # 1.0 is an integer in JSON Schema
 
         _f_message = _get("message", UNSET)
         if type(_f_message) is not str:
@@ -72,7 +70,11 @@ class ExecutionResponse:
 
         _f_data = _get("data", UNSET)
         if _f_data is not None and _f_data is not UNSET:
-            _f_data = ExecutionDetails.from_dict(_f_data)
+            _f_data = (
+                ExecutionDetails.from_dict(_f_data)
+                if type(_f_data) is dict
+                else invalid("ExecutionResponse.data", "an object", _f_data)
+            )
         elif _f_data is UNSET:
             missing("ExecutionResponse.data")
         elif _f_data is None:

@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_Error: frozenset[str] = frozenset(
     {
@@ -66,7 +64,7 @@ class Error:
 
         _f_status = _get("status", UNSET)
         if type(_f_status) is not int and _f_status is not UNSET and _f_status is not None:
-            reject("Error.status", "an integer", _f_status)
+            _f_status = integral("Error.status", _f_status)  # 1.0 is an integer in JSON Schema
 
         _f_message = _get("message", UNSET)
         if type(_f_message) is not str and _f_message is not UNSET and _f_message is not None:

@@ -9,17 +9,15 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
+    invalid,
     parse_datetime,
     reject,
 )
+from ..models.flow_status import FlowStatus
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-import datetime
-
-from ..models.flow_status import FlowStatus
-from ..types import UNSET, Unset
 
 _FIELDS_Flow: frozenset[str] = frozenset(
     {
@@ -120,7 +118,11 @@ class Flow:
 
         _f_status = _get("status", UNSET)
         if _f_status is not None and _f_status is not UNSET:
-            _f_status = FlowStatus._by_value.get(_f_status) or FlowStatus(_f_status)
+            _f_status = (
+                (FlowStatus._by_value.get(_f_status) or FlowStatus(_f_status))
+                if type(_f_status) is str
+                else invalid("Flow.status", "a string enum value", _f_status)
+            )
 
         _f_project_id = _get("project_id", UNSET)
         if type(_f_project_id) is not str and _f_project_id is not UNSET and _f_project_id is not None:
@@ -136,7 +138,11 @@ class Flow:
 
         _f_created_by = _get("created_by", UNSET)
         if _f_created_by is not None and _f_created_by is not UNSET:
-            _f_created_by = FlowCreator.from_dict(_f_created_by)
+            _f_created_by = (
+                FlowCreator.from_dict(_f_created_by)
+                if type(_f_created_by) is dict
+                else invalid("Flow.created_by", "an object", _f_created_by)
+            )
 
         _f_last_executed_at = _get("last_executed_at", UNSET)
         if _f_last_executed_at is not None and _f_last_executed_at is not UNSET:
@@ -144,7 +150,9 @@ class Flow:
 
         _f_execution_count = _get("execution_count", UNSET)
         if type(_f_execution_count) is not int and _f_execution_count is not UNSET and _f_execution_count is not None:
-            reject("Flow.execution_count", "an integer", _f_execution_count)
+            _f_execution_count = integral(
+                "Flow.execution_count", _f_execution_count
+            )  # 1.0 is an integer in JSON Schema
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

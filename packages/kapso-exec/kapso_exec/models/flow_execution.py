@@ -9,17 +9,14 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     parse_datetime,
     reject,
 )
+from ..models.flow_execution_status import FlowExecutionStatus
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-import datetime
-
-from ..models.flow_execution_status import FlowExecutionStatus
-from ..types import UNSET, Unset
 
 _FIELDS_FlowExecution: frozenset[str] = frozenset(
     {
@@ -122,7 +119,11 @@ class FlowExecution:
 
         _f_status = _get("status", UNSET)
         if _f_status is not None and _f_status is not UNSET:
-            _f_status = FlowExecutionStatus._by_value.get(_f_status) or FlowExecutionStatus(_f_status)
+            _f_status = (
+                (FlowExecutionStatus._by_value.get(_f_status) or FlowExecutionStatus(_f_status))
+                if type(_f_status) is str
+                else invalid("FlowExecution.status", "a string enum value", _f_status)
+            )
 
         _f_started_at = _get("started_at", UNSET)
         if _f_started_at is not None and _f_started_at is not UNSET:
@@ -142,19 +143,35 @@ class FlowExecution:
 
         _f_current_step = _get("current_step", UNSET)
         if _f_current_step is not None and _f_current_step is not UNSET:
-            _f_current_step = FlowStep.from_dict(_f_current_step)
+            _f_current_step = (
+                FlowStep.from_dict(_f_current_step)
+                if type(_f_current_step) is dict
+                else invalid("FlowExecution.current_step", "an object", _f_current_step)
+            )
 
         _f_execution_context = _get("execution_context", UNSET)
         if _f_execution_context is not None and _f_execution_context is not UNSET:
-            _f_execution_context = ExecutionContext.from_dict(_f_execution_context)
+            _f_execution_context = (
+                ExecutionContext.from_dict(_f_execution_context)
+                if type(_f_execution_context) is dict
+                else invalid("FlowExecution.execution_context", "an object", _f_execution_context)
+            )
 
         _f_variables = _get("variables", UNSET)
         if _f_variables is not None and _f_variables is not UNSET:
-            _f_variables = FlowVariables.from_dict(_f_variables)
+            _f_variables = (
+                FlowVariables.from_dict(_f_variables)
+                if type(_f_variables) is dict
+                else invalid("FlowExecution.variables", "an object", _f_variables)
+            )
 
         _f_flow = _get("flow", UNSET)
         if _f_flow is not None and _f_flow is not UNSET:
-            _f_flow = Flow.from_dict(_f_flow)
+            _f_flow = (
+                Flow.from_dict(_f_flow)
+                if type(_f_flow) is dict
+                else invalid("FlowExecution.flow", "an object", _f_flow)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -8,13 +8,11 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_FlowExecutionResponse: frozenset[str] = frozenset(
     {
@@ -49,7 +47,11 @@ class FlowExecutionResponse:
         _get = _src.get
         _f_data = _get("data", UNSET)
         if _f_data is not None and _f_data is not UNSET:
-            _f_data = FlowExecution.from_dict(_f_data)
+            _f_data = (
+                FlowExecution.from_dict(_f_data)
+                if type(_f_data) is dict
+                else invalid("FlowExecutionResponse.data", "an object", _f_data)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -8,15 +8,13 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
+from ..models.edge_validation_type import EdgeValidationType
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.edge_validation_type import EdgeValidationType
-from ..types import UNSET, Unset
 
 _FIELDS_EdgeValidation: frozenset[str] = frozenset(
     {
@@ -70,11 +68,19 @@ class EdgeValidation:
         _get = _src.get
         _f_type_ = _get("type", UNSET)
         if _f_type_ is not None and _f_type_ is not UNSET:
-            _f_type_ = EdgeValidationType._by_value.get(_f_type_) or EdgeValidationType(_f_type_)
+            _f_type_ = (
+                (EdgeValidationType._by_value.get(_f_type_) or EdgeValidationType(_f_type_))
+                if type(_f_type_) is str
+                else invalid("EdgeValidation.type", "a string enum value", _f_type_)
+            )
 
         _f_value = _get("value", UNSET)
         if _f_value is not None and _f_value is not UNSET:
-            _f_value = EdgeValidationValue.from_dict(_f_value)
+            _f_value = (
+                EdgeValidationValue.from_dict(_f_value)
+                if type(_f_value) is dict
+                else invalid("EdgeValidation.value", "an object", _f_value)
+            )
 
         _f_multiple = _get("multiple", UNSET)
         if type(_f_multiple) is not bool and _f_multiple is not UNSET and _f_multiple is not None:

@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_ErrorResponse: frozenset[str] = frozenset(
     {
@@ -61,7 +59,11 @@ class ErrorResponse:
 
         _f_error = _get("error", UNSET)
         if _f_error is not None and _f_error is not UNSET:
-            _f_error = ErrorDetail.from_dict(_f_error)
+            _f_error = (
+                ErrorDetail.from_dict(_f_error)
+                if type(_f_error) is dict
+                else invalid("ErrorResponse.error", "an object", _f_error)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -9,16 +9,13 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     parse_datetime,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-import datetime
-
-from ..types import UNSET, Unset
 
 _FIELDS_ExecutionStep: frozenset[str] = frozenset(
     {
@@ -91,11 +88,19 @@ class ExecutionStep:
 
         _f_node = _get("node", UNSET)
         if _f_node is not None and _f_node is not UNSET:
-            _f_node = WorkflowNode.from_dict(_f_node)
+            _f_node = (
+                WorkflowNode.from_dict(_f_node)
+                if type(_f_node) is dict
+                else invalid("ExecutionStep.node", "an object", _f_node)
+            )
 
         _f_edge = _get("edge", UNSET)
         if _f_edge is not None and _f_edge is not UNSET:
-            _f_edge = WorkflowEdge.from_dict(_f_edge)
+            _f_edge = (
+                WorkflowEdge.from_dict(_f_edge)
+                if type(_f_edge) is dict
+                else invalid("ExecutionStep.edge", "an object", _f_edge)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -8,15 +8,13 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
+from ..models.output_data_type import OutputDataType
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.output_data_type import OutputDataType
-from ..types import UNSET, Unset
 
 _FIELDS_NodeOutput: frozenset[str] = frozenset(
     {
@@ -81,7 +79,11 @@ class NodeOutput:
 
         _f_data_type = _get("dataType", UNSET)
         if _f_data_type is not None and _f_data_type is not UNSET:
-            _f_data_type = OutputDataType._by_value.get(_f_data_type) or OutputDataType(_f_data_type)
+            _f_data_type = (
+                (OutputDataType._by_value.get(_f_data_type) or OutputDataType(_f_data_type))
+                if type(_f_data_type) is str
+                else invalid("NodeOutput.dataType", "a string enum value", _f_data_type)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -9,16 +9,14 @@ from attrs import field as _attrs_field
 from .._validate import (
     check_list,
     check_object,
+    check_objects,
     invalid,
     reject,
 )
+from ..models.property_type import PropertyType
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.property_type import PropertyType
-from ..types import UNSET, Unset
 
 _FIELDS_NodeProperty: frozenset[str] = frozenset(
     {
@@ -133,7 +131,11 @@ class NodeProperty:
 
         _f_type_ = _get("type", UNSET)
         if _f_type_ is not None and _f_type_ is not UNSET:
-            _f_type_ = PropertyType._by_value.get(_f_type_) or PropertyType(_f_type_)
+            _f_type_ = (
+                (PropertyType._by_value.get(_f_type_) or PropertyType(_f_type_))
+                if type(_f_type_) is str
+                else invalid("NodeProperty.type", "a string enum value", _f_type_)
+            )
 
         _f_mandatory = _get("mandatory", UNSET)
         if type(_f_mandatory) is not bool and _f_mandatory is not UNSET and _f_mandatory is not None:
@@ -148,12 +150,7 @@ class NodeProperty:
 
         _f_options = _get("options", UNSET)
         if _f_options is not None and _f_options is not UNSET:
-            _f_options = list(
-                map(
-                    PropertyOption.from_dict,
-                    _f_options if type(_f_options) is list else check_list(_f_options, "NodeProperty.options"),
-                )
-            )
+            _f_options = list(map(PropertyOption.from_dict, check_objects(_f_options, "NodeProperty.options")))
 
         _f_min_ = _get("min", UNSET)
         if type(_f_min_) is not float and type(_f_min_) is not int and _f_min_ is not UNSET and _f_min_ is not None:
@@ -174,12 +171,7 @@ class NodeProperty:
         _f_conditions = _get("conditions", UNSET)
         if _f_conditions is not None and _f_conditions is not UNSET:
             _f_conditions = list(
-                map(
-                    PropertyCondition.from_dict,
-                    _f_conditions
-                    if type(_f_conditions) is list
-                    else check_list(_f_conditions, "NodeProperty.conditions"),
-                )
+                map(PropertyCondition.from_dict, check_objects(_f_conditions, "NodeProperty.conditions"))
             )
 
         # Built without calling __init__ (the models have no validators or hooks): about a

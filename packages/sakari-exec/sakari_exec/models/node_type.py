@@ -7,16 +7,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._validate import (
-    check_list,
     check_object,
+    check_objects,
+    invalid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_NodeType: frozenset[str] = frozenset(
     {
@@ -157,25 +155,19 @@ class NodeType:
 
         _f_properties = _get("properties", UNSET)
         if _f_properties is not None and _f_properties is not UNSET:
-            _f_properties = list(
-                map(
-                    NodeProperty.from_dict,
-                    _f_properties if type(_f_properties) is list else check_list(_f_properties, "NodeType.properties"),
-                )
-            )
+            _f_properties = list(map(NodeProperty.from_dict, check_objects(_f_properties, "NodeType.properties")))
 
         _f_outputs = _get("outputs", UNSET)
         if _f_outputs is not None and _f_outputs is not UNSET:
-            _f_outputs = list(
-                map(
-                    NodeOutput.from_dict,
-                    _f_outputs if type(_f_outputs) is list else check_list(_f_outputs, "NodeType.outputs"),
-                )
-            )
+            _f_outputs = list(map(NodeOutput.from_dict, check_objects(_f_outputs, "NodeType.outputs")))
 
         _f_validation = _get("validation", UNSET)
         if _f_validation is not None and _f_validation is not UNSET:
-            _f_validation = NodeValidation.from_dict(_f_validation)
+            _f_validation = (
+                NodeValidation.from_dict(_f_validation)
+                if type(_f_validation) is dict
+                else invalid("NodeType.validation", "an object", _f_validation)
+            )
 
         _f_supports_reenrollment = _get("supportsReenrollment", UNSET)
         if (

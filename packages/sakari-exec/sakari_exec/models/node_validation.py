@@ -7,17 +7,15 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._validate import (
-    check_list,
     check_object,
-    reject,
+    check_objects,
+    integral,
+    invalid,
 )
+from ..models.edge_count_condition import EdgeCountCondition
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.edge_count_condition import EdgeCountCondition
-from ..types import UNSET, Unset
 
 _FIELDS_NodeValidation: frozenset[str] = frozenset(
     {
@@ -65,22 +63,19 @@ class NodeValidation:
         _get = _src.get
         _f_num_edge_condition = _get("numEdgeCondition", UNSET)
         if _f_num_edge_condition is not None and _f_num_edge_condition is not UNSET:
-            _f_num_edge_condition = EdgeCountCondition._by_value.get(_f_num_edge_condition) or EdgeCountCondition(
-                _f_num_edge_condition
+            _f_num_edge_condition = (
+                (EdgeCountCondition._by_value.get(_f_num_edge_condition) or EdgeCountCondition(_f_num_edge_condition))
+                if type(_f_num_edge_condition) is str
+                else invalid("NodeValidation.numEdgeCondition", "a string enum value", _f_num_edge_condition)
             )
 
         _f_num_edges = _get("numEdges", UNSET)
         if type(_f_num_edges) is not int and _f_num_edges is not UNSET and _f_num_edges is not None:
-            reject("NodeValidation.numEdges", "an integer", _f_num_edges)
+            _f_num_edges = integral("NodeValidation.numEdges", _f_num_edges)  # 1.0 is an integer in JSON Schema
 
         _f_edges = _get("edges", UNSET)
         if _f_edges is not None and _f_edges is not UNSET:
-            _f_edges = list(
-                map(
-                    EdgeValidation.from_dict,
-                    _f_edges if type(_f_edges) is list else check_list(_f_edges, "NodeValidation.edges"),
-                )
-            )
+            _f_edges = list(map(EdgeValidation.from_dict, check_objects(_f_edges, "NodeValidation.edges")))
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -14,9 +14,6 @@ from ..types import UNSET, Unset
 
 _new_object = object.__new__
 
-
-from ..types import UNSET, Unset
-
 _FIELDS_PropertyCondition: frozenset[str] = frozenset(
     {
         "property",

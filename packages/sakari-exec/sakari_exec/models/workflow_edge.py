@@ -8,15 +8,13 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
+from ..models.edge_type import EdgeType
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.edge_type import EdgeType
-from ..types import UNSET, Unset
 
 _FIELDS_WorkflowEdge: frozenset[str] = frozenset(
     {
@@ -79,7 +77,11 @@ class WorkflowEdge:
 
         _f_type_ = _get("type", UNSET)
         if _f_type_ is not None and _f_type_ is not UNSET:
-            _f_type_ = EdgeType._by_value.get(_f_type_) or EdgeType(_f_type_)
+            _f_type_ = (
+                (EdgeType._by_value.get(_f_type_) or EdgeType(_f_type_))
+                if type(_f_type_) is str
+                else invalid("WorkflowEdge.type", "a string enum value", _f_type_)
+            )
 
         _f_source = _get("source", UNSET)
         if type(_f_source) is not str and _f_source is not UNSET and _f_source is not None:

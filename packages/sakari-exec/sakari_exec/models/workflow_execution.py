@@ -8,19 +8,16 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._validate import (
-    check_list,
     check_object,
+    check_objects,
+    invalid,
     parse_datetime,
     reject,
 )
+from ..models.workflow_execution_status import WorkflowExecutionStatus
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-import datetime
-
-from ..models.workflow_execution_status import WorkflowExecutionStatus
-from ..types import UNSET, Unset
 
 _FIELDS_WorkflowExecution: frozenset[str] = frozenset(
     {
@@ -91,11 +88,19 @@ class WorkflowExecution:
 
         _f_status = _get("status", UNSET)
         if _f_status is not None and _f_status is not UNSET:
-            _f_status = WorkflowExecutionStatus._by_value.get(_f_status) or WorkflowExecutionStatus(_f_status)
+            _f_status = (
+                (WorkflowExecutionStatus._by_value.get(_f_status) or WorkflowExecutionStatus(_f_status))
+                if type(_f_status) is str
+                else invalid("WorkflowExecution.status", "a string enum value", _f_status)
+            )
 
         _f_version = _get("version", UNSET)
         if _f_version is not None and _f_version is not UNSET:
-            _f_version = WorkflowVersion.from_dict(_f_version)
+            _f_version = (
+                WorkflowVersion.from_dict(_f_version)
+                if type(_f_version) is dict
+                else invalid("WorkflowExecution.version", "an object", _f_version)
+            )
 
         _f_start = _get("start", UNSET)
         if _f_start is not None and _f_start is not UNSET:
@@ -107,12 +112,7 @@ class WorkflowExecution:
 
         _f_steps = _get("steps", UNSET)
         if _f_steps is not None and _f_steps is not UNSET:
-            _f_steps = list(
-                map(
-                    ExecutionStep.from_dict,
-                    _f_steps if type(_f_steps) is list else check_list(_f_steps, "WorkflowExecution.steps"),
-                )
-            )
+            _f_steps = list(map(ExecutionStep.from_dict, check_objects(_f_steps, "WorkflowExecution.steps")))
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_WorkflowNode: frozenset[str] = frozenset(
     {
@@ -66,11 +64,19 @@ class WorkflowNode:
 
         _f_type_ = _get("type", UNSET)
         if _f_type_ is not None and _f_type_ is not UNSET:
-            _f_type_ = NodeType.from_dict(_f_type_)
+            _f_type_ = (
+                NodeType.from_dict(_f_type_)
+                if type(_f_type_) is dict
+                else invalid("WorkflowNode.type", "an object", _f_type_)
+            )
 
         _f_context = _get("context", UNSET)
         if _f_context is not None and _f_context is not UNSET:
-            _f_context = NodeContext.from_dict(_f_context)
+            _f_context = (
+                NodeContext.from_dict(_f_context)
+                if type(_f_context) is dict
+                else invalid("WorkflowNode.context", "an object", _f_context)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

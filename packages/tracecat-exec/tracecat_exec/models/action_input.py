@@ -8,13 +8,11 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_ActionInput: frozenset[str] = frozenset(
     {
@@ -75,19 +73,33 @@ class ActionInput:
         _get = _src.get
         _f_task = _get("task", UNSET)
         if _f_task is not None and _f_task is not UNSET:
-            _f_task = Task.from_dict(_f_task)
+            _f_task = (
+                Task.from_dict(_f_task) if type(_f_task) is dict else invalid("ActionInput.task", "an object", _f_task)
+            )
 
         _f_exec_context = _get("exec_context", UNSET)
         if _f_exec_context is not None and _f_exec_context is not UNSET:
-            _f_exec_context = ExecutionContext.from_dict(_f_exec_context)
+            _f_exec_context = (
+                ExecutionContext.from_dict(_f_exec_context)
+                if type(_f_exec_context) is dict
+                else invalid("ActionInput.exec_context", "an object", _f_exec_context)
+            )
 
         _f_run_context = _get("run_context", UNSET)
         if _f_run_context is not None and _f_run_context is not UNSET:
-            _f_run_context = RunContext.from_dict(_f_run_context)
+            _f_run_context = (
+                RunContext.from_dict(_f_run_context)
+                if type(_f_run_context) is dict
+                else invalid("ActionInput.run_context", "an object", _f_run_context)
+            )
 
         _f_interaction_context = _get("interaction_context", UNSET)
         if _f_interaction_context is not None and _f_interaction_context is not UNSET:
-            _f_interaction_context = InteractionContext.from_dict(_f_interaction_context)
+            _f_interaction_context = (
+                InteractionContext.from_dict(_f_interaction_context)
+                if type(_f_interaction_context) is dict
+                else invalid("ActionInput.interaction_context", "an object", _f_interaction_context)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

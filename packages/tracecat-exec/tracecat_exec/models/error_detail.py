@@ -14,7 +14,6 @@ from ..types import UNSET
 
 _new_object = object.__new__
 
-
 _FIELDS_ErrorDetail: frozenset[str] = frozenset(
     {
         "detail",

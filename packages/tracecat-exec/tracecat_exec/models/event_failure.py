@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    invalid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_EventFailure: frozenset[str] = frozenset(
     {
@@ -64,7 +62,11 @@ class EventFailure:
 
         _f_cause = _get("cause", UNSET)
         if _f_cause is not None and _f_cause is not UNSET:
-            _f_cause = FailureCause.from_dict(_f_cause)
+            _f_cause = (
+                FailureCause.from_dict(_f_cause)
+                if type(_f_cause) is dict
+                else invalid("EventFailure.cause", "an object", _f_cause)
+            )
 
         _f_root_cause_message = _get("root_cause_message", UNSET)
         if (

@@ -8,17 +8,15 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
     invalid,
     missing,
     reject,
 )
+from ..models.join_strategy import JoinStrategy
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.join_strategy import JoinStrategy
-from ..types import UNSET, Unset
 
 _FIELDS_EventGroup: frozenset[str] = frozenset(
     {
@@ -134,7 +132,7 @@ class EventGroup:
         _get = _src.get
         _f_event_id = _get("event_id", UNSET)
         if type(_f_event_id) is not int:
-            reject("EventGroup.event_id", "an integer", _f_event_id)
+            _f_event_id = integral("EventGroup.event_id", _f_event_id)  # 1.0 is an integer in JSON Schema
 
         _f_udf_namespace = _get("udf_namespace", UNSET)
         if type(_f_udf_namespace) is not str:
@@ -150,7 +148,11 @@ class EventGroup:
 
         _f_action_input = _get("action_input", UNSET)
         if _f_action_input is not None and _f_action_input is not UNSET:
-            _f_action_input = ActionInput.from_dict(_f_action_input)
+            _f_action_input = (
+                ActionInput.from_dict(_f_action_input)
+                if type(_f_action_input) is dict
+                else invalid("EventGroup.action_input", "an object", _f_action_input)
+            )
         elif _f_action_input is UNSET:
             missing("EventGroup.action_input")
         elif _f_action_input is None:
@@ -180,11 +182,17 @@ class EventGroup:
 
         _f_current_attempt = _get("current_attempt", UNSET)
         if type(_f_current_attempt) is not int and _f_current_attempt is not UNSET and _f_current_attempt is not None:
-            reject("EventGroup.current_attempt", "an integer", _f_current_attempt)
+            _f_current_attempt = integral(
+                "EventGroup.current_attempt", _f_current_attempt
+            )  # 1.0 is an integer in JSON Schema
 
         _f_retry_policy = _get("retry_policy", UNSET)
         if _f_retry_policy is not None and _f_retry_policy is not UNSET:
-            _f_retry_policy = RetryPolicy.from_dict(_f_retry_policy)
+            _f_retry_policy = (
+                RetryPolicy.from_dict(_f_retry_policy)
+                if type(_f_retry_policy) is dict
+                else invalid("EventGroup.retry_policy", "an object", _f_retry_policy)
+            )
 
         _f_start_delay = _get("start_delay", UNSET)
         if (
@@ -197,7 +205,11 @@ class EventGroup:
 
         _f_join_strategy = _get("join_strategy", UNSET)
         if _f_join_strategy is not None and _f_join_strategy is not UNSET:
-            _f_join_strategy = JoinStrategy._by_value.get(_f_join_strategy) or JoinStrategy(_f_join_strategy)
+            _f_join_strategy = (
+                (JoinStrategy._by_value.get(_f_join_strategy) or JoinStrategy(_f_join_strategy))
+                if type(_f_join_strategy) is str
+                else invalid("EventGroup.join_strategy", "a string enum value", _f_join_strategy)
+            )
 
         _f_related_wf_exec_id = _get("related_wf_exec_id", UNSET)
         if (

@@ -7,15 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._validate import (
-    check_list,
     check_object,
+    check_objects,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_HTTPValidationError: frozenset[str] = frozenset(
     {
@@ -50,12 +47,7 @@ class HTTPValidationError:
         _get = _src.get
         _f_detail = _get("detail", UNSET)
         if _f_detail is not None and _f_detail is not UNSET:
-            _f_detail = list(
-                map(
-                    ValidationError.from_dict,
-                    _f_detail if type(_f_detail) is list else check_list(_f_detail, "HTTPValidationError.detail"),
-                )
-            )
+            _f_detail = list(map(ValidationError.from_dict, check_objects(_f_detail, "HTTPValidationError.detail")))
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,10 +15,6 @@ from .._validate import (
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-from uuid import UUID
-
-from ..types import UNSET, Unset
 
 _FIELDS_InteractionContext: frozenset[str] = frozenset(
     {

@@ -8,14 +8,12 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_RetryPolicy: frozenset[str] = frozenset(
     {
@@ -63,11 +61,11 @@ class RetryPolicy:
         _get = _src.get
         _f_max_attempts = _get("max_attempts", UNSET)
         if type(_f_max_attempts) is not int and _f_max_attempts is not UNSET and _f_max_attempts is not None:
-            reject("RetryPolicy.max_attempts", "an integer", _f_max_attempts)
+            _f_max_attempts = integral("RetryPolicy.max_attempts", _f_max_attempts)  # 1.0 is an integer in JSON Schema
 
         _f_timeout = _get("timeout", UNSET)
         if type(_f_timeout) is not int and _f_timeout is not UNSET and _f_timeout is not None:
-            reject("RetryPolicy.timeout", "an integer", _f_timeout)
+            _f_timeout = integral("RetryPolicy.timeout", _f_timeout)  # 1.0 is an integer in JSON Schema
 
         _f_retry_until = _get("retry_until", UNSET)
         if type(_f_retry_until) is not str and _f_retry_until is not UNSET and _f_retry_until is not None:

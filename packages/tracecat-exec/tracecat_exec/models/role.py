@@ -12,15 +12,12 @@ from .._validate import (
     invalid,
     reject,
 )
-from ..types import UNSET, Unset
-
-_new_object = object.__new__
-
-
 from ..models.access_level import AccessLevel
 from ..models.role_type import RoleType
 from ..models.service_id import ServiceId
 from ..types import UNSET, Unset
+
+_new_object = object.__new__
 
 _FIELDS_Role: frozenset[str] = frozenset(
     {
@@ -105,7 +102,11 @@ class Role:
         _get = _src.get
         _f_type_ = _get("type", UNSET)
         if _f_type_ is not None and _f_type_ is not UNSET:
-            _f_type_ = RoleType._by_value.get(_f_type_) or RoleType(_f_type_)
+            _f_type_ = (
+                (RoleType._by_value.get(_f_type_) or RoleType(_f_type_))
+                if type(_f_type_) is str
+                else invalid("Role.type", "a string enum value", _f_type_)
+            )
 
         _f_workspace_id = _get("workspace_id", UNSET)
         if type(_f_workspace_id) is not str and _f_workspace_id is not UNSET and _f_workspace_id is not None:
@@ -144,11 +145,19 @@ class Role:
 
         _f_access_level = _get("access_level", UNSET)
         if _f_access_level is not None and _f_access_level is not UNSET:
-            _f_access_level = AccessLevel._by_value.get(_f_access_level) or AccessLevel(_f_access_level)
+            _f_access_level = (
+                (AccessLevel._by_value.get(_f_access_level) or AccessLevel(_f_access_level))
+                if type(_f_access_level) is int
+                else invalid("Role.access_level", "an integer enum value", _f_access_level)
+            )
 
         _f_service_id = _get("service_id", UNSET)
         if _f_service_id is not None and _f_service_id is not UNSET:
-            _f_service_id = ServiceId._by_value.get(_f_service_id) or ServiceId(_f_service_id)
+            _f_service_id = (
+                (ServiceId._by_value.get(_f_service_id) or ServiceId(_f_service_id))
+                if type(_f_service_id) is str
+                else invalid("Role.service_id", "a string enum value", _f_service_id)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

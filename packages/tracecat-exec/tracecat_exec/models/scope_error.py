@@ -15,7 +15,6 @@ from ..types import UNSET
 
 _new_object = object.__new__
 
-
 _FIELDS_ScopeError: frozenset[str] = frozenset(
     {
         "error",
@@ -47,7 +46,11 @@ class ScopeError:
         _get = _src.get
         _f_error = _get("error", UNSET)
         if _f_error is not None and _f_error is not UNSET:
-            _f_error = ScopeErrorInfo.from_dict(_f_error)
+            _f_error = (
+                ScopeErrorInfo.from_dict(_f_error)
+                if type(_f_error) is dict
+                else invalid("ScopeError.error", "an object", _f_error)
+            )
         elif _f_error is UNSET:
             missing("ScopeError.error")
         elif _f_error is None:

@@ -17,7 +17,6 @@ from ..types import UNSET
 
 _new_object = object.__new__
 
-
 _FIELDS_ScopeErrorInfo: frozenset[str] = frozenset(
     {
         "code",

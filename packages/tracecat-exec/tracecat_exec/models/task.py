@@ -12,13 +12,10 @@ from .._validate import (
     invalid,
     reject,
 )
+from ..models.join_strategy import JoinStrategy
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..models.join_strategy import JoinStrategy
-from ..types import UNSET, Unset
 
 _FIELDS_Task: frozenset[str] = frozenset(
     {
@@ -154,7 +151,9 @@ class Task:
 
         _f_args = _get("args", UNSET)
         if _f_args is not None and _f_args is not UNSET:
-            _f_args = TaskArgs.from_dict(_f_args)
+            _f_args = (
+                TaskArgs.from_dict(_f_args) if type(_f_args) is dict else invalid("Task.args", "an object", _f_args)
+            )
 
         _f_depends_on = _get("depends_on", UNSET)
         if _f_depends_on is not None and _f_depends_on is not UNSET:
@@ -167,7 +166,11 @@ class Task:
 
         _f_interaction = _get("interaction", UNSET)
         if _f_interaction is not None and _f_interaction is not UNSET:
-            _f_interaction = TaskInteraction.from_dict(_f_interaction)
+            _f_interaction = (
+                TaskInteraction.from_dict(_f_interaction)
+                if type(_f_interaction) is dict
+                else invalid("Task.interaction", "an object", _f_interaction)
+            )
 
         _f_run_if = _get("run_if", UNSET)
         if type(_f_run_if) is not str and _f_run_if is not UNSET and _f_run_if is not None:
@@ -179,7 +182,11 @@ class Task:
 
         _f_retry_policy = _get("retry_policy", UNSET)
         if _f_retry_policy is not None and _f_retry_policy is not UNSET:
-            _f_retry_policy = RetryPolicy.from_dict(_f_retry_policy)
+            _f_retry_policy = (
+                RetryPolicy.from_dict(_f_retry_policy)
+                if type(_f_retry_policy) is dict
+                else invalid("Task.retry_policy", "an object", _f_retry_policy)
+            )
 
         _f_start_delay = _get("start_delay", UNSET)
         if (
@@ -196,7 +203,11 @@ class Task:
 
         _f_join_strategy = _get("join_strategy", UNSET)
         if _f_join_strategy is not None and _f_join_strategy is not UNSET:
-            _f_join_strategy = JoinStrategy._by_value.get(_f_join_strategy) or JoinStrategy(_f_join_strategy)
+            _f_join_strategy = (
+                (JoinStrategy._by_value.get(_f_join_strategy) or JoinStrategy(_f_join_strategy))
+                if type(_f_join_strategy) is str
+                else invalid("Task.join_strategy", "a string enum value", _f_join_strategy)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

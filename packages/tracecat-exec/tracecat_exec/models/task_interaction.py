@@ -9,15 +9,13 @@ from attrs import field as _attrs_field
 from .._validate import (
     check_list,
     check_object,
+    integral,
     invalid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-
-from ..types import UNSET, Unset
 
 _FIELDS_TaskInteraction: frozenset[str] = frozenset(
     {
@@ -102,7 +100,9 @@ class TaskInteraction:
             and _f_required_approvers is not UNSET
             and _f_required_approvers is not None
         ):
-            reject("TaskInteraction.required_approvers", "an integer", _f_required_approvers)
+            _f_required_approvers = integral(
+                "TaskInteraction.required_approvers", _f_required_approvers
+            )  # 1.0 is an integer in JSON Schema
 
         _f_approver_groups = _get("approver_groups", UNSET)
         if _f_approver_groups is not None and _f_approver_groups is not UNSET:

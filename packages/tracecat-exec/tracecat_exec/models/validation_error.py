@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from .._validate import (
     check_list,
     check_object,
+    integral,
     invalid,
     missing,
     reject,
@@ -16,7 +17,6 @@ from .._validate import (
 from ..types import UNSET
 
 _new_object = object.__new__
-
 
 _FIELDS_ValidationError: frozenset[str] = frozenset(
     {
@@ -31,7 +31,7 @@ def _parse_ValidationError_loc_item(data: Any) -> Any:
     if type(data) is str:
         return data if type(data) is str else invalid("ValidationError.loc[]", "a string", data)
     if type(data) is int:
-        return data if type(data) is int else invalid("ValidationError.loc[]", "an integer", data)
+        return data if type(data) is int else integral("ValidationError.loc[]", data)
     invalid("ValidationError.loc[]", "string or int", data)
 
 

@@ -8,23 +8,20 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .._validate import (
-    check_list,
     check_object,
+    check_objects,
+    integral,
     invalid,
     missing,
     parse_datetime,
     reject,
 )
-from ..types import UNSET, Unset
-
-_new_object = object.__new__
-
-import datetime
-
 from ..models.execution_type import ExecutionType
 from ..models.trigger_type import TriggerType
 from ..models.workflow_execution_status import WorkflowExecutionStatus
 from ..types import UNSET, Unset
+
+_new_object = object.__new__
 
 _FIELDS_WorkflowExecution: frozenset[str] = frozenset(
     {
@@ -153,7 +150,11 @@ class WorkflowExecution:
 
         _f_status = _get("status", UNSET)
         if _f_status is not None and _f_status is not UNSET:
-            _f_status = WorkflowExecutionStatus._by_value.get(_f_status) or WorkflowExecutionStatus(_f_status)
+            _f_status = (
+                (WorkflowExecutionStatus._by_value.get(_f_status) or WorkflowExecutionStatus(_f_status))
+                if type(_f_status) is str
+                else invalid("WorkflowExecution.status", "a string enum value", _f_status)
+            )
         elif _f_status is UNSET:
             missing("WorkflowExecution.status")
 
@@ -167,15 +168,14 @@ class WorkflowExecution:
 
         _f_history_length = _get("history_length", UNSET)
         if type(_f_history_length) is not int:
-            reject("WorkflowExecution.history_length", "an integer", _f_history_length)
+            _f_history_length = integral(
+                "WorkflowExecution.history_length", _f_history_length
+            )  # 1.0 is an integer in JSON Schema
 
         _f_events = _get("events", UNSET)
         if _f_events is not None and _f_events is not UNSET:
             _f_events = list(
-                map(
-                    WorkflowExecutionEvent.from_dict,
-                    _f_events if type(_f_events) is list else check_list(_f_events, "WorkflowExecution.events"),
-                )
+                map(WorkflowExecutionEvent.from_dict, check_objects(_f_events, "WorkflowExecution.events"))
             )
         elif _f_events is UNSET:
             missing("WorkflowExecution.events")
@@ -200,26 +200,33 @@ class WorkflowExecution:
 
         _f_trigger_type = _get("trigger_type", UNSET)
         if _f_trigger_type is not None and _f_trigger_type is not UNSET:
-            _f_trigger_type = TriggerType._by_value.get(_f_trigger_type) or TriggerType(_f_trigger_type)
+            _f_trigger_type = (
+                (TriggerType._by_value.get(_f_trigger_type) or TriggerType(_f_trigger_type))
+                if type(_f_trigger_type) is str
+                else invalid("WorkflowExecution.trigger_type", "a string enum value", _f_trigger_type)
+            )
 
         _f_execution_type = _get("execution_type", UNSET)
         if _f_execution_type is not None and _f_execution_type is not UNSET:
-            _f_execution_type = ExecutionType._by_value.get(_f_execution_type) or ExecutionType(_f_execution_type)
+            _f_execution_type = (
+                (ExecutionType._by_value.get(_f_execution_type) or ExecutionType(_f_execution_type))
+                if type(_f_execution_type) is str
+                else invalid("WorkflowExecution.execution_type", "a string enum value", _f_execution_type)
+            )
 
         _f_interactions = _get("interactions", UNSET)
         if _f_interactions is not None and _f_interactions is not UNSET:
             _f_interactions = list(
-                map(
-                    ExecutionInteraction.from_dict,
-                    _f_interactions
-                    if type(_f_interactions) is list
-                    else check_list(_f_interactions, "WorkflowExecution.interactions"),
-                )
+                map(ExecutionInteraction.from_dict, check_objects(_f_interactions, "WorkflowExecution.interactions"))
             )
 
         _f_interaction_states = _get("interaction_states", UNSET)
         if _f_interaction_states is not None and _f_interaction_states is not UNSET:
-            _f_interaction_states = InteractionStates.from_dict(_f_interaction_states)
+            _f_interaction_states = (
+                InteractionStates.from_dict(_f_interaction_states)
+                if type(_f_interaction_states) is dict
+                else invalid("WorkflowExecution.interaction_states", "an object", _f_interaction_states)
+            )
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.

@@ -9,19 +9,16 @@ from attrs import field as _attrs_field
 
 from .._validate import (
     check_object,
+    integral,
     invalid,
     missing,
     parse_datetime,
     reject,
 )
+from ..models.workflow_event_type import WorkflowEventType
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
-
-import datetime
-
-from ..models.workflow_event_type import WorkflowEventType
-from ..types import UNSET, Unset
 
 _FIELDS_WorkflowExecutionEvent: frozenset[str] = frozenset(
     {
@@ -106,7 +103,7 @@ class WorkflowExecutionEvent:
         _get = _src.get
         _f_event_id = _get("event_id", UNSET)
         if type(_f_event_id) is not int:
-            reject("WorkflowExecutionEvent.event_id", "an integer", _f_event_id)
+            _f_event_id = integral("WorkflowExecutionEvent.event_id", _f_event_id)  # 1.0 is an integer in JSON Schema
 
         _f_event_time = _get("event_time", UNSET)
         if _f_event_time is not None and _f_event_time is not UNSET:
@@ -118,7 +115,11 @@ class WorkflowExecutionEvent:
 
         _f_event_type = _get("event_type", UNSET)
         if _f_event_type is not None and _f_event_type is not UNSET:
-            _f_event_type = WorkflowEventType._by_value.get(_f_event_type) or WorkflowEventType(_f_event_type)
+            _f_event_type = (
+                (WorkflowEventType._by_value.get(_f_event_type) or WorkflowEventType(_f_event_type))
+                if type(_f_event_type) is str
+                else invalid("WorkflowExecutionEvent.event_type", "a string enum value", _f_event_type)
+            )
         elif _f_event_type is UNSET:
             missing("WorkflowExecutionEvent.event_type")
         elif _f_event_type is None:
@@ -126,21 +127,33 @@ class WorkflowExecutionEvent:
 
         _f_task_id = _get("task_id", UNSET)
         if type(_f_task_id) is not int:
-            reject("WorkflowExecutionEvent.task_id", "an integer", _f_task_id)
+            _f_task_id = integral("WorkflowExecutionEvent.task_id", _f_task_id)  # 1.0 is an integer in JSON Schema
 
         _f_event_group = _get("event_group", UNSET)
         if _f_event_group is not None and _f_event_group is not UNSET:
-            _f_event_group = EventGroup.from_dict(_f_event_group)
+            _f_event_group = (
+                EventGroup.from_dict(_f_event_group)
+                if type(_f_event_group) is dict
+                else invalid("WorkflowExecutionEvent.event_group", "an object", _f_event_group)
+            )
 
         _f_failure = _get("failure", UNSET)
         if _f_failure is not None and _f_failure is not UNSET:
-            _f_failure = EventFailure.from_dict(_f_failure)
+            _f_failure = (
+                EventFailure.from_dict(_f_failure)
+                if type(_f_failure) is dict
+                else invalid("WorkflowExecutionEvent.failure", "an object", _f_failure)
+            )
 
         _f_result = _get("result", UNSET)
 
         _f_role = _get("role", UNSET)
         if _f_role is not None and _f_role is not UNSET:
-            _f_role = Role.from_dict(_f_role)
+            _f_role = (
+                Role.from_dict(_f_role)
+                if type(_f_role) is dict
+                else invalid("WorkflowExecutionEvent.role", "an object", _f_role)
+            )
 
         _f_parent_wf_exec_id = _get("parent_wf_exec_id", UNSET)
         if (

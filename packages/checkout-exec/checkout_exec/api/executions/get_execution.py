@@ -6,6 +6,7 @@ from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
+from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error_envelope import ErrorEnvelope
 from ...models.execution_response import ExecutionResponse
@@ -26,7 +27,7 @@ def _get_kwargs(
 
 
 def _build_success(data: Any) -> ExecutionResponse:
-    return ExecutionResponse.from_dict(data)
+    return ExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> ExecutionResponse:
@@ -40,11 +41,23 @@ def _decode_error(response: httpx.Response) -> ErrorEnvelope | None:
     status = response.status_code
     try:
         if status == 400:
-            return ErrorEnvelope.from_dict(decode_json(response))
+            return (
+                ErrorEnvelope.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 401:
-            return ErrorEnvelope.from_dict(decode_json(response))
+            return (
+                ErrorEnvelope.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 404:
-            return ErrorEnvelope.from_dict(decode_json(response))
+            return (
+                ErrorEnvelope.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None

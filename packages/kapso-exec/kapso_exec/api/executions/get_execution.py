@@ -6,6 +6,7 @@ from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
+from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error import Error
 from ...models.flow_execution_response import FlowExecutionResponse
@@ -26,7 +27,7 @@ def _get_kwargs(
 
 
 def _build_success(data: Any) -> FlowExecutionResponse:
-    return FlowExecutionResponse.from_dict(data)
+    return FlowExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> FlowExecutionResponse:
@@ -40,9 +41,17 @@ def _decode_error(response: httpx.Response) -> Error | None:
     status = response.status_code
     try:
         if status == 401:
-            return Error.from_dict(decode_json(response))
+            return (
+                Error.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 404:
-            return Error.from_dict(decode_json(response))
+            return (
+                Error.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None

@@ -6,6 +6,7 @@ from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
+from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error_response import ErrorResponse
 from ...models.workflow_execution_response import WorkflowExecutionResponse
@@ -30,7 +31,9 @@ def _get_kwargs(
 
 
 def _build_success(data: Any) -> WorkflowExecutionResponse:
-    return WorkflowExecutionResponse.from_dict(data)
+    return (
+        WorkflowExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+    )
 
 
 def _decode_success(response: httpx.Response) -> WorkflowExecutionResponse:
@@ -44,15 +47,35 @@ def _decode_error(response: httpx.Response) -> ErrorResponse | None:
     status = response.status_code
     try:
         if status == 401:
-            return ErrorResponse.from_dict(decode_json(response))
+            return (
+                ErrorResponse.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 404:
-            return ErrorResponse.from_dict(decode_json(response))
+            return (
+                ErrorResponse.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 429:
-            return ErrorResponse.from_dict(decode_json(response))
+            return (
+                ErrorResponse.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if 400 <= status <= 499:
-            return ErrorResponse.from_dict(decode_json(response))
+            return (
+                ErrorResponse.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if 500 <= status <= 599:
-            return ErrorResponse.from_dict(decode_json(response))
+            return (
+                ErrorResponse.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None

@@ -7,6 +7,7 @@ from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
+from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error_detail import ErrorDetail
 from ...models.http_validation_error import HTTPValidationError
@@ -40,7 +41,7 @@ def _get_kwargs(
 
 
 def _build_success(data: Any) -> WorkflowExecution:
-    return WorkflowExecution.from_dict(data)
+    return WorkflowExecution.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> WorkflowExecution:
@@ -54,15 +55,35 @@ def _decode_error(response: httpx.Response) -> ErrorDetail | ScopeError | HTTPVa
     status = response.status_code
     try:
         if status == 401:
-            return ErrorDetail.from_dict(decode_json(response))
+            return (
+                ErrorDetail.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 403:
-            return ScopeError.from_dict(decode_json(response))
+            return (
+                ScopeError.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 404:
-            return ErrorDetail.from_dict(decode_json(response))
+            return (
+                ErrorDetail.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 422:
-            return HTTPValidationError.from_dict(decode_json(response))
+            return (
+                HTTPValidationError.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
         if status == 500:
-            return ServerError.from_dict(decode_json(response))
+            return (
+                ServerError.from_dict(decode_json(response))
+                if type(decode_json(response)) is dict
+                else invalid("error body", "an object", decode_json(response))
+            )
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None
