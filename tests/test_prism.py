@@ -54,3 +54,26 @@ def test_dynamic_responses_parse(vendor: Vendor, prism: PrismServer) -> None:
             encoded = execution.to_dict()
             assert normalise(encoded) == normalise(raw)
             assert normalise(type(execution).from_dict(encoded).to_dict()) == normalise(encoded)
+
+
+@pytest.mark.smoke
+def test_missing_credentials_reach_the_caller_as_401(vendor: Vendor, prism: PrismServer) -> None:
+    client = vendor.client(prism.url)
+    with httpx.Client(base_url=prism.url) as bare:  # sends no credential at all
+        client.set_httpx_client(bare)
+        with pytest.raises(vendor.errors.AuthenticationError) as caught:
+            vendor.endpoint.sync(**vendor.call_kwargs(), client=client)
+    assert caught.value.status_code == 401
+    assert caught.value.parsed is not None  # the spec's documented 401 body
+
+
+def test_wrong_credential_scheme_is_rejected_by_prism(vendor: Vendor, prism: PrismServer) -> None:
+    """Prism accepts only the spec's scheme: together with the static tests above, this shows
+    the SDK's own auth header is the one the spec declares."""
+    name, _ = vendor.auth_header("x")
+    wrong = {"Authorization": "Basic eDp5"} if name == "X-API-Key" else {"X-API-Key": "x"}
+    client = vendor.client(prism.url)
+    with httpx.Client(base_url=prism.url, headers=wrong) as bare:
+        client.set_httpx_client(bare)
+        response = vendor.endpoint.sync_detailed(**vendor.call_kwargs(), client=client)
+    assert response.status_code == 401
