@@ -21,6 +21,7 @@ import argparse
 import copy
 import difflib
 import filecmp
+import functools
 import hashlib
 import json
 import shutil
@@ -231,7 +232,6 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
     required_query = [p for p in operation.get("parameters", []) if p["in"] == "query" and p.get("required")]
     example_args += [f"{p['name']}={_example_value(p)}" for p in required_query]
 
-    import_constants = _load_runtime_constants()
     return {
         **polling_context(package, spec, operation),
         "vendor": package.vendor,
@@ -249,7 +249,7 @@ def vendor_context(package: Package, spec: dict[str, Any]) -> dict[str, Any]:
         "path": path,
         "example_call_args": ", ".join(example_args),
         "example_imports_uuid": any("UUID(" in arg for arg in example_args),
-        "constants": import_constants,
+        "constants": _load_runtime_constants(),
     }
 
 
@@ -328,6 +328,7 @@ def _example_value(parameter: dict[str, Any]) -> str:
     return f'"{parameter["name"]}-123"'
 
 
+@functools.cache
 def _load_runtime_constants() -> Any:
     """The runtime's tunables, so READMEs and docstrings quote the real values."""
     namespace: dict[str, Any] = {}

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from support.prism import free_port
+from support.process import free_port
 from support.scripted import Reply, ScriptedServer
 from support.vendors import Vendor, python_name
 

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from support.calls import example, get, open_client
-from support.prism import free_port
+from support.process import free_port
 from support.scripted import Reply, Reset, ScriptedServer, Stall, Step
 from support.vendors import Vendor, normalise
 

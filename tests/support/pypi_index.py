@@ -4,72 +4,52 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import sys
-import time
 from pathlib import Path
 from types import TracebackType
-from typing import IO
 
 import httpx
 from passlib.apache import HtpasswdFile  # type: ignore[import-untyped]
 
-from support.prism import free_port
-
-STARTUP_SECONDS = 30.0
+from support.process import ServerProcess
 
 
-class PypiIndex:
+class PypiIndex(ServerProcess):
     """`with PypiIndex(directory, workdir, user, password) as index:` - uploads to `index.url`, installs from
     `index.simple_url`. Nothing falls back to another index: a name it lacks is a 404."""
 
+    name = "pypiserver"
+
     def __init__(self, packages: Path, workdir: Path, username: str, password: str) -> None:
+        super().__init__(workdir / "pypiserver.log")
         self.packages = packages
         self.workdir = workdir
         self.username = username
         self.password = password
-        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.simple_url = f"{self.url}simple/"
-        self.log_path = workdir / "pypiserver.log"
-        self._process: subprocess.Popen[bytes] | None = None
-        self._log: IO[bytes] | None = None
+
+    def ready(self) -> bool:
+        try:
+            return httpx.get(f"{self.url}health", timeout=1.0).status_code == 200
+        except httpx.TransportError:
+            return False
 
     def __enter__(self) -> PypiIndex:
         self.packages.mkdir(parents=True, exist_ok=True)
         htpasswd = HtpasswdFile(str(self.workdir / "htpasswd"), new=True, default_scheme="sha256_crypt")
         htpasswd.set_password(self.username, self.password)
         htpasswd.save()
-        self._log = log = self.log_path.open("wb")
         command = [sys.executable, "-m", "pypiserver", "run", "--port", str(self.port), "--host", "127.0.0.1"]
         command += ["--passwords", str(self.workdir / "htpasswd"), "--authenticate", "update"]
         command += ["--disable-fallback", "--hash-algo", "sha256", "--backend", "simple-dir", str(self.packages)]
-        self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError(f"pypiserver exited with {self._process.returncode}; see {self.log_path}")
-            try:
-                if httpx.get(f"{self.url}health", timeout=1.0).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        self.__exit__(None, None, None)
-        raise RuntimeError(f"pypiserver did not start within {STARTUP_SECONDS} s; see {self.log_path}")
+        self.start(command)
+        return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        if self._log is not None:
-            self._log.close()
+        self.stop()
 
     def stored(self) -> dict[str, str]:
         """The index's storage: file name -> sha256."""
