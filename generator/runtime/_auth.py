@@ -33,8 +33,11 @@ def choose_schemes(
     """The scheme names to send, or (a list) the alternatives none of which can be met.
 
     - `None`: the operation did not say; every configured credential is sent.
-    - `()` or any empty alternative that comes before a satisfiable one: nothing is sent.
-    - otherwise the first alternative whose schemes are all known and have a credential.
+    - `()`: no credential is sent.
+    - otherwise the first non-empty alternative whose schemes are all known and have a
+      credential; failing that, an empty alternative (optional security, `{}` in the spec)
+      sends nothing. So a configured credential is sent whether the spec lists `{}` first
+      or last.
     When none can be met, the result is the list of alternatives, for the error message.
     """
     if security is None:
@@ -42,8 +45,10 @@ def choose_schemes(
     if not security:
         return ()
     for alternative in security:
-        if all(name in schemes and name in credentials for name in alternative):
+        if alternative and all(name in schemes and name in credentials for name in alternative):
             return tuple(alternative)
+    if any(not alternative for alternative in security):
+        return ()
     return [tuple(alternative) for alternative in security]
 
 
