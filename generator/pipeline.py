@@ -37,7 +37,6 @@ def build(package: Package, workdir: Path, *, verify: bool = True, mypy_cache: P
     """Build `package` under `workdir` (nothing outside it is written)."""
     raw = load_spec(package.spec)
     derived = derive(raw, package.spec)
-    derived.spec["x-exec-spec-path"] = display_path(package.spec)
     context = vendor_context(package, derived)
     out = generate_code(package, derived, workdir)
     render_package(package, context, out)
