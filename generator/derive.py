@@ -55,6 +55,7 @@ class Operation:
 
 @dataclass
 class Derived:
+    path: Path  # the spec file, for messages
     spec: dict[str, Any]  # the normalised vendor spec (before derivation), for the later stages
     generator_input: dict[str, Any]
     operations: list[Operation]
@@ -186,6 +187,7 @@ class _Deriver:
             self.out.pop(key, None)
         self.out["openapi"] = "3.1.0"
         return Derived(
+            path=self.path,
             spec=self.spec,
             generator_input=self.out,
             operations=derived_ops,

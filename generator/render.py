@@ -59,9 +59,9 @@ def jinja_literal(value: Any) -> str:
 def run(command: list[str] | str, cwd: Path, what: str) -> str:
     # The pinned tools live next to this interpreter, on PATH or not (the post-hooks need it too).
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    result = subprocess.run(
-        command, cwd=cwd, shell=isinstance(command, str), capture_output=True, text=True, env={**os.environ, "PATH": path}
-    )
+    env = {**os.environ, "PATH": path}
+    shell = isinstance(command, str)
+    result = subprocess.run(command, cwd=cwd, shell=shell, capture_output=True, text=True, env=env)
     output = result.stdout + result.stderr
     if result.returncode != 0:
         lines = [line for line in output.strip().splitlines() if line.strip()]

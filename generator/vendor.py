@@ -166,7 +166,7 @@ def _success_schema(derived: Derived, op: Operation) -> tuple[dict[str, Any], st
 
 
 def derived_spec_path(derived: Derived) -> Path:
-    return Path(str(derived.spec.get("x-exec-spec-path", "spec")))
+    return derived.path
 
 
 def _walk_path(derived: Derived, op: Operation, start: dict[str, Any], keys: list[Any], extension: str) -> Any:
