@@ -14,6 +14,7 @@ import tomlkit
 from . import FIX_COMMAND, MANIFEST, PACKAGES, ROOT
 from .errors import RegenerationError
 
+# `summary` defaults to the spec's title; `spec_sha256` is written by generate (none before).
 REQUIRED_KEYS = ("dist", "import", "version", "spec", "env_prefix")
 PINNED_TOOLS = ("openapi-python-client", "ruff", "datamodel-code-generator")
 

@@ -37,7 +37,6 @@ def build(package: Package, workdir: Path, *, verify: bool = True, mypy_cache: P
     """Build `package` under `workdir` (nothing outside it is written)."""
     raw = load_spec(package.spec)
     derived = derive(raw, package.spec)
-    derived.spec["x-exec-spec-path"] = display_path(package.spec)
     context = vendor_context(package, derived)
     out = generate_code(package, derived, workdir)
     render_package(package, context, out)
@@ -90,7 +89,13 @@ def regenerate(vendors: list[str] | None, *, check: bool) -> int:
         for package in selected:
             package_workdir = workdir / package.vendor
             package_workdir.mkdir()
-            built[package.vendor] = build(package, package_workdir, mypy_cache=mypy_cache).directory
+            generated = build(package, package_workdir, mypy_cache=mypy_cache)
+            built[package.vendor] = generated.directory
+            if generated.polled is None:
+                print(
+                    f"note: {package.vendor}: no operation carries x-status-path, "
+                    "so the package has no wait helper and no CLI"
+                )
             oracles[package.vendor] = build_oracle(package, package.spec, package_workdir)
         if check:
             return report_drift(selected, built, oracles, vendors)

@@ -54,7 +54,12 @@ def load_spec(path: Path) -> dict[str, Any]:
         else:
             document = yaml.load(text, Loader=_UniqueKeyLoader)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        where = f"line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else str(exc).splitlines()[-1].strip()
+        if isinstance(exc, json.JSONDecodeError):
+            where = f"line {exc.lineno}: {exc.msg}"
+        elif isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+            where = f"line {exc.problem_mark.line + 1}: {exc.problem}"
+        else:
+            where = str(exc).splitlines()[0]
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
         raise RegenerationError(f"{display_path(path)}: not valid {kind} ({where}); fix the syntax") from exc
     if not isinstance(document, dict):
