@@ -599,12 +599,14 @@ class _Deriver:
         return list(merged.values())
 
     def _json_content(self, content: Any, where: str, required_json: bool) -> dict[str, Any] | None:
-        """The JSON media type of a `content` map, as `application/json`; None when it has none."""
+        """The JSON media type of a `content` map (alone); None when it has none."""
         if not isinstance(content, dict) or not content:
             return None
         for media_type, item in content.items():
-            if JSON_MEDIA.match(media_type.split(";")[0].strip()):
-                return {"application/json": item}
+            bare = media_type.split(";")[0].strip()
+            if JSON_MEDIA.match(bare):
+                # `*+json` keeps its name (a request body is sent with it); `*/*` is taken as JSON.
+                return {"application/json" if bare == "*/*" else media_type: item}
         if required_json:
             media = ", ".join(content)
             raise self.refuse(where, f"only non-JSON media types ({media})", "offer application/json")
@@ -617,10 +619,10 @@ class _Deriver:
         body = copy.deepcopy(deref(self.out, operation["requestBody"], self.path))
         content = self._json_content(body.get("content"), pointer_join(where, "content"), required_json=True)
         assert content is not None
-        media = content["application/json"]
+        ((media_type, media),) = content.items()
         if isinstance(media.get("schema"), dict):
             media["schema"] = self._place(
-                media["schema"], pascal(operation_id) + "Body", pointer_join(where, "content", "schema")
+                media["schema"], pascal(operation_id) + "Body", pointer_join(where, "content", media_type, "schema")
             )
         body["content"] = content
         operation["requestBody"] = body
@@ -637,13 +639,13 @@ class _Deriver:
             if content is None:
                 response.pop("content", None)
             else:
-                media = content["application/json"]
+                ((media_type, media),) = content.items()
                 if isinstance(media.get("schema"), dict):
                     suffix = "Default" if status == "default" else status.upper()
                     media["schema"] = self._place(
                         media["schema"],
                         f"{pascal(operation_id)}Response{suffix}",
-                        pointer_join(where, "content", "application~1json", "schema"),
+                        pointer_join(where, "content", media_type, "schema"),
                     )
                 response["content"] = content
             response.pop("headers", None)

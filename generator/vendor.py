@@ -152,10 +152,12 @@ def _success_schema(derived: Derived, op: Operation) -> tuple[dict[str, Any], st
     for status in sorted(responses, key=lambda s: (s != "200", s)):
         if not str(status).startswith("2"):
             continue
-        schema = ((responses[status].get("content") or {}).get("application/json") or {}).get("schema")
+        content = responses[status].get("content") or {}
+        media_type, media = next(iter(content.items()), ("", {}))
+        schema = media.get("schema") if isinstance(media, dict) else None
         if isinstance(schema, dict) and str(schema.get("$ref", "")).startswith("#/components/schemas/"):
             name = schema["$ref"].rsplit("/", 1)[1]
-            pointer = pointer_join(op.pointer, "responses", status, "content", "application~1json", "schema")
+            pointer = pointer_join(op.pointer, "responses", status, "content", media_type, "schema")
             return derived.generator_input["components"]["schemas"][name], class_name(name), pointer
     raise SpecRefusalError(
         derived_spec_path(derived),

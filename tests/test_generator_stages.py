@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +262,7 @@ def _mutate(path: str, value: Any) -> dict[str, Any]:
     return spec
 
 
-REFUSALS = [
+REFUSALS: list[tuple[Callable[[], dict[str, Any]], str]] = [
     (
         lambda: {**base_spec(), "openapi": "2.0"},
         "#/openapi: OpenAPI version '2.0'; use OpenAPI 3.0.x or 3.1.x",
@@ -303,7 +304,7 @@ def test_missing_status_property_names_the_pointer() -> None:
     assert "has no property 'state'" in str(caught.value)
 
 
-@pytest.mark.parametrize("case", range(4))
+@pytest.mark.parametrize("case", range(len(REFUSALS)))
 def test_refusals_are_one_line_with_pointer_and_fix(case: int) -> None:
     factory, message = REFUSALS[case]
     spec = copy.deepcopy(factory())

@@ -58,11 +58,12 @@ def test_dynamic_responses_parse(vendor: Vendor, prism: PrismServer) -> None:
 
 @pytest.mark.smoke
 def test_missing_credentials_reach_the_caller_as_401(vendor: Vendor, prism: PrismServer) -> None:
-    client = vendor.client(prism.url)
-    with httpx.Client(base_url=prism.url) as bare:  # sends no credential at all
-        client.set_httpx_client(bare)
+    # Credentials go per request as the operation's security asks; `security=()` sends none.
+    request = {**vendor.endpoint._get_kwargs(**vendor.call_kwargs()), "security": ()}
+    with vendor.client(prism.url) as client:
+        response = client._request(**request)
         with pytest.raises(vendor.errors.AuthenticationError) as caught:
-            vendor.endpoint.sync(**vendor.call_kwargs(), client=client)
+            vendor.endpoint._result(response)
     assert caught.value.status_code == 401
     assert caught.value.parsed is not None  # the spec's documented 401 body
 
@@ -72,8 +73,7 @@ def test_wrong_credential_scheme_is_rejected_by_prism(vendor: Vendor, prism: Pri
     the SDK's own auth header is the one the spec declares."""
     name, _ = vendor.auth_header("x")
     wrong = {"Authorization": "Basic eDp5"} if name == "X-API-Key" else {"X-API-Key": "x"}
-    client = vendor.client(prism.url)
-    with httpx.Client(base_url=prism.url, headers=wrong) as bare:
-        client.set_httpx_client(bare)
-        response = vendor.endpoint.sync_detailed(**vendor.call_kwargs(), client=client)
+    request = {**vendor.endpoint._get_kwargs(**vendor.call_kwargs()), "security": (), "headers": wrong}
+    with vendor.client(prism.url) as client:
+        response = client._request(**request)
     assert response.status_code == 401

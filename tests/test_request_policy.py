@@ -288,7 +288,6 @@ async def test_a_key_the_caller_passes_wins(corpus: dict[str, str], mode: str) -
     assert [seen.path for seen in server.requests] == ["/pets/7", "/pets/7"]
 
 
-@pytest.mark.xfail(reason="the derive step rewrites */*+json request bodies to application/json", strict=True)
 @pytest.mark.asyncio
 async def test_a_json_suffix_body_keeps_its_media_type(corpus: dict[str, str], mode: str) -> None:
     update_pet = operation(corpus, "op_post_json_body", "pets.update_pet")

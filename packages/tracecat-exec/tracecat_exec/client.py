@@ -14,10 +14,20 @@ from typing import Any, Self
 import httpx
 
 from . import _constants
+from ._auth import Scheme
 from ._base_client import BaseClient, TimeoutArg
 from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIALS, __version__
 
 USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} httpx/{httpx.__version__}"
+
+# The security schemes the operations use, by the spec's name.
+_SCHEMES: dict[str, Scheme] = {
+    "bearerAuth": Scheme("header", "Authorization", "Bearer "),
+}
+# The constructor parameter that supplies each scheme (named when a credential is missing).
+_CREDENTIAL_PARAMS: dict[str, str] = {
+    "bearerAuth": "token",
+}
 
 
 class AuthenticatedClient(BaseClient):
@@ -56,13 +66,15 @@ class AuthenticatedClient(BaseClient):
         if not token:
             raise ValueError("token must be a non-empty string")
 
-        auth_headers: dict[str, str] = {}
+        credentials: dict[str, str] = {}
 
-        auth_headers["Authorization"] = "Bearer {}".format(token)
+        credentials["bearerAuth"] = token
 
         super().__init__(
             base_url=base_url,
-            auth_headers=auth_headers,
+            schemes=_SCHEMES,
+            credentials=credentials,
+            credential_params=_CREDENTIAL_PARAMS,
             user_agent=USER_AGENT,
             timeout=timeout,
             max_retries=max_retries,

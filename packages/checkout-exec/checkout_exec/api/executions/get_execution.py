@@ -12,6 +12,9 @@ from ...models.error_envelope import ErrorEnvelope
 from ...models.execution_response import ExecutionResponse
 from ...types import Response
 
+# Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
+_SECURITY: tuple[tuple[str, ...], ...] = (("bearerAuth",),)
+
 
 def _get_kwargs(
     id: str,
@@ -22,12 +25,21 @@ def _get_kwargs(
         "url": "/v1/executions/{id}".format(
             id=encode_path_segment(str(id), "id"),
         ),
+        "params": None,
+        "headers": None,
+        "json": None,
+        "security": _SECURITY,
+        "retry": "always",
     }
     return _kwargs
 
 
 def _build_success(data: Any) -> ExecutionResponse:
     return ExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+
+
+def _build_400(data: Any) -> ErrorEnvelope:
+    return ErrorEnvelope.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> ExecutionResponse:
@@ -41,23 +53,11 @@ def _decode_error(response: httpx.Response) -> ErrorEnvelope | None:
     status = response.status_code
     try:
         if status == 400:
-            return (
-                ErrorEnvelope.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_400(decode_json(response))
         if status == 401:
-            return (
-                ErrorEnvelope.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_400(decode_json(response))
         if status == 404:
-            return (
-                ErrorEnvelope.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_400(decode_json(response))
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None
@@ -106,6 +106,7 @@ def sync_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -145,6 +146,7 @@ def sync(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -182,6 +184,7 @@ async def asyncio_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -221,6 +224,7 @@ async def asyncio(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:

@@ -12,6 +12,9 @@ from ...models.error import Error
 from ...models.flow_execution_response import FlowExecutionResponse
 from ...types import Response
 
+# Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
+_SECURITY: tuple[tuple[str, ...], ...] = (("apiKey",),)
+
 
 def _get_kwargs(
     execution_id: str,
@@ -22,12 +25,21 @@ def _get_kwargs(
         "url": "/flow_executions/{execution_id}".format(
             execution_id=encode_path_segment(str(execution_id), "execution_id"),
         ),
+        "params": None,
+        "headers": None,
+        "json": None,
+        "security": _SECURITY,
+        "retry": "always",
     }
     return _kwargs
 
 
 def _build_success(data: Any) -> FlowExecutionResponse:
     return FlowExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+
+
+def _build_401(data: Any) -> Error:
+    return Error.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> FlowExecutionResponse:
@@ -41,17 +53,9 @@ def _decode_error(response: httpx.Response) -> Error | None:
     status = response.status_code
     try:
         if status == 401:
-            return (
-                Error.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if status == 404:
-            return (
-                Error.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None
@@ -96,6 +100,7 @@ def sync_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -131,6 +136,7 @@ def sync(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -164,6 +170,7 @@ async def asyncio_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -199,6 +206,7 @@ async def asyncio(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:

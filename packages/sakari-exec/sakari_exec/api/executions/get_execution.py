@@ -12,6 +12,9 @@ from ...models.error_response import ErrorResponse
 from ...models.workflow_execution_response import WorkflowExecutionResponse
 from ...types import Response
 
+# Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
+_SECURITY: tuple[tuple[str, ...], ...] = (("oauth2",),)
+
 
 def _get_kwargs(
     account_id: str,
@@ -26,6 +29,11 @@ def _get_kwargs(
             workflow_id=encode_path_segment(str(workflow_id), "workflowId"),
             execution_id=encode_path_segment(str(execution_id), "executionId"),
         ),
+        "params": None,
+        "headers": None,
+        "json": None,
+        "security": _SECURITY,
+        "retry": "always",
     }
     return _kwargs
 
@@ -34,6 +42,10 @@ def _build_success(data: Any) -> WorkflowExecutionResponse:
     return (
         WorkflowExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
     )
+
+
+def _build_401(data: Any) -> ErrorResponse:
+    return ErrorResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> WorkflowExecutionResponse:
@@ -47,35 +59,15 @@ def _decode_error(response: httpx.Response) -> ErrorResponse | None:
     status = response.status_code
     try:
         if status == 401:
-            return (
-                ErrorResponse.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if status == 404:
-            return (
-                ErrorResponse.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if status == 429:
-            return (
-                ErrorResponse.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if 400 <= status <= 499:
-            return (
-                ErrorResponse.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if 500 <= status <= 599:
-            return (
-                ErrorResponse.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None
@@ -127,6 +119,7 @@ def sync_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -171,6 +164,7 @@ def sync(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -213,6 +207,7 @@ async def asyncio_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -257,6 +252,7 @@ async def asyncio(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:

@@ -16,6 +16,9 @@ from ...models.server_error import ServerError
 from ...models.workflow_execution import WorkflowExecution
 from ...types import UNSET, Response
 
+# Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
+_SECURITY: tuple[tuple[str, ...], ...] = (("bearerAuth",),)
+
 
 def _get_kwargs(
     execution_id: str,
@@ -24,10 +27,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
-
-    json_workspace_id = str(workspace_id)
-    params["workspace_id"] = json_workspace_id
-
+    params["workspace_id"] = str(workspace_id)
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -36,12 +36,32 @@ def _get_kwargs(
             execution_id=encode_path_segment(str(execution_id), "execution_id"),
         ),
         "params": params,
+        "headers": None,
+        "json": None,
+        "security": _SECURITY,
+        "retry": "always",
     }
     return _kwargs
 
 
 def _build_success(data: Any) -> WorkflowExecution:
     return WorkflowExecution.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+
+
+def _build_401(data: Any) -> ErrorDetail:
+    return ErrorDetail.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+
+
+def _build_403(data: Any) -> ScopeError:
+    return ScopeError.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+
+
+def _build_422(data: Any) -> HTTPValidationError:
+    return HTTPValidationError.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
+
+
+def _build_500(data: Any) -> ServerError:
+    return ServerError.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _decode_success(response: httpx.Response) -> WorkflowExecution:
@@ -55,35 +75,15 @@ def _decode_error(response: httpx.Response) -> ErrorDetail | ScopeError | HTTPVa
     status = response.status_code
     try:
         if status == 401:
-            return (
-                ErrorDetail.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if status == 403:
-            return (
-                ScopeError.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_403(decode_json(response))
         if status == 404:
-            return (
-                ErrorDetail.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_401(decode_json(response))
         if status == 422:
-            return (
-                HTTPValidationError.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_422(decode_json(response))
         if status == 500:
-            return (
-                ServerError.from_dict(decode_json(response))
-                if type(decode_json(response)) is dict
-                else invalid("error body", "an object", decode_json(response))
-            )
+            return _build_500(decode_json(response))
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
         # An error body that doesn't fit its documented schema stays raw on the error.
         return None
@@ -138,6 +138,7 @@ def sync_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -182,6 +183,7 @@ def sync(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -224,6 +226,7 @@ async def asyncio_detailed(
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
@@ -268,6 +271,7 @@ async def asyncio(
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
         errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
