@@ -23,7 +23,7 @@ def replies(vendor: Vendor, *statuses: str | None) -> list[Reply]:
 
 
 def terminal_for(vendor: Vendor) -> Any:
-    """The spec's terminal sets; Sakari publishes no failure value, so its callers add their own."""
+    """The spec's terminal sets; where it publishes no failure value, callers add their own."""
     wait = wait_module(vendor)
     if vendor.failure_statuses:
         return wait.TERMINAL_STATUSES
