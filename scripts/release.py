@@ -92,7 +92,7 @@ def read_manifest(text: str) -> dict[str, Package]:
             import_name=entry["import"],
             version=entry["version"],
             spec=entry["spec"],
-            spec_sha256=entry["spec_sha256"],
+            spec_sha256=entry.get("spec_sha256", ""),
         )
         for vendor, entry in data["packages"].items()
     }

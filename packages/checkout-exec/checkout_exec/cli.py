@@ -3,7 +3,8 @@
     checkout-exec get ID
     checkout-exec wait ID --timeout 600
 
-Credentials and base URL come from $CHECKOUT_TOKEN and $CHECKOUT_BASE_URL (or flags).
+Credentials come from $CHECKOUT_TOKEN and the base URL from $CHECKOUT_BASE_URL (or flags).
+
 Exit codes: 0 success, 1 failed, 2 usage error, 3 deadline passed, 4 API or connection error.
 """
 
@@ -14,19 +15,22 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ._cli import CliSpec, Fetched, Param, run
-from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIAL, __version__
+from ._cli import CliSpec, Credential, Fetched, Param, run
+from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, __version__
 from .api.executions import get_execution
 from .client import AuthenticatedClient
 from .wait import TERMINAL_STATUSES, execution_status
 
 
-def _make_client(base_url: str, credential: str, **options: Any) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url, token=credential, **options)
+def _make_client(base_url: str, credentials: dict[str, Any], **options: Any) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url, **credentials, **options)
 
 
 def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
-    response = client._request(**get_execution._get_kwargs(**args))
+    request = get_execution._get_kwargs(
+        id=args["id"],
+    )
+    response = client._request(**request)
     model = get_execution._result(response)  # raises the package's typed errors
     return Fetched(model=model, raw=json.loads(response.content))
 
@@ -35,8 +39,9 @@ SPEC = CliSpec(
     prog=DIST_NAME,
     version=__version__,
     description="B3OS API: get an execution, or wait until it finishes.",
-    credential_flag="--token",
-    credential_env=ENV_CREDENTIAL,
+    credentials=[
+        Credential("token", "CHECKOUT_TOKEN", required=True),
+    ],
     base_url_env=ENV_BASE_URL,
     default_base_url=DEFAULT_BASE_URL,
     path_params=[

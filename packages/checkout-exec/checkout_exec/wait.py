@@ -24,7 +24,6 @@ STATUS_ATTRIBUTES = (
     "execution",
     "status",
 )
-
 __all__ = [
     "TERMINAL_STATUSES",
     "TerminalStatuses",

@@ -15,7 +15,7 @@ import httpx
 
 from . import _constants
 from ._base_client import BaseClient, TimeoutArg
-from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIAL, __version__
+from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIALS, __version__
 
 USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} httpx/{httpx.__version__}"
 
@@ -25,7 +25,10 @@ class AuthenticatedClient(BaseClient):
 
     Args:
         base_url: The API root (default `https://app.kapso.ai/api/v1`).
+
         api_key: The API key, sent as the `X-API-Key` header.
+
+
         timeout: Seconds, an `httpx.Timeout`, or None for no limit. Default: connect
             5 s, everything else 30 s.
         max_retries: Retries after the first attempt (default 2; 0 disables).
@@ -49,11 +52,17 @@ class AuthenticatedClient(BaseClient):
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
     ) -> None:
+
         if not api_key:
             raise ValueError("api_key must be a non-empty string")
+
+        auth_headers: dict[str, str] = {}
+
+        auth_headers["X-API-Key"] = "{}".format(api_key)
+
         super().__init__(
             base_url=base_url,
-            auth_headers={"X-API-Key": api_key},
+            auth_headers=auth_headers,
             user_agent=USER_AGENT,
             timeout=timeout,
             max_retries=max_retries,
@@ -66,14 +75,20 @@ class AuthenticatedClient(BaseClient):
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Self:
-        """Build a client from `KAPSO_API_KEY` and optionally `KAPSO_BASE_URL`.
+        """Build a client from `KAPSO_API_KEY`, and optionally `KAPSO_BASE_URL`.
 
         Keyword arguments (timeout, max_retries, ...) are passed through.
         """
-        credential = os.environ.get(ENV_CREDENTIAL, "")
-        if not credential:
-            raise ValueError(f"set the {ENV_CREDENTIAL} environment variable")
+        credentials: dict[str, Any] = {}
+        for param, variable in ENV_CREDENTIALS.items():
+            value = os.environ.get(variable, "")
+            if value:
+                credentials[param] = value
+
+        if "api_key" not in credentials:
+            raise ValueError(f"set the {ENV_CREDENTIALS['api_key']} environment variable")
+
         base_url = os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
         if not base_url:
             raise ValueError(f"set the {ENV_BASE_URL} environment variable")
-        return cls(base_url, api_key=credential, **kwargs)
+        return cls(base_url, **credentials, **kwargs)

@@ -23,7 +23,6 @@ STATUS_ATTRIBUTES = (
     "data",
     "status",
 )
-
 __all__ = [
     "TERMINAL_STATUSES",
     "TerminalStatuses",

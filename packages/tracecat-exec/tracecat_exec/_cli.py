@@ -42,6 +42,19 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Credential:
+    """A credential the CLI takes from a flag or, preferably, an environment variable."""
+
+    param: str  # the client's constructor parameter
+    env: str
+    required: bool = True
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.param.replace("_", "-")
+
+
+@dataclass(frozen=True)
 class Fetched:
     """One GET: the decoded model and the JSON exactly as the server sent it."""
 
@@ -54,8 +67,7 @@ class CliSpec:
     prog: str
     version: str
     description: str
-    credential_flag: str
-    credential_env: str
+    credentials: Sequence[Credential]
     base_url_env: str
     default_base_url: str
     path_params: Sequence[Param]
@@ -66,6 +78,7 @@ class CliSpec:
     make_client: Callable[..., Any]
     fetch: Callable[[Any, dict[str, Any]], Fetched]
     status_of: Callable[[Any], str | None]
+    verdict: Callable[[Any, str], bool] | None = None
 
 
 class UsageError(Exception):
@@ -76,11 +89,12 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=spec.prog, description=spec.description)
     parser.add_argument("--version", action="version", version=f"{spec.prog} {spec.version}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        spec.credential_flag,
-        dest="credential",
-        help=f"credential (default: ${spec.credential_env}; prefer the variable)",
-    )
+    for credential in spec.credentials:
+        common.add_argument(
+            credential.flag,
+            dest="credential_" + credential.param,
+            help=f"credential (default: ${credential.env}; prefer the variable)",
+        )
     base_help = f"API root (default: ${spec.base_url_env}" + (
         f" or {spec.default_base_url})" if spec.default_base_url else ")"
     )
@@ -161,9 +175,13 @@ def run(
 
 
 def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
-    credential = args.credential or os.environ.get(spec.credential_env, "")
-    if not credential:
-        raise UsageError(f"no credential: set ${spec.credential_env} or pass {spec.credential_flag}")
+    credentials: dict[str, str] = {}
+    for credential in spec.credentials:
+        value = getattr(args, "credential_" + credential.param) or os.environ.get(credential.env, "")
+        if value:
+            credentials[credential.param] = value
+        elif credential.required:
+            raise UsageError(f"no credential: set ${credential.env} or pass {credential.flag}")
     base_url = args.base_url or os.environ.get(spec.base_url_env) or spec.default_base_url
     if not base_url:
         raise UsageError(f"no base URL: set ${spec.base_url_env} or pass --base-url")
@@ -175,7 +193,7 @@ def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
             raise UsageError("--max-retries must be 0 or more")
         options["max_retries"] = args.max_retries
     try:
-        return spec.make_client(base_url, credential, **options)
+        return spec.make_client(base_url, credentials, **options)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -205,6 +223,7 @@ def _wait(
             terminal = TerminalStatuses.of(
                 success=args.success_status or spec.terminal.success,
                 failure=args.failure_status or spec.terminal.failure,
+                done=spec.terminal.done,
             )
         except ValueError as exc:
             raise UsageError(str(exc)) from None
@@ -242,7 +261,15 @@ def _wait(
         max_interval=args.max_interval,
         on_status_change=on_change,
         sleep=sleep,
+        verdict=_fetched_verdict(spec.verdict),
     )
+
+
+def _fetched_verdict(verdict: Callable[[Any, str], bool] | None) -> Callable[[Fetched, str], bool] | None:
+    """The spec's outcome verdict, applied to the model inside a `Fetched`."""
+    if verdict is None:
+        return None
+    return lambda fetched, status: verdict(fetched.model, status)
 
 
 # -- the human summary ------------------------------------------------------------

@@ -45,17 +45,19 @@ class TerminalStatuses:
 
     success: frozenset[str]
     failure: frozenset[str]
+    # Statuses that end the run with the verdict elsewhere (a spec's `x-outcome-path`).
+    done: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, success: Iterable[str], failure: Iterable[str]) -> TerminalStatuses:
-        success_set, failure_set = frozenset(success), frozenset(failure)
-        overlap = success_set & failure_set
+    def of(cls, success: Iterable[str], failure: Iterable[str], done: Iterable[str] = ()) -> TerminalStatuses:
+        success_set, failure_set, done_set = frozenset(success), frozenset(failure), frozenset(done)
+        overlap = (success_set & failure_set) | (done_set & (success_set | failure_set))
         if overlap:
-            raise ValueError(f"statuses both success and failure: {sorted(overlap)}")
-        return cls(success_set, failure_set)
+            raise ValueError(f"statuses in more than one of success, failure and done: {sorted(overlap)}")
+        return cls(success_set, failure_set, done_set)
 
     def is_terminal(self, status: str | None) -> bool:
-        return status in self.success or status in self.failure
+        return status in self.success or status in self.failure or status in self.done
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class _Poller(Generic[T]):
     max_interval: float
     on_status_change: StatusCallback[T] | None
     clock: Callable[[], float]
+    verdict: Callable[[T, str], bool] | None = None
 
     def __post_init__(self) -> None:
         if self.timeout < 0 or self.initial_interval <= 0 or self.max_interval < self.initial_interval:
@@ -101,7 +104,11 @@ class _Poller(Generic[T]):
                 self.on_status_change(previous, status, execution)
         elapsed = self.clock() - self.started
         if status is not None and self.terminal.is_terminal(status):
-            return WaitResult(execution, status, status in self.terminal.success, self.polls, elapsed)
+            if self.verdict is not None and status in self.terminal.done:
+                succeeded = self.verdict(execution, status)
+            else:
+                succeeded = status in self.terminal.success
+            return WaitResult(execution, status, succeeded, self.polls, elapsed)
         remaining = self.timeout - elapsed
         if remaining <= 0:
             raise WaitTimeoutError(execution, status, elapsed, self.polls)
@@ -121,9 +128,13 @@ def wait_sync(
     on_status_change: StatusCallback[T] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    verdict: Callable[[T, str], bool] | None = None,
 ) -> WaitResult[T]:
-    """Fetch until a terminal status, sleeping with exponential backoff in between."""
-    poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock)
+    """Fetch until a terminal status, sleeping with exponential backoff in between.
+
+    `verdict(execution, status)` decides success for a `done` status (the outcome field).
+    """
+    poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock, verdict)
     while True:
         outcome = poller.observe(fetch())
         if isinstance(outcome, WaitResult):
@@ -141,9 +152,10 @@ async def wait_async(
     max_interval: float,
     on_status_change: StatusCallback[T] | None = None,
     clock: Callable[[], float] = time.monotonic,
+    verdict: Callable[[T, str], bool] | None = None,
 ) -> WaitResult[T]:
     """The async twin of `wait_sync`; sleeps with `asyncio.sleep`."""
-    poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock)
+    poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock, verdict)
     while True:
         outcome = poller.observe(await fetch())
         if isinstance(outcome, WaitResult):

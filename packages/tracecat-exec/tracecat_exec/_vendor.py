@@ -6,6 +6,10 @@ __version__ = "0.1.0"
 # Where the API lives; empty when the spec gives no fixed server (self-hosted).
 DEFAULT_BASE_URL = ""
 
-# Environment variables `AuthenticatedClient.from_env()` reads.
+# Environment variables `AuthenticatedClient.from_env()` reads: one per credential parameter.
+ENV_CREDENTIALS: dict[str, str] = {"token": "TRACECAT_TOKEN"}
 ENV_CREDENTIAL = "TRACECAT_TOKEN"
 ENV_BASE_URL = "TRACECAT_BASE_URL"
+
+# The operation the wait helper and the CLI poll (module path below the package), if any.
+POLL_OPERATION = "api.executions.get_execution"

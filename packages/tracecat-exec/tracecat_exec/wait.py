@@ -22,7 +22,6 @@ TERMINAL_STATUSES = TerminalStatuses.of(
     failure=["FAILED", "CANCELED", "TERMINATED", "TIMED_OUT"],
 )
 STATUS_ATTRIBUTES = ("status",)
-
 __all__ = [
     "TERMINAL_STATUSES",
     "TerminalStatuses",

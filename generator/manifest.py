@@ -1,0 +1,84 @@
+"""manifest.toml: every package this repo publishes, and the pinned tools that build them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as installed_version
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+
+from . import FIX_COMMAND, MANIFEST, PACKAGES, ROOT
+from .errors import RegenerationError
+
+# `summary` defaults to the spec's title; `spec_sha256` is written by generate (none before).
+REQUIRED_KEYS = ("dist", "import", "version", "spec", "env_prefix")
+PINNED_TOOLS = ("openapi-python-client", "ruff", "datamodel-code-generator")
+
+
+@dataclass(frozen=True)
+class Package:
+    vendor: str
+    dist: str
+    import_name: str
+    version: str
+    spec: Path
+    spec_sha256: str  # "" before the first generation
+    env_prefix: str
+    summary: str
+
+    @property
+    def directory(self) -> Path:
+        return PACKAGES / self.dist
+
+
+def load_manifest(path: Path = MANIFEST) -> tuple[dict[str, Any], dict[str, Package]]:
+    """(tool pins, packages by vendor). A missing key is named with the entry it belongs to."""
+    data = tomlkit.parse(path.read_text(encoding="utf-8")).unwrap()
+    packages = {}
+    for vendor, entry in data.get("packages", {}).items():
+        absent = [key for key in REQUIRED_KEYS if not entry.get(key)]
+        if absent:
+            raise RegenerationError(
+                f"manifest.toml: [packages.{vendor}] lacks {', '.join(absent)}; "
+                "see README's 'Adding a vendor' for every key"
+            )
+        packages[vendor] = Package(
+            vendor=vendor,
+            dist=entry["dist"],
+            import_name=entry["import"],
+            version=entry["version"],
+            spec=ROOT / entry["spec"],
+            spec_sha256=entry.get("spec_sha256", ""),
+            env_prefix=entry["env_prefix"],
+            summary=entry.get("summary", ""),
+        )
+    return data.get("generator", {}), packages
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def check_tool_versions(pins: dict[str, str]) -> None:
+    """Refuse to run with generator or formatter versions other than the manifest's."""
+    for tool in PINNED_TOOLS:
+        try:
+            found = installed_version(tool)
+        except PackageNotFoundError:
+            found = "nothing"
+        if found != pins.get(tool):
+            raise RegenerationError(
+                f"{tool} {found} is installed but the manifest pins {pins.get(tool)}; run `{FIX_COMMAND}`"
+            )
+
+
+def write_spec_hashes(packages: list[Package], path: Path = MANIFEST) -> None:
+    """Record each spec's sha256 (generate's job; a new entry needs none before it)."""
+    document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    for package in packages:
+        document["packages"][package.vendor]["spec_sha256"] = sha256_of(package.spec)
+    path.write_text(tomlkit.dumps(document), encoding="utf-8")

@@ -1,0 +1,141 @@
+"""The stages put together: build one package, regenerate packages/, or check it for drift."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import FIX_COMMAND, ORACLE, PACKAGES, ROOT
+from .derive import Derived, derive
+from .errors import display_path
+from .manifest import Package, check_tool_versions, load_manifest, sha256_of, write_spec_hashes
+from .render import build_oracle, generate_code, render_package
+from .spec import load_spec
+from .trees import compare_trees
+from .vendor import vendor_context
+from .verify import verify_package
+
+
+@dataclass(frozen=True)
+class GeneratedPackage:
+    package: Package
+    directory: Path  # the dist directory: pyproject.toml, README.md, <import_name>/
+    derived: Derived
+    context: dict[str, Any]
+
+    @property
+    def polled(self) -> dict[str, Any] | None:
+        polled: dict[str, Any] | None = self.context["polled"]
+        return polled
+
+
+def build(package: Package, workdir: Path, *, verify: bool = True, mypy_cache: Path | None = None) -> GeneratedPackage:
+    """Build `package` under `workdir` (nothing outside it is written)."""
+    raw = load_spec(package.spec)
+    derived = derive(raw, package.spec)
+    context = vendor_context(package, derived)
+    out = generate_code(package, derived, workdir)
+    render_package(package, context, out)
+    if verify:
+        verify_package(out, package.import_name, package.vendor, context["polled"] is not None, mypy_cache)
+    return GeneratedPackage(package, out, derived, context)
+
+
+def build_package(
+    spec_path: Path,
+    *,
+    vendor: str,
+    dist: str,
+    import_name: str,
+    version: str = "0.1.0",
+    env_prefix: str,
+    summary: str = "",
+    workdir: Path,
+    verify: bool = True,
+) -> GeneratedPackage:
+    """Build a package from any spec file (the tests' entry point; no manifest needed)."""
+    package = Package(
+        vendor=vendor,
+        dist=dist,
+        import_name=import_name,
+        version=version,
+        spec=Path(spec_path).resolve(),
+        spec_sha256="",
+        env_prefix=env_prefix,
+        summary=summary,
+    )
+    return build(package, Path(workdir), verify=verify)
+
+
+def regenerate(vendors: list[str] | None, *, check: bool) -> int:
+    """Rebuild the selected packages (all by default); with `check`, report drift instead of writing."""
+    pins, all_packages = load_manifest()
+    unknown = sorted(set(vendors or []) - set(all_packages))
+    if unknown:
+        from .errors import RegenerationError
+
+        raise RegenerationError(f"unknown vendor(s): {', '.join(unknown)}; known: {', '.join(all_packages)}")
+    selected = [all_packages[v] for v in (vendors or all_packages)]
+    check_tool_versions(pins)
+    with tempfile.TemporaryDirectory(prefix="exec-sdks-") as tmp:
+        workdir = Path(tmp)
+        mypy_cache = workdir / "mypy-cache"
+        built = {}
+        oracles = {}
+        for package in selected:
+            package_workdir = workdir / package.vendor
+            package_workdir.mkdir()
+            generated = build(package, package_workdir, mypy_cache=mypy_cache)
+            built[package.vendor] = generated.directory
+            if generated.polled is None:
+                print(
+                    f"note: {package.vendor}: no operation carries x-status-path, "
+                    "so the package has no wait helper and no CLI"
+                )
+            oracles[package.vendor] = build_oracle(package, package.spec, package_workdir)
+        if check:
+            return report_drift(selected, built, oracles, vendors)
+        for package in selected:
+            if package.directory.exists():
+                shutil.rmtree(package.directory)
+            PACKAGES.mkdir(exist_ok=True)
+            shutil.copytree(built[package.vendor], package.directory)
+            ORACLE.mkdir(exist_ok=True)
+            shutil.copyfile(oracles[package.vendor], ORACLE / oracles[package.vendor].name)
+            print(f"generated {display_path(package.directory)} from {display_path(package.spec)}")
+        write_spec_hashes(selected)
+    return 0
+
+
+def report_drift(
+    selected: list[Package], built: dict[str, Path], oracles: dict[str, Path], vendors: list[str] | None
+) -> int:
+    problems: list[str] = []
+    for package in selected:
+        if package.spec_sha256 != sha256_of(package.spec):
+            problems.append(
+                f"spec changed: {display_path(package.spec)} has sha256 {sha256_of(package.spec)}, "
+                f"the manifest records {package.spec_sha256 or '(none)'}"
+            )
+        problems.extend(compare_trees(built[package.vendor], package.directory))
+        committed_oracle = ORACLE / oracles[package.vendor].name
+        if not committed_oracle.exists():
+            problems.append(f"missing: {display_path(committed_oracle)}")
+        elif not filecmp.cmp(oracles[package.vendor], committed_oracle, shallow=False):
+            problems.append(f"differs: {display_path(committed_oracle)}")
+    if not problems:
+        print(f"packages/ is up to date with specs/ ({', '.join(p.vendor for p in selected)})")
+        return 0
+    print("packages/ is out of date with specs/ or the generator:")
+    for line in problems:
+        print(f"  {line}")
+    suffix = "".join(f" --vendor {v}" for v in vendors or [])
+    print(f"\nTo fix, run:  {FIX_COMMAND}{' --' + suffix if suffix else ''}")
+    return 1
+
+
+__all__ = ["ROOT", "GeneratedPackage", "build", "build_package", "regenerate"]

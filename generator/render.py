@@ -1,0 +1,203 @@
+"""Stage 4: run openapi-python-client, copy the runtime in, render the per-package files.
+
+The templates are copied to a work directory with one more file, `exec_facts.jinja`: the facts
+the generator cannot carry (per-operation security and retry policy, security schemes,
+discriminators), as one Jinja literal the templates import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import LICENSE, PACKAGE_TEMPLATES, RUNTIME, TEMPLATES
+from .derive import Derived
+from .errors import RegenerationError, display_path
+from .manifest import Package
+from .naming import FIELD_PREFIX
+
+# The post-hooks, run by the generator and again over the overlaid package:
+# the pinned ruff, isolated from any ruff config of this repo, with no cache.
+POST_HOOKS = [
+    "ruff check . --isolated --no-cache --fix-only --select F401,I --line-length 120",
+    "ruff format . --isolated --no-cache --line-length 120",
+]
+# Files in packages/<dist>/ that maintainers write (release notes); regeneration keeps them.
+MAINTAINED_FILES = ("CHANGELOG.md",)
+# Package-level files rendered from generator/package/ (into the import package, or beside it).
+CODE_TEMPLATES = ("client.py.jinja", "_vendor.py.jinja")
+POLLING_TEMPLATES = ("wait.py.jinja", "cli.py.jinja")
+DIST_TEMPLATES = ("pyproject.toml.jinja", "README.md.jinja")
+
+
+def jinja_literal(value: Any) -> str:
+    """`value` (JSON-like data) as a Jinja expression."""
+    if value is None:
+        return "none"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(jinja_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))}: {jinja_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"not JSON-like: {type(value).__name__}")
+
+
+def run(command: list[str] | str, cwd: Path, what: str) -> str:
+    # The pinned tools live next to this interpreter, on PATH or not (the post-hooks need it too).
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "PATH": path}
+    shell = isinstance(command, str)
+    result = subprocess.run(command, cwd=cwd, shell=shell, capture_output=True, text=True, env=env)
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        lines = [line for line in output.strip().splitlines() if line.strip()]
+        first = next((line for line in lines if "error" in line.lower()), lines[0] if lines else "no output")
+        raise RegenerationError(f"{what} failed (exit {result.returncode}): {first.strip()}")
+    return output
+
+
+def write_templates(derived: Derived, workdir: Path) -> Path:
+    templates = workdir / "templates"
+    if templates.exists():
+        shutil.rmtree(templates)
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "exec_facts.jinja").write_text(
+        "{% set facts = " + jinja_literal(derived.facts()) + " %}\n", encoding="utf-8"
+    )
+    return templates
+
+
+def generate_code(package: Package, derived: Derived, workdir: Path) -> Path:
+    """openapi-python-client over the derived input; returns the dist directory."""
+    name = package.vendor
+    generator_input = workdir / f"{name}.generator-input.json"
+    generator_input.write_text(json.dumps(derived.generator_input, indent=2), encoding="utf-8")
+    config = workdir / f"{name}.generator-config.json"
+    config.write_text(
+        json.dumps(
+            {
+                "project_name_override": package.dist,
+                "package_name_override": package.import_name,
+                "package_version_override": package.version,
+                "post_hooks": POST_HOOKS,
+                "literal_enums": False,
+                "field_prefix": FIELD_PREFIX,
+            }
+        ),
+        encoding="utf-8",
+    )
+    templates = write_templates(derived, workdir)
+    out = workdir / package.dist
+    if out.exists():
+        shutil.rmtree(out)
+    code = out / package.import_name
+    output = run(
+        [
+            "openapi-python-client",
+            "generate",
+            "--path",
+            str(generator_input),
+            "--config",
+            str(config),
+            "--custom-template-path",
+            str(templates),
+            "--meta",
+            "none",
+            "--output-path",
+            str(code),
+            "--fail-on-warning",
+        ],
+        cwd=workdir,
+        what=f"openapi-python-client for {name}",
+    )
+    if "warning" in output.lower():
+        first = next(line for line in output.splitlines() if "warning" in line.lower())
+        raise RegenerationError(f"openapi-python-client warned for {name}: {first.strip()}")
+    return out
+
+
+def render_package(package: Package, context: dict[str, Any], out: Path) -> None:
+    """Copy the runtime in and render the package files; then the post-hooks over everything."""
+    code = out / package.import_name
+    for runtime_file in sorted(RUNTIME.glob("*.py")):
+        shutil.copyfile(runtime_file, code / runtime_file.name)
+    (code / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PACKAGE_TEMPLATES),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["tojson_tuple"] = lambda items: "(" + "".join(json.dumps(str(i)) + ", " for i in items) + ")"
+    env.filters["tojson"] = lambda value: json.dumps(value)
+    env.filters["pyrepr"] = repr
+    env.filters["format_assign"] = lambda name: f"{name}=..."
+    env.tests["uuid_convert"] = lambda convert: "UUID(" in convert
+    code_templates = CODE_TEMPLATES + (POLLING_TEMPLATES if context["polled"] else ())
+    for template_name in code_templates:
+        target = code / template_name.removesuffix(".jinja")
+        target.write_text(env.get_template(template_name).render(context), encoding="utf-8")
+    # Markdown and TOML: block tags take their whole line, so conditionals leave no blank lines.
+    text_env = env.overlay(trim_blocks=True, lstrip_blocks=True)
+    for template_name in DIST_TEMPLATES:
+        target = out / template_name.removesuffix(".jinja")
+        target.write_text(text_env.get_template(template_name).render(context), encoding="utf-8")
+    shutil.copyfile(LICENSE, out / "LICENSE")
+    for name in MAINTAINED_FILES:
+        if (package.directory / name).exists():
+            shutil.copyfile(package.directory / name, out / name)
+    if not context["polled"]:
+        # Only the console script uses the CLI machinery; without a polled operation there is none.
+        (code / "_cli.py").unlink()
+    for hook in POST_HOOKS:
+        run(hook, cwd=out, what=f"post-hook `{hook}`")
+
+
+def build_oracle(package: Package, spec_file: Path, workdir: Path) -> Path:
+    """Pydantic v2 models of the spec by datamodel-code-generator: the tests' independent oracle."""
+    oracle = workdir / "oracle"
+    oracle.mkdir(exist_ok=True)
+    target = oracle / f"{package.vendor}.py"
+    run(
+        [
+            "datamodel-codegen",
+            "--input",
+            str(spec_file),
+            "--input-file-type",
+            "openapi",
+            "--openapi-scopes",
+            "schemas",
+            "--output",
+            str(target),
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--target-python-version",
+            "3.11",
+            "--use-standard-collections",
+            "--use-union-operator",
+            "--use-schema-description",
+            "--disable-timestamp",
+            "--formatters",
+            "ruff-format",
+        ],
+        cwd=workdir,
+        what=f"datamodel-codegen for {package.vendor}",
+    )
+    header = f"# Oracle models of {display_path(package.spec)}, by `nox -s generate`; do not edit.\n"
+    target.write_text(header + target.read_text(encoding="utf-8"), encoding="utf-8")
+    for hook in POST_HOOKS:
+        run(hook.replace(" . ", f" {target.name} "), cwd=oracle, what=f"post-hook `{hook}` on the oracle")
+    return target

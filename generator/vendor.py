@@ -1,0 +1,432 @@
+"""Stage 3: what the package templates need, read from the manifest entry and the derived spec.
+
+Credentials: one constructor parameter and one environment variable per supported security
+scheme the operations use. With a single scheme the parameter is `token` (bearer, oauth2,
+openIdConnect) or `api_key` (apiKey), as it always was; with several, each apiKey scheme is
+named after its header or query name (`X-Org-ID` -> `org_id`) and a second bearer scheme after
+the scheme. A scheme every secured operation needs is a required parameter; others are optional.
+
+The polled operation is the one carrying `x-status-path`; without one the package has no wait
+helper and no CLI. Its extensions:
+- `x-status-path: [data, status]`: where the execution's status sits in the 200 body;
+- `x-terminal-statuses: {success: [...], failure: [...], done: [...]}` on the status enum (or on
+  the operation when the status is a plain string): `done` statuses end the run with the verdict
+  in a second field, named by
+- `x-outcome-path: [conclusion]` on the operation, whose enum (or the operation's
+  `x-outcome-statuses`) lists `{success: [...], failure: [...]}` (GitHub Actions' `status` and
+  `conclusion`); an outcome listed in neither counts as a failure;
+- `x-execution-summary: {id: [...], started: [...], ended: [...]}`: what the CLI prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+from . import RUNTIME
+from .derive import Derived, Operation, is_enum
+from .errors import SpecRefusalError, pointer_join
+from .manifest import Package
+from .naming import class_name, python_name
+from .spec import deref
+
+# The endpoint functions' own keyword arguments: a spec parameter with one of these Python
+# names gets a trailing `_param` (the endpoint template applies the same rule).
+ENDPOINT_KEYWORDS = frozenset({"client", "timeout", "body"})
+
+
+def parameter_python_name(name: str) -> str:
+    candidate = python_name(name)
+    return f"{candidate}_param" if candidate in ENDPOINT_KEYWORDS else candidate
+
+
+def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
+    spec = derived.spec
+    credentials = _credentials(package, derived)
+    servers = spec.get("servers") or [{"url": ""}]
+    server = servers[0]
+    url = str(server.get("url", ""))
+    if server.get("variables") or not url.startswith(("http://", "https://")):
+        default_base_url = ""
+        base_url_example = url
+        for name, variable in (server.get("variables") or {}).items():
+            base_url_example = base_url_example.replace("{" + name + "}", str(variable.get("default", name)))
+        if not base_url_example.startswith(("http://", "https://")):
+            base_url_example = "https://api.example.com" + base_url_example
+    else:
+        default_base_url = base_url_example = url
+    polled = next((op for op in derived.operations if "x-status-path" in op.operation), None)
+    return {
+        "vendor": package.vendor,
+        "dist": package.dist,
+        "import_name": package.import_name,
+        "version": package.version,
+        "summary": package.summary or spec["info"]["title"],
+        "title": spec["info"]["title"],
+        "env_prefix": package.env_prefix,
+        "credentials": credentials,
+        "env_credentials": {c["param"]: c["env"] for c in credentials},
+        "env_base_url": f"{package.env_prefix}_BASE_URL",
+        "default_base_url": default_base_url,
+        "base_url_example": base_url_example,
+        "operations": [_operation_row(op) for op in derived.operations],
+        "polled": None if polled is None else polling_context(package, derived, polled, credentials),
+        "constants": load_runtime_constants(),
+    }
+
+
+def _operation_row(op: Operation) -> dict[str, Any]:
+    parent, _, name = op.module.rpartition(".")
+    return {
+        "module": op.module,
+        "parent": parent,
+        "name": name,
+        "method": op.method.upper(),
+        "path": op.path,
+        "summary": str(op.operation.get("summary") or "").strip().splitlines()[0]
+        if op.operation.get("summary")
+        else "",
+    }
+
+
+def _credentials(package: Package, derived: Derived) -> list[dict[str, Any]]:
+    used: list[str] = []
+    secured = [op.security for op in derived.operations if op.security]
+    for alternatives in secured:
+        for alternative in alternatives:
+            for name in alternative:
+                if name not in used:
+                    used.append(name)
+    single = len(used) == 1
+    bearer_count = sum(1 for s in used if derived.schemes[s]["kind"] == "bearer")
+    api_key_count = len(used) - bearer_count
+    taken: set[str] = set()
+    credentials = []
+    for scheme_name in used:
+        scheme = derived.schemes[scheme_name]
+        if scheme["kind"] == "bearer":
+            param = "token" if single or bearer_count == 1 else python_name(scheme_name)
+        elif single or api_key_count == 1:
+            param = "api_key"
+        else:
+            param = python_name(re.sub(r"^(x[-_])", "", scheme["name"], flags=re.IGNORECASE))
+        if param in taken or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
+            param = python_name(scheme_name)
+        taken.add(param)
+        required = all(
+            any(scheme_name in alt for alt in alts) and all(scheme_name in alt for alt in alts) for alts in secured
+        )
+        if scheme["kind"] == "bearer":
+            doc = "The bearer token, sent as `Authorization: Bearer <token>`."
+            summary = "a bearer token (`Authorization: Bearer <token>`)"
+        else:
+            where = "header" if scheme["in"] == "header" else "query parameter"
+            doc = f"The API key, sent as the `{scheme['name']}` {where}."
+            summary = f"an API key in the `{scheme['name']}` {where}"
+        credentials.append(
+            {
+                "scheme": scheme_name,
+                "param": param,
+                "env": f"{package.env_prefix}_{param.upper()}",
+                "required": required,
+                "doc": doc,
+                "summary": summary,
+                "example": "my-" + param.replace("_", "-"),
+                "in": scheme["in"],
+                "name": scheme["name"],
+                "prefix": scheme["prefix"],
+            }
+        )
+    return credentials
+
+
+# -- the polled operation ------------------------------------------------------------------
+
+
+def _success_schema(derived: Derived, op: Operation) -> tuple[dict[str, Any], str, str]:
+    """(schema, class name, pointer) of the polled operation's 2xx JSON body in the generator input."""
+    responses = op.operation.get("responses") or {}
+    for status in sorted(responses, key=lambda s: (s != "200", s)):
+        if not str(status).startswith("2"):
+            continue
+        schema = ((responses[status].get("content") or {}).get("application/json") or {}).get("schema")
+        if isinstance(schema, dict) and str(schema.get("$ref", "")).startswith("#/components/schemas/"):
+            name = schema["$ref"].rsplit("/", 1)[1]
+            pointer = pointer_join(op.pointer, "responses", status, "content", "application~1json", "schema")
+            return derived.generator_input["components"]["schemas"][name], class_name(name), pointer
+    raise SpecRefusalError(
+        derived_spec_path(derived),
+        pointer_join(op.pointer, "responses"),
+        "the operation with x-status-path has no 2xx JSON object response",
+        "give it a 200 response whose schema is an object",
+    )
+
+
+def derived_spec_path(derived: Derived) -> Path:
+    return derived.path
+
+
+def _walk_path(derived: Derived, op: Operation, start: dict[str, Any], keys: list[Any], extension: str) -> Any:
+    """The schema at `keys` below `start`, through $refs and nullable unions."""
+    document = derived.generator_input
+    spec_path = derived_spec_path(derived)
+    where = pointer_join(op.pointer, extension)
+    if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
+        raise SpecRefusalError(
+            spec_path, where, f"{extension} must be a non-empty list of property names", "write e.g. [data, status]"
+        )
+    schema: Any = start
+    for depth, key in enumerate(keys):
+        schema = _non_null(document, schema, spec_path)
+        properties = schema.get("properties") if isinstance(schema, dict) else None
+        if not isinstance(properties, dict) or key not in properties:
+            walked = ".".join(keys[:depth]) or "the response body"
+            raise SpecRefusalError(
+                spec_path,
+                where,
+                f"{walked} has no property {key!r}",
+                f"fix {extension} to name properties of the 200 body",
+            )
+        schema = properties[key]
+    return _non_null(document, schema, spec_path)
+
+
+def _non_null(document: dict[str, Any], schema: Any, spec_path: Path) -> Any:
+    schema = deref(document, schema, spec_path)
+    while isinstance(schema, dict) and ("anyOf" in schema or "oneOf" in schema):
+        members = [
+            m
+            for m in schema.get("anyOf") or schema.get("oneOf") or []
+            if not (isinstance(m, dict) and m.get("type") == "null")
+        ]
+        if len(members) != 1:
+            return schema
+        schema = deref(document, members[0], spec_path)
+    return schema
+
+
+def _verdicts(
+    derived: Derived, op: Operation, schema: Any, extension: str, op_extension: str, keys: tuple[str, ...]
+) -> dict[str, list[str]]:
+    spec_path = derived_spec_path(derived)
+    declared = op.operation.get(op_extension)
+    if declared is None and isinstance(schema, dict):
+        declared = schema.get(extension)
+    path_name = "x-status-path" if op_extension == "x-terminal-statuses" else "x-outcome-path"
+    if declared is None:
+        raise SpecRefusalError(
+            spec_path,
+            pointer_join(op.pointer, path_name),
+            f"the field at {path_name} declares no {extension}",
+            f"add `{extension}: {{success: [...], failure: [...]}}` to its enum schema "
+            f"or `{op_extension}` to the operation",
+        )
+    if (
+        not isinstance(declared, dict)
+        or set(declared) - set(keys)
+        or not all(isinstance(v, list) and all(isinstance(s, str | int) for s in v) for v in declared.values())
+    ):
+        raise SpecRefusalError(
+            spec_path,
+            pointer_join(op.pointer, path_name),
+            f"{extension} must map {', '.join(keys)} to lists of values",
+            "write e.g. {success: [COMPLETED], failure: [FAILED]}",
+        )
+    if isinstance(schema, dict) and is_enum(schema):
+        allowed = {str(v) for v in schema["enum"] if v is not None}
+        for kind, values in declared.items():
+            unknown = [str(v) for v in values if str(v) not in allowed]
+            if unknown:
+                raise SpecRefusalError(
+                    spec_path,
+                    pointer_join(op.pointer, path_name),
+                    f"{extension}.{kind} lists {unknown}, not values of the enum",
+                    "list only the enum's values",
+                )
+    return {key: [str(v) for v in declared.get(key, [])] for key in keys}
+
+
+def polling_context(
+    package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """What wait.py, cli.py and the README need about the polled operation."""
+    operation = op.operation
+    success, success_model, _ = _success_schema(derived, op)
+    status_path = list(operation["x-status-path"])
+    status_schema = _walk_path(derived, op, success, status_path, "x-status-path")
+    terminal = _verdicts(
+        derived, op, status_schema, "x-terminal-statuses", "x-terminal-statuses", ("success", "failure", "done")
+    )
+    outcome_path = operation.get("x-outcome-path")
+    outcome = None
+    if outcome_path is not None:
+        outcome_schema = _walk_path(derived, op, success, outcome_path, "x-outcome-path")
+        outcome = _verdicts(
+            derived, op, outcome_schema, "x-terminal-statuses", "x-outcome-statuses", ("success", "failure")
+        )
+        if not terminal["done"]:
+            raise SpecRefusalError(
+                derived_spec_path(derived),
+                pointer_join(op.pointer, "x-outcome-path"),
+                "x-outcome-path without `done` statuses in x-terminal-statuses",
+                "list the statuses whose verdict is in the outcome field under `done`",
+            )
+    elif terminal["done"]:
+        raise SpecRefusalError(
+            derived_spec_path(derived),
+            pointer_join(op.pointer, "x-terminal-statuses"),
+            "`done` statuses without x-outcome-path",
+            "add x-outcome-path naming the field that holds the verdict",
+        )
+    document = derived.generator_input
+    parameters = [deref(document, p, derived_spec_path(derived)) for p in operation.get("parameters") or []]
+    path_params = [
+        {
+            "name": p["name"],
+            "python_name": parameter_python_name(p["name"]),
+            "help": _help(p, p["name"]),
+            "type": "str",
+        }
+        for p in sorted(
+            (p for p in parameters if p["in"] == "path"), key=lambda p: op.path.find("{" + str(p["name"]) + "}")
+        )
+    ]
+    query_params = [
+        {
+            "name": p["name"],
+            "python_name": parameter_python_name(p["name"]),
+            "help": _help(p, p["name"]),
+            "type": _param_type(document, p, derived),
+            "convert": _param_convert(document, p, derived),
+            "env": f"{package.env_prefix}_{python_name(p['name']).upper()}",
+            "wait_example": _example_literal(document, p, derived, wait=True),
+            "call_example": _example_literal(document, p, derived, wait=False),
+        }
+        for p in parameters
+        if p["in"] in ("query", "header") and p.get("required")
+    ]
+    wait_example_args = ", ".join(
+        [f'"{p["python_name"].removesuffix("_id")}-123"' for p in path_params]
+        + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
+    )
+    call_args = ", ".join(
+        [p["python_name"] for p in path_params]
+        + ["client=client"]
+        + [f"{p['python_name']}={p['convert'].format(p['python_name'])}" for p in query_params]
+    )
+    example_args = [f'"{p["python_name"].removesuffix("_id")}-123"' for p in path_params] + [
+        f"{p['python_name']}={p['call_example']}" for p in query_params
+    ]
+    cli_example = " ".join(
+        [p["python_name"].upper() for p in path_params]
+        + [f"--{p['python_name'].replace('_', '-')} VALUE" for p in query_params]
+    )
+    parent, _, module_name = op.module.rpartition(".")
+    return {
+        "module": op.module,
+        "module_parent": parent,
+        "module_name": module_name,
+        "method": op.method.upper(),
+        "path": op.path,
+        "success_model": success_model,
+        "terminal": terminal,
+        "outcome": outcome,
+        "terminal_note": "Unknown statuses, and any not listed, are not terminal.",
+        "status_path_json": status_path,
+        "status_attributes": [python_name(k) for k in status_path],
+        "outcome_attributes": [python_name(k) for k in outcome_path] if outcome_path else [],
+        "outcome_path_json": list(outcome_path or []),
+        "path_params": path_params,
+        "query_params": query_params,
+        "call_args": call_args,
+        "wait_example_args": wait_example_args,
+        "example_call_args": ", ".join(example_args),
+        "example_imports_uuid": any("UUID(" in a for a in example_args),
+        "model_imports": sorted(
+            {c for p in parameters if (c := enum_class(p)) and p in _required_non_path(parameters)}
+        ),
+        "cli_example": cli_example,
+        "summary_literal": repr(operation.get("x-execution-summary") or {}),
+    }
+
+
+def _required_non_path(parameters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [p for p in parameters if p["in"] in ("query", "header") and p.get("required")]
+
+
+def _help(parameter: dict[str, Any], default: str) -> str:
+    text = str(parameter.get("description") or default).strip()
+    return text.splitlines()[0] if text else default
+
+
+def _schema_of(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> dict[str, Any]:
+    schema = _non_null(document, parameter.get("schema") or {}, derived_spec_path(derived))
+    return schema if isinstance(schema, dict) else {}
+
+
+def _param_type(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> str:
+    """The wait helper's annotation for a required query/header parameter (strings are converted)."""
+    schema = _schema_of(document, parameter, derived)
+    if schema.get("format") == "uuid":
+        return "UUID | str"
+    kind = schema.get("type")
+    if is_enum(schema) or not isinstance(kind, str):
+        return "str"
+    return {"integer": "int | str", "number": "float | str", "boolean": "bool | str"}.get(kind, "str")
+
+
+def enum_class(parameter: dict[str, Any]) -> str | None:
+    """The enum class a parameter's schema names (`$ref`, possibly nullable), if any."""
+    schema = parameter.get("schema") or {}
+    members = [schema, *(schema.get("anyOf") or [])] if isinstance(schema, dict) else []
+    for member in members:
+        ref = member.get("$ref", "") if isinstance(member, dict) else ""
+        if ref.startswith("#/components/schemas/"):
+            return class_name(ref.rsplit("/", 1)[1])
+    return None
+
+
+def _param_convert(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> str:
+    """How the wait helper and the CLI turn their (string) argument into the endpoint's type."""
+    schema = _schema_of(document, parameter, derived)
+    if schema.get("format") == "uuid":
+        return "UUID(str({}))"
+    enum = enum_class(parameter) if is_enum(schema) else None
+    if enum:
+        return enum + "(str({}))"
+    kind = schema.get("type")
+    if kind == "integer":
+        return "int({})"
+    if kind == "number":
+        return "float({})"
+    if kind == "boolean":
+        return '(str({}).lower() in ("1", "true", "yes"))'
+    return "{}"
+
+
+def _example_literal(document: dict[str, Any], parameter: dict[str, Any], derived: Derived, *, wait: bool) -> str:
+    schema = _schema_of(document, parameter, derived)
+    if schema.get("format") == "uuid":
+        return '"00000000-0000-4000-8000-000000000000"' if wait else 'UUID("00000000-0000-4000-8000-000000000000")'
+    if is_enum(schema) and schema["enum"]:
+        return repr(schema["enum"][0])
+    kind = schema.get("type")
+    if kind == "integer":
+        return "1"
+    if kind == "number":
+        return "1.0"
+    if kind == "boolean":
+        return "True"
+    return f'"{python_name(parameter["name"]).replace("_", "-")}-123"'
+
+
+@functools.cache
+def load_runtime_constants() -> Any:
+    """The runtime's tunables, so READMEs and docstrings quote the real values."""
+    namespace: dict[str, Any] = {}
+    source = (RUNTIME / "_constants.py").read_text(encoding="utf-8")
+    exec(compile(source, str(RUNTIME / "_constants.py"), "exec"), namespace)
+    return argparse.Namespace(**{k: v for k, v in namespace.items() if k.isupper()})

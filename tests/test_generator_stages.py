@@ -1,0 +1,317 @@
+"""The pipeline's stages on small in-memory specs: naming, normalising, deriving, refusing.
+
+Fast and without the generator subprocess; tests/test_corpus.py generates whole packages.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.derive import derive
+from generator.errors import RegenerationError, SpecRefusalError
+from generator.spec import load_spec, normalise
+
+SPEC = Path("spec.yaml")
+
+
+def base_spec(**extra: Any) -> dict[str, Any]:
+    spec: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "security": [{"bearer": []}],
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Run": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {"id": {"type": "string"}, "status": {"$ref": "#/components/schemas/Status"}},
+                },
+                "Status": {
+                    "type": "string",
+                    "enum": ["running", "done", "failed"],
+                    "x-terminal-statuses": {"success": ["done"], "failure": ["failed"]},
+                },
+            },
+        },
+        "paths": {
+            "/runs/{run_id}": {
+                "get": {
+                    "operationId": "get_run",
+                    "x-status-path": ["status"],
+                    "parameters": [{"name": "run_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}},
+                        }
+                    },
+                }
+            }
+        },
+    }
+    spec.update(extra)
+    return spec
+
+
+def schemas_of(spec: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = derive(spec, SPEC).generator_input["components"]["schemas"]
+    return result
+
+
+# -- loading ----------------------------------------------------------------------------
+
+
+def test_json_with_tabs_and_yaml_load_alike(tmp_path: Path) -> None:
+    spec = base_spec()
+    (tmp_path / "a.json").write_text(json.dumps(spec, indent="\t"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    assert load_spec(tmp_path / "a.json") == load_spec(tmp_path / "b.yaml") == spec
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("bad.json", '{"openapi": ', "not valid JSON"),
+        ("bad.yaml", "openapi: [", "not valid YAML"),
+        ("dup.yaml", "openapi: 3.1.0\nopenapi: 3.0.0\n", "duplicate key"),
+        ("list.yaml", "- a\n", "the document is not an object"),
+    ],
+)
+def test_unreadable_specs_are_one_line(tmp_path: Path, name: str, text: str, message: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(RegenerationError) as caught:
+        load_spec(tmp_path / name)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+# -- 3.0 -> 3.1 ------------------------------------------------------------------------------
+
+
+def test_nullable_forms_of_3_0_become_null_alternatives() -> None:
+    spec = base_spec(openapi="3.0.3")
+    props = spec["components"]["schemas"]["Run"]["properties"]
+    props["name"] = {"type": "string", "nullable": True}
+    props["status"] = {"allOf": [{"$ref": "#/components/schemas/Status"}], "nullable": True, "description": "d"}
+    props["low"] = {"type": "integer", "minimum": 1, "exclusiveMinimum": True}
+    out = normalise(spec)["components"]["schemas"]["Run"]["properties"]
+    assert out["name"]["type"] == ["string", "null"]
+    assert out["status"] == {
+        "description": "d",
+        "anyOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}],
+    }
+    assert out["low"] == {"type": "integer", "exclusiveMinimum": 1}
+
+
+def test_status_behind_allof_and_nullable_is_found() -> None:
+    spec = base_spec(openapi="3.0.3")
+    spec["components"]["schemas"]["Run"]["properties"]["status"] = {
+        "allOf": [{"$ref": "#/components/schemas/Status"}],
+        "nullable": True,
+    }
+    derived = derive(spec, SPEC)
+    assert [op.module for op in derived.operations] == ["api.default.get_run"]
+
+
+# -- naming --------------------------------------------------------------------------------
+
+
+def test_inline_schemas_are_named_after_where_they_stand() -> None:
+    spec = base_spec()
+    props = spec["components"]["schemas"]["Run"]["properties"]
+    props["current_step"] = {"type": ["object", "null"], "properties": {"kind": {"enum": ["a", "b"]}}}
+    props["events"] = {"type": "array", "items": {"type": "object", "properties": {"at": {"type": "string"}}}}
+    props["labels"] = {"type": "object", "additionalProperties": {"type": "object", "properties": {}}}
+    props["either"] = {"anyOf": [{"type": "string"}, {"type": "object", "properties": {"a": {"type": "string"}}}]}
+    props["pet"] = {"oneOf": [{"title": "cat", "type": "object"}, {"type": "object", "properties": {}}]}
+    names = set(schemas_of(spec))
+    assert {
+        "RunCurrentStep",
+        "RunCurrentStepKind",
+        "RunEventsItem",
+        "RunLabels",
+        "RunLabelsValue",
+        "RunEitherOption2",
+        "Cat",
+        "RunPetOption2",
+    } <= names
+    assert not any("Type0" in name for name in names)
+
+
+def test_collisions_and_reserved_names_are_resolved_in_document_order() -> None:
+    spec = base_spec()
+    schemas = spec["components"]["schemas"]
+    schemas["Response"] = {"type": "object", "properties": {"run": {"$ref": "#/components/schemas/Run"}}}
+    schemas["RunCurrentStep"] = {"type": "object"}
+    schemas["Run"]["properties"]["current_step"] = {"type": "object", "properties": {"x": {"type": "string"}}}
+    spec["paths"]["/runs/{run_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
+        "$ref": "#/components/schemas/Response"
+    }
+    spec["paths"]["/runs/{run_id}"]["get"]["x-status-path"] = ["run", "status"]
+    derived = derive(spec, SPEC)
+    names = derived.generator_input["components"]["schemas"]
+    assert "Response" not in names and "ResponseModel" in names
+    assert "RunCurrentStep2" in names and "RunCurrentStep" in names
+    assert derived.renamed == {"Response": "ResponseModel"}
+
+
+def test_optional_properties_accept_null_at_every_depth() -> None:
+    spec = base_spec()
+    spec["components"]["schemas"]["Run"]["properties"]["nested"] = {
+        "type": "object",
+        "properties": {"inner": {"type": "integer"}},
+    }
+    spec["components"]["schemas"]["Extended"] = {
+        "allOf": [{"$ref": "#/components/schemas/Run"}, {"properties": {"extra": {"type": "boolean"}}}]
+    }
+    schemas = schemas_of(spec)
+    assert schemas["RunNested"]["properties"]["inner"]["type"] == ["integer", "null"]
+    extended = schemas["Extended"]
+    assert extended["required"] == ["id"]
+    assert extended["properties"]["id"] == {"type": "string"}
+    assert extended["properties"]["extra"]["type"] == ["boolean", "null"]
+
+
+# -- operations ------------------------------------------------------------------------------
+
+
+def test_operations_get_ids_modules_and_merged_parameters() -> None:
+    spec = base_spec()
+    item = spec["paths"]["/runs/{run_id}"]
+    operation = item["get"]
+    del operation["operationId"]
+    item["parameters"] = [
+        {"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}},
+        {"name": "verbose", "in": "query", "schema": {"type": "boolean"}},
+    ]
+    item["post"] = {
+        "operationId": "cancelRun",
+        "tags": ["Run Control"],
+        "x-idempotency-key": "Idempotency-Key",
+        "responses": {"202": {"description": "accepted"}},
+    }
+    item["delete"] = {"security": [], "responses": {"204": {"description": "gone"}}}
+    derived = derive(spec, SPEC)
+    by_key = {op.key: op for op in derived.operations}
+    get = by_key["GET /runs/{run_id}"]
+    assert get.module == "api.default.get_runs_run_id"
+    params = {(p["name"], p["in"]): p["schema"]["type"] for p in get.operation["parameters"]}
+    assert params == {("run_id", "path"): "string", ("verbose", "query"): "boolean"}  # the operation wins
+    post = by_key["POST /runs/{run_id}"]
+    assert post.module == "api.run_control.cancel_run"
+    assert (post.retry, post.idempotency_header, post.security) == ("keyed", "Idempotency-Key", [["bearer"]])
+    delete = by_key["DELETE /runs/{run_id}"]
+    assert (delete.retry, delete.security) == ("always", [])
+
+
+def test_security_alternatives_skip_unsupported_schemes() -> None:
+    spec = base_spec()
+    spec["components"]["securitySchemes"].update(
+        {
+            "cookie": {"type": "apiKey", "in": "cookie", "name": "session"},
+            "org": {"type": "apiKey", "in": "header", "name": "X-Org-ID"},
+        }
+    )
+    spec["security"] = [{"cookie": []}, {"bearer": [], "org": []}]
+    derived = derive(spec, SPEC)
+    assert derived.operations[0].security == [["bearer", "org"]]
+    assert derived.facts()["schemes"]["org"] == {"in": "header", "name": "X-Org-ID", "prefix": ""}
+
+
+def test_discriminated_union_gets_a_fallback_and_facts() -> None:
+    spec = base_spec()
+    schemas = spec["components"]["schemas"]
+    schemas["Cat"] = {"type": "object", "properties": {"kind": {"type": "string"}}}
+    schemas["Dog"] = {"type": "object", "properties": {"kind": {"type": "string"}}}
+    schemas["Run"]["properties"]["pet"] = {
+        "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+        "discriminator": {"propertyName": "kind", "mapping": {"c": "#/components/schemas/Cat"}},
+    }
+    derived = derive(spec, SPEC)
+    assert derived.discriminators == {
+        "Cat|Dog|UnknownVariant": {
+            "property": "kind",
+            "mapping": {"Dog": "Dog", "c": "Cat"},
+            "fallback": "UnknownVariant",
+        }
+    }
+    pet = derived.generator_input["components"]["schemas"]["Run"]["properties"]["pet"]
+    members = pet["anyOf"][0]["oneOf"] if "anyOf" in pet else pet["oneOf"]
+    assert members[-1] == {"$ref": "#/components/schemas/UnknownVariant"}
+    assert "discriminator" not in json.dumps(pet)
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def _mutate(path: str, value: Any) -> dict[str, Any]:
+    spec = base_spec()
+    node: Any = spec
+    parts = path.split("/")
+    for part in parts[:-1]:
+        node = node[part]
+    node[parts[-1]] = value
+    return spec
+
+
+REFUSALS = [
+    (
+        lambda: {**base_spec(), "openapi": "2.0"},
+        "#/openapi: OpenAPI version '2.0'; use OpenAPI 3.0.x or 3.1.x",
+    ),
+    (
+        lambda: _mutate("components/schemas/Run/properties/x", {"$ref": "other.yaml#/X"}),
+        "external $ref 'other.yaml#/X'; bundle the spec into one file",
+    ),
+    (
+        lambda: (
+            _mutate("security", [{"cookie": []}])
+            | {
+                "components": {
+                    **base_spec()["components"],
+                    "securitySchemes": {"cookie": {"type": "apiKey", "in": "cookie", "name": "s"}},
+                }
+            }
+        ),
+        "no supported security scheme among the alternatives (apiKey)",
+    ),
+    (
+        lambda: _mutate("components/schemas/Status/x-terminal-statuses", {"success": ["finished"]}),
+        "x-terminal-statuses.success lists ['finished'], not values of the enum",
+    ),
+]
+
+
+def test_missing_status_property_names_the_pointer() -> None:
+    spec = base_spec()
+    spec["paths"]["/runs/{run_id}"]["get"]["x-status-path"] = ["state"]
+    from generator.manifest import Package
+    from generator.vendor import vendor_context
+
+    derived = derive(spec, SPEC)
+    package = Package("t", "t-exec", "t_exec", "0.1.0", SPEC, "", "T", "")
+    with pytest.raises(SpecRefusalError) as caught:
+        vendor_context(package, derived)
+    assert caught.value.pointer == "#/paths/~1runs~1{run_id}/get/x-status-path"
+    assert "has no property 'state'" in str(caught.value)
+
+
+@pytest.mark.parametrize("case", range(4))
+def test_refusals_are_one_line_with_pointer_and_fix(case: int) -> None:
+    factory, message = REFUSALS[case]
+    spec = copy.deepcopy(factory())
+    with pytest.raises(SpecRefusalError) as caught:
+        derived = derive(spec, SPEC)
+        from generator.manifest import Package
+        from generator.vendor import vendor_context
+
+        vendor_context(Package("t", "t-exec", "t_exec", "0.1.0", SPEC, "", "T", ""), derived)
+    text = str(caught.value)
+    assert text.startswith("spec.yaml: #") and message in text and "\n" not in text
