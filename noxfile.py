@@ -65,7 +65,6 @@ TEST_DEPS = [
     "griffe==2.4.1",
     "pypiserver==2.4.2",
     "passlib==1.7.4",
-    "mypy==2.4.1",
     *BUILD_DEPS,
     *GENERATOR_DEPS,
 ]

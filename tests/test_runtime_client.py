@@ -19,7 +19,7 @@ import pytest
 from support.calls import TLS, example, get, open_client
 from support.process import free_port
 from support.scripted import Reply, ScriptedServer, Step
-from support.vendors import Vendor, normalise, python_name
+from support.vendors import Vendor, normalise, parameter_name
 
 Server = ScriptedServer
 
@@ -125,7 +125,7 @@ async def test_dot_and_empty_path_segments_are_rejected_before_sending(vendor: V
         async with open_client(vendor, server.url) as client:
             for spec_name in path_names:
                 for detailed in (False, True):
-                    kwargs = {**vendor.call_kwargs(), python_name(spec_name): bad}
+                    kwargs = {**vendor.call_kwargs(), parameter_name(spec_name): bad}
                     with pytest.raises(ValueError) as caught:
                         if mode == "sync":
                             fn = vendor.endpoint.sync_detailed if detailed else vendor.endpoint.sync
@@ -134,7 +134,7 @@ async def test_dot_and_empty_path_segments_are_rejected_before_sending(vendor: V
                             afn = vendor.endpoint.asyncio_detailed if detailed else vendor.endpoint.asyncio
                             await afn(**kwargs, client=client)
                     message = str(caught.value)
-                    assert spec_name in message or python_name(spec_name) in message
+                    assert spec_name in message or parameter_name(spec_name) in message
     assert server.requests == []
 
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import copy
 import datetime
+import enum
 import importlib
 import json
 import os
 import re
 import tomllib
+import typing
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -51,12 +53,35 @@ def load_spec(path: Path) -> dict[str, Any]:
     return loaded
 
 
-def credential_param(scheme_name: str, scheme: dict[str, Any]) -> str:
-    """The client's keyword for a security scheme's credential (`AuthenticatedClient(token=...)`).
-
-    The one place that maps schemes to parameter names: bearer-like schemes take `token`, API keys
-    `api_key`. (`scheme_name` is for specs with several supported schemes, named per scheme.)"""
-    return "api_key" if scheme["type"] == "apiKey" else "token"
+def credential_params(spec: dict[str, Any]) -> dict[str, str]:
+    """The client's keyword for each supported security scheme the operations use (the one place
+    that maps schemes to parameter names). One scheme: `token` (bearer, oauth2, openIdConnect) or
+    `api_key`; several: a second bearer scheme is named after the scheme, each of several API keys
+    after its header or query name (`X-Org-ID` -> `org_id`)."""
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    used: list[str] = []
+    for item in spec.get("paths", {}).values():
+        item = resolve(spec, item)
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            for alternative in item[method].get("security", spec.get("security", [])):
+                if alternative and all(supported_scheme(schemes[name]) for name in alternative):
+                    used += [name for name in alternative if name not in used]
+    bearers = [name for name in used if schemes[name]["type"] != "apiKey"]
+    api_keys = [name for name in used if schemes[name]["type"] == "apiKey"]
+    params: dict[str, str] = {}
+    for name in used:
+        if name in bearers:
+            param = "token" if len(bearers) == 1 else python_name(name)
+        elif len(api_keys) == 1:
+            param = "api_key"
+        else:
+            param = python_name(re.sub(r"^(x[-_])", "", schemes[name]["name"], flags=re.IGNORECASE))
+        if param in params.values() or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
+            param = python_name(name)
+        params[name] = param
+    return params
 
 
 def supported_scheme(scheme: dict[str, Any]) -> bool:
@@ -68,8 +93,15 @@ def supported_scheme(scheme: dict[str, Any]) -> bool:
 
 
 def python_name(name: str) -> str:
-    """The generator's Python name for a spec parameter or property (`accountId` -> `account_id`)."""
+    """The generator's Python name for a spec property or parameter (`accountId` -> `account_id`)."""
     return str(PythonIdentifier(name, "field_"))
+
+
+def parameter_name(name: str) -> str:
+    """An endpoint function's keyword for a spec parameter: its Python name, with `_param` appended
+    where that is one of the function's own keywords."""
+    candidate = python_name(name)
+    return f"{candidate}_param" if candidate in {"client", "timeout", "body"} else candidate
 
 
 def sample_value(spec: dict[str, Any], schema: dict[str, Any], name: str) -> tuple[Any, str]:
@@ -229,7 +261,7 @@ class Vendor:
 
     @property
     def credential_param(self) -> str:
-        return credential_param(self.scheme_name, self.scheme)
+        return credential_params(self.spec)[self.scheme_name]
 
     def auth_header(self, credential: str) -> tuple[str, str]:
         """The header the spec says carries `credential`."""
@@ -241,8 +273,7 @@ class Vendor:
     @property
     def env_credential(self) -> str:
         """The variable `AuthenticatedClient.from_env()` reads the credential from."""
-        suffix = "API_KEY" if self.credential_param == "api_key" else "TOKEN"
-        return f"{self.env_prefix}_{suffix}"
+        return f"{self.env_prefix}_{self.credential_param.upper()}"
 
     @property
     def env_base_url(self) -> str:
@@ -315,9 +346,15 @@ class Vendor:
         return self._required_query(1)
 
     def call_kwargs(self, execution_id: Any = None) -> dict[str, Any]:
-        """Keyword arguments for the polled call besides `client` (Python parameter names)."""
-        values = {**self.path_params(execution_id), **self.query_values()}
-        return {python_name(k): v for k, v in values.items()}
+        """Keyword arguments for the polled call besides `client`: Python names, and an enum
+        parameter's value as a member of the enum class the endpoint takes."""
+        values = {parameter_name(k): v for k, v in {**self.path_params(execution_id), **self.query_values()}.items()}
+        hints = typing.get_type_hints(self.endpoint.sync)
+        for name, value in values.items():
+            for kind in (hints.get(name), *typing.get_args(hints.get(name))):
+                if isinstance(kind, type) and issubclass(kind, enum.Enum) and not isinstance(value, kind):
+                    values[name] = kind(value)
+        return values
 
     def expected_path(self, execution_id: Any = None) -> str:
         """The raw request path the spec implies, each parameter one percent-encoded segment."""
@@ -399,13 +436,39 @@ class Vendor:
         return parent, resolve(self.spec, parent["properties"][self.status_path[-1]])
 
     @cached_property
-    def status_enum(self) -> dict[str, Any]:
-        """The spec's execution-status enum schema (with its x-terminal-statuses)."""
+    def status_enum(self) -> dict[str, Any] | None:
+        """The spec's execution-status enum schema, None when the status is a plain string."""
         _, schema = self._status_field()
         for member in [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]:
             if "enum" in resolve(self.spec, member):
                 return resolve(self.spec, member)
-        raise AssertionError(f"{self.name}: no status enum at {self.status_path}")
+        return None
+
+    @cached_property
+    def terminal_sets(self) -> dict[str, list[str]]:
+        """`x-terminal-statuses` (`success`, `failure`, `done`) of the status enum, else of the operation."""
+        found = (self.status_enum or {}).get("x-terminal-statuses") or self.operation.get("x-terminal-statuses")
+        assert found, f"{self.name}: no x-terminal-statuses on the status enum or the polled operation"
+        return {key: [str(s) for s in found.get(key) or []] for key in ("success", "failure", "done")}
+
+    @property
+    def outcome_path(self) -> list[str]:
+        """`x-outcome-path`: where a `done` run's verdict sits (GitHub Actions' `conclusion`); [] if none."""
+        return list(self.operation.get("x-outcome-path") or [])
+
+    @cached_property
+    def outcome_sets(self) -> dict[str, list[str]]:
+        """The outcome field's verdicts: its enum's `x-terminal-statuses`, else `x-outcome-statuses`."""
+        if not self.outcome_path:
+            return {"success": [], "failure": []}
+        schema = resolve(self.spec, self.success_schema)
+        for key in self.outcome_path:
+            schema = resolve(self.spec, schema["properties"][key])
+        found: dict[str, Any] = {}
+        for member in [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]:
+            found = found or resolve(self.spec, member).get("x-terminal-statuses") or {}
+        found = found or self.operation.get("x-outcome-statuses") or {}
+        return {key: [str(s) for s in found.get(key) or []] for key in ("success", "failure")}
 
     @cached_property
     def status_may_be_null(self) -> bool:
@@ -413,25 +476,41 @@ class Vendor:
         parent, field = self._status_field()
         members = [resolve(self.spec, m) for m in field.get("anyOf", []) + field.get("oneOf", [])]
         types = [field.get("type"), *(member.get("type") for member in members)]
-        nullable = field.get("nullable") is True or any(
-            t == "null" or (isinstance(t, list) and "null" in t) for t in types
-        )
+        nullable = field.get("nullable") is True
+        nullable |= any(kind == "null" or (isinstance(kind, list) and "null" in kind) for kind in types)
         return nullable or self.status_path[-1] not in parent.get("required", [])
 
     @property
     def success_statuses(self) -> list[str]:
-        return list(self.status_enum["x-terminal-statuses"]["success"])
+        return self.terminal_sets["success"]
 
     @property
     def failure_statuses(self) -> list[str]:
-        return list(self.status_enum["x-terminal-statuses"].get("failure", []))
+        return self.terminal_sets["failure"]
 
     @property
     def running_status(self) -> str:
         """A status that keeps a wait going: a known non-terminal one, else an unknown one."""
-        terminal = set(self.success_statuses) | set(self.failure_statuses)
-        ongoing = [s for s in self.status_enum["enum"] if s not in terminal and s is not None]
+        terminal = {status for statuses in self.terminal_sets.values() for status in statuses}
+        known = (self.status_enum or {}).get("enum") or []
+        ongoing = [s for s in known if s not in terminal and s is not None]
         return str(ongoing[0]) if ongoing else "running"
+
+    def terminal_body(self, verdict: str) -> tuple[str, Any] | None:
+        """(status, page example) of a run that ended in `verdict` (`success` or `failure`): a status
+        the spec lists so, else a `done` status with such an outcome; None if the spec has neither."""
+        if self.terminal_sets[verdict]:
+            status = self.terminal_sets[verdict][0]
+            return status, self.example_with_status(status)
+        if self.terminal_sets["done"] and self.outcome_sets[verdict]:
+            status = self.terminal_sets["done"][0]
+            body = self.example_with_status(status)
+            node = body
+            for key in self.outcome_path[:-1]:
+                node = node.setdefault(key, {})
+            node[self.outcome_path[-1]] = self.outcome_sets[verdict][0]
+            return status, body
+        return None
 
     def example_with_status(self, status: str | None) -> Any:
         """The page example with the execution status replaced."""
