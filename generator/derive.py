@@ -169,6 +169,7 @@ class _Deriver:
         self.discriminators: dict[str, dict[str, Any]] = {}
         self.renamed: dict[str, str] = {}
         self.fallback: str | None = None
+        self.nullable_components: set[str] = set()
 
     def refuse(self, pointer: str, what: str, fix: str) -> SpecRefusalError:
         return SpecRefusalError(self.path, pointer, what, fix)
@@ -183,6 +184,10 @@ class _Deriver:
         derived_ops = self._operations(schemes)
         for name in list(self.schemas):
             self._nullable_optionals(self.schemas[name])
+        if self.nullable_components:
+            self.out = self._nullable_references(self.out)
+            self.components = self.out["components"]
+            self.schemas = self.components["schemas"]
         for key in ("webhooks", "x-corpus"):
             self.out.pop(key, None)
         self.out["openapi"] = "3.1.0"
@@ -290,6 +295,10 @@ class _Deriver:
         if "allOf" in schema:
             schema = self._flatten_all_of(schema, pointer)
         schema = dict(schema)
+        if "const" in schema and isinstance(schema.get("type"), str):
+            del schema["type"]  # the generator reads `const` only without a type; the value has one
+        if "array" in _types(schema) and not isinstance(schema.get("items"), dict):
+            schema["items"] = {}  # an array of anything
         if isinstance(schema.get("properties"), dict):
             schema["properties"] = {
                 prop: self._place(sub, name + pascal(prop), pointer_join(pointer, "properties", prop))
@@ -430,6 +439,28 @@ class _Deriver:
             }
             self.done.add(self.fallback)
         return self.fallback
+
+    def _nullable_references(self, node: Any) -> Any:
+        """Every `$ref` to a nullable component, as `anyOf: [$ref, null]` (but in a union that
+        already admits null, and in discriminator mappings, which are not schemas)."""
+        refs = {f"#/components/schemas/{name}" for name in self.nullable_components}
+        if isinstance(node, list):
+            return [self._nullable_references(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if node.get("$ref") in refs:
+            return make_nullable(node)
+        result = {}
+        for key, value in node.items():
+            if key in ("example", "examples", "discriminator", "x-corpus"):
+                result[key] = value
+            elif key in ("anyOf", "oneOf") and isinstance(value, list) and any(is_nullable(m) for m in value):
+                result[key] = [
+                    m if isinstance(m, dict) and m.get("$ref") in refs else self._nullable_references(m) for m in value
+                ]
+            else:
+                result[key] = self._nullable_references(value)
+        return result
 
     def _nullable_optionals(self, schema: Any) -> None:
         if not isinstance(schema, dict):

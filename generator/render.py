@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -64,10 +65,19 @@ def run(command: list[str] | str, cwd: Path, what: str) -> str:
     result = subprocess.run(command, cwd=cwd, shell=shell, capture_output=True, text=True, env=env)
     output = result.stdout + result.stderr
     if result.returncode != 0:
-        lines = [line for line in output.strip().splitlines() if line.strip()]
-        first = next((line for line in lines if "error" in line.lower()), lines[0] if lines else "no output")
-        raise RegenerationError(f"{what} failed (exit {result.returncode}): {first.strip()}")
+        raise RegenerationError(f"{what} failed (exit {result.returncode}): {_first_error(output)}")
     return output
+
+
+def _first_error(output: str) -> str:
+    """The line of a tool's output that says what went wrong (rich tracebacks are boxed)."""
+    lines = [re.sub(r"[\u2500-\u257f\u2770-\u277f]+", " ", line).strip() for line in output.splitlines()]
+    lines = [line for line in lines if line]
+    raised = [line for line in lines if re.match(r"^[\w.]*(Error|Exception)\b.*:", line)]
+    if raised:
+        return raised[-1]
+    mentioned = [line for line in lines if "error" in line.lower()]
+    return (mentioned or lines or ["no output"])[0]
 
 
 def write_templates(derived: Derived, workdir: Path) -> Path:

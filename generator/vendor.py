@@ -288,7 +288,8 @@ def polling_context(
             "name": p["name"],
             "python_name": parameter_python_name(p["name"]),
             "help": _help(p, p["name"]),
-            "type": "str",
+            "type": _param_type(document, p, derived),
+            "convert": _param_convert(document, p, derived),
         }
         for p in sorted(
             (p for p in parameters if p["in"] == "path"), key=lambda p: op.path.find("{" + str(p["name"]) + "}")
@@ -313,7 +314,7 @@ def polling_context(
         + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
     )
     call_args = ", ".join(
-        [p["python_name"] for p in path_params]
+        [p["convert"].format(p["python_name"]) for p in path_params]
         + ["client=client"]
         + [f"{p['python_name']}={p['convert'].format(p['python_name'])}" for p in query_params]
     )

@@ -2,7 +2,11 @@
 loop for sync and one for async callers, sharing the decisions in between.
 
 `client.AuthenticatedClient` (rendered per vendor) subclasses `BaseClient` and
-supplies the credential header, the base URL and the User-Agent.
+supplies the security schemes, the credentials, the base URL and the User-Agent.
+
+Credentials are added to each request as its operation's `security` asks, never
+to the httpx client's default headers, and never reach a repr, an exception
+message or a log line (header values and query parameters alike are redacted).
 """
 
 from __future__ import annotations
@@ -12,15 +16,16 @@ import copy
 import logging
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Final, Self
 
 import httpx
 
 from . import _constants
-from ._logging import logger, redact_headers
-from ._retry import retry_delay, should_retry_status
-from .errors import APIConnectionError, APITimeoutError
+from ._auth import Scheme, choose_schemes, credential_pairs, missing_params
+from ._logging import REDACTED, logger, redact_headers, redact_url
+from ._retry import RetryPolicy, retry_delay, should_retry_error, should_retry_response
+from .errors import APIConnectionError, APITimeoutError, MissingCredentialError
 
 
 class NotGiven:
@@ -38,22 +43,27 @@ NOT_GIVEN: Final = NotGiven()
 # Seconds for every phase, an httpx.Timeout per phase, or None for no limit at all.
 TimeoutArg = float | httpx.Timeout | None
 
-# Transport failures that a second attempt may well get past.
-_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
 
 def _as_timeout(timeout: TimeoutArg) -> httpx.Timeout:
     return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
 
 
 class BaseClient:
-    """Connection settings, credentials and the retrying request loops."""
+    """Connection settings, credentials and the retrying request loops.
+
+    Args:
+        schemes: Every security scheme of the API, by the spec's scheme name.
+        credentials: Scheme name -> secret, for the schemes the caller configured.
+        credential_params: Scheme name -> the subclass's constructor parameter that
+            supplies it, named by `MissingCredentialError` (default: the scheme name).
+    """
 
     def __init__(
         self,
         *,
         base_url: str,
-        auth_headers: Mapping[str, str],
+        schemes: Mapping[str, Scheme],
+        credentials: Mapping[str, str],
         user_agent: str,
         timeout: TimeoutArg = _constants.DEFAULT_TIMEOUT,
         max_retries: int = _constants.DEFAULT_MAX_RETRIES,
@@ -62,6 +72,7 @@ class BaseClient:
         verify_ssl: bool | str | ssl.SSLContext = True,
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
+        credential_params: Mapping[str, str] | None = None,
     ) -> None:
         if not base_url:
             raise ValueError("base_url is required")
@@ -70,7 +81,15 @@ class BaseClient:
         self._base_url = base_url
         # Copies: the caller's dicts are never mutated, nor later mutations seen.
         self._headers = {"User-Agent": user_agent, "Accept": "application/json", **dict(headers or {})}
-        self._auth_headers = dict(auth_headers)
+        self._schemes = dict(schemes)
+        unknown = sorted(name for name in credentials if name not in self._schemes)
+        if unknown:
+            raise ValueError(f"credentials for unknown security scheme(s): {', '.join(unknown)}")
+        self._credentials = dict(credentials)
+        self._credential_params = dict(credential_params or {})
+        # What the logs never show: every scheme's header or query parameter.
+        self._secret_headers = frozenset(s.name.lower() for s in self._schemes.values() if s.location == "header")
+        self._secret_params = frozenset(s.name for s in self._schemes.values() if s.location == "query")
         self._cookies = dict(cookies or {})
         self._timeout = _as_timeout(timeout)
         self._max_retries = max_retries
@@ -124,7 +143,7 @@ class BaseClient:
     def _client_kwargs(self) -> dict[str, Any]:
         return {
             "base_url": self._base_url,
-            "headers": {**self._headers, **self._auth_headers},
+            "headers": self._headers,
             "cookies": self._cookies,
             "timeout": self._timeout,
             "verify": self._verify_ssl,
@@ -174,6 +193,45 @@ class BaseClient:
     async def __aexit__(self, *args: Any) -> None:
         await self.get_async_httpx_client().__aexit__(*args)
 
+    # -- credentials ---------------------------------------------------------
+
+    def _credential_kwargs(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        security: Sequence[Sequence[str]] | None,
+    ) -> tuple[Mapping[str, Any] | None, Mapping[str, str] | httpx.Headers | None]:
+        """`params` and `headers` plus the credentials `security` asks for (a credential wins).
+
+        Raises MissingCredentialError, before anything is sent, when no alternative can be met.
+        """
+        chosen = choose_schemes(security, self._schemes, self._credentials)
+        if isinstance(chosen, list):
+            missing = missing_params(chosen, self._credentials, self._credential_params)
+            raise MissingCredentialError(method, url, missing)
+        if not chosen:
+            return params, headers
+        secret_headers, secret_params = credential_pairs(chosen, self._schemes, self._credentials)
+        if secret_params:
+            params = {**(params or {}), **secret_params}
+        if secret_headers:
+            merged = httpx.Headers(headers)
+            merged.update(secret_headers)  # case-insensitive: replaces any same-named header
+            return params, merged
+        return params, headers
+
+    def _redact(self, text: str) -> str:
+        """`text` with every configured secret replaced (for messages built from httpx's)."""
+        for secret in self._credentials.values():
+            if secret:
+                text = text.replace(secret, REDACTED)
+        return text
+
+    def _url_for_log(self, request: httpx.Request) -> str:
+        return redact_url(request.url, self._secret_params)
+
     # -- retry decisions, shared by both loops ----------------------------
 
     def _build_request(
@@ -183,25 +241,33 @@ class BaseClient:
         url: str,
         params: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
+        json: Any,
+        security: Sequence[Sequence[str]] | None,
         timeout: TimeoutArg | NotGiven,
     ) -> httpx.Request:
+        params, headers = self._credential_kwargs(method, url, params, headers, security)
         extensions = {} if isinstance(timeout, NotGiven) else {"timeout": _as_timeout(timeout).as_dict()}
-        request = client.build_request(method, url, params=params, headers=headers, extensions=extensions)
+        request = client.build_request(method, url, params=params, headers=headers, json=json, extensions=extensions)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
-                "Request: %s %s headers=%s", method, request.url, redact_headers(request.headers.multi_items())
+                "Request: %s %s headers=%s",
+                method,
+                self._url_for_log(request),
+                redact_headers(request.headers.multi_items(), self._secret_headers),
             )
         return request
 
-    def _delay_after_response(self, response: httpx.Response, retries_taken: int) -> float | None:
+    def _delay_after_response(
+        self, response: httpx.Response, retries_taken: int, retry: RetryPolicy = "always"
+    ) -> float | None:
         """Seconds to wait before retrying this answer, or None to return it."""
-        if retries_taken >= self._max_retries or not should_retry_status(response.status_code):
+        if retries_taken >= self._max_retries or not should_retry_response(response.status_code, retry):
             return None
         delay = retry_delay(retries_taken, response.headers)
         logger.debug(
             "Retrying %s %s in %.2fs (retry %d of %d) after status %d",
             response.request.method,
-            response.request.url,
+            self._url_for_log(response.request),
             delay,
             retries_taken + 1,
             self._max_retries,
@@ -209,14 +275,16 @@ class BaseClient:
         )
         return delay
 
-    def _delay_after_error(self, exc: httpx.HTTPError, request: httpx.Request, retries_taken: int) -> float:
+    def _delay_after_error(
+        self, exc: httpx.HTTPError, request: httpx.Request, retries_taken: int, retry: RetryPolicy = "always"
+    ) -> float:
         """Seconds to wait before retrying after `exc`; raises our error when not retrying."""
-        if isinstance(exc, _RETRYABLE_ERRORS) and retries_taken < self._max_retries:
+        if should_retry_error(exc, retry) and retries_taken < self._max_retries:
             delay = retry_delay(retries_taken)
             logger.debug(
                 "Retrying %s %s in %.2fs (retry %d of %d) after %s",
                 request.method,
-                request.url,
+                self._url_for_log(request),
                 delay,
                 retries_taken + 1,
                 self._max_retries,
@@ -225,7 +293,8 @@ class BaseClient:
             return delay
         if isinstance(exc, httpx.TimeoutException):
             raise APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request) from exc
-        raise APIConnectionError(f"Connection error: {type(exc).__name__}: {exc}", request=request) from exc
+        message = self._redact(f"Connection error: {type(exc).__name__}: {exc}")
+        raise APIConnectionError(message, request=request) from exc
 
     # -- the loops ----------------------------------------------------------
 
@@ -236,18 +305,31 @@ class BaseClient:
         url: str,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        security: Sequence[Sequence[str]] | None = None,
+        retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
     ) -> httpx.Response:
+        """Send one operation, retrying as `retry` allows; returns the answer for any status.
+
+        Args:
+            json: The JSON body (None: no body).
+            security: The operation's requirement: alternatives of scheme names, the first one
+                whose credentials are all configured is sent; `()` sends none; None sends every
+                configured credential.
+            retry: "always", "keyed" (the caller put the same idempotency key on every
+                attempt) or "unsent" (only failures before sending are retried).
+        """
         client = self.get_httpx_client()
-        request = self._build_request(client, method, url, params, headers, timeout)
+        request = self._build_request(client, method, url, params, headers, json, security, timeout)
         retries_taken = 0
         while True:
             try:
                 response = client.send(request)
             except httpx.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken)
+                delay = self._delay_after_error(exc, request, retries_taken, retry)
             else:
-                maybe_delay = self._delay_after_response(response, retries_taken)
+                maybe_delay = self._delay_after_response(response, retries_taken, retry)
                 if maybe_delay is None:
                     return response
                 response.close()
@@ -262,18 +344,22 @@ class BaseClient:
         url: str,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        security: Sequence[Sequence[str]] | None = None,
+        retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
     ) -> httpx.Response:
+        """`_request` for async callers."""
         client = self.get_async_httpx_client()
-        request = self._build_request(client, method, url, params, headers, timeout)
+        request = self._build_request(client, method, url, params, headers, json, security, timeout)
         retries_taken = 0
         while True:
             try:
                 response = await client.send(request)
             except httpx.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken)
+                delay = self._delay_after_error(exc, request, retries_taken, retry)
             else:
-                maybe_delay = self._delay_after_response(response, retries_taken)
+                maybe_delay = self._delay_after_response(response, retries_taken, retry)
                 if maybe_delay is None:
                     return response
                 await response.aclose()

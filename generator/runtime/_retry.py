@@ -10,13 +10,39 @@ import email.utils
 import random
 import time
 from collections.abc import Callable, Mapping
+from typing import Literal
+
+import httpx
 
 from . import _constants
+
+# How an operation may be retried (the generated module passes its spec's policy):
+# "always": safe to repeat (GET, PUT, DELETE, ...): retry answers and transport errors alike;
+# "keyed":  a POST/PATCH carrying an idempotency key, the same on every attempt: like "always";
+# "unsent": a POST/PATCH without one: retry only errors raised before the request was sent,
+#           never an answer, nor a read/write timeout (the server may have acted on it).
+RetryPolicy = Literal["always", "keyed", "unsent"]
+
+# Transport failures that a second attempt may well get past.
+RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+# Failures that happen before any byte of the request left: no server saw it.
+UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 def should_retry_status(status_code: int) -> bool:
     """408, 409, 429 and every 5xx are retried."""
     return status_code in _constants.RETRYABLE_STATUSES or 500 <= status_code <= 599
+
+
+def should_retry_response(status_code: int, policy: RetryPolicy = "always") -> bool:
+    """Whether an answer with this status is worth another attempt under `policy`."""
+    return policy != "unsent" and should_retry_status(status_code)
+
+
+def should_retry_error(exc: Exception, policy: RetryPolicy = "always") -> bool:
+    """Whether a transport failure is worth another attempt under `policy`."""
+    return isinstance(exc, UNSENT_ERRORS if policy == "unsent" else RETRYABLE_ERRORS)
 
 
 def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:

@@ -12,7 +12,8 @@ APIError
 │   └── InternalServerError     >= 500
 ├── APIConnectionError          the request did not get an answer
 │   └── APITimeoutError
-└── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
+├── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
+└── MissingCredentialError      the operation needs a credential the client was not given
 """
 
 from __future__ import annotations
@@ -145,6 +146,26 @@ class APIResponseValidationError(APIError):
         self.body: Any = _body_of(response.content)
 
 
+class MissingCredentialError(APIError):
+    """The operation needs a credential the client was not given; raised before sending.
+
+    The message names the client's constructor parameter(s) to pass, never a secret, e.g.
+    "POST /runs needs a credential: pass api_key= (or token= and session=) to the client".
+
+    Attributes:
+        method, url: The operation that was not sent (the URL without its query).
+        missing: The constructor parameters to pass, per alternative: any one alternative suffices.
+    """
+
+    def __init__(self, method: str, url: str, missing: tuple[tuple[str, ...], ...]) -> None:
+        options = [" and ".join(f"{name}=" for name in option) for option in missing]
+        wanted = options[0] + "".join(f" (or {option})" for option in options[1:]) if options else "a credential"
+        super().__init__(f"{method} {url} needs a credential: pass {wanted} to the client")
+        self.method = method
+        self.url = url
+        self.missing = missing
+
+
 class WaitTimeoutError(APIError):
     """The wait's deadline passed before the execution reached a terminal status.
 
@@ -212,6 +233,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "MissingCredentialError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",

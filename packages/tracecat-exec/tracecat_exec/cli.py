@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from ._cli import CliSpec, Credential, Fetched, Param, run
+from ._cli import CliSpec, Credential, Fetched, Param, UsageError, run
 from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, __version__
 from .api.executions import get_execution
 from .client import AuthenticatedClient
@@ -28,13 +28,20 @@ def _make_client(base_url: str, credentials: dict[str, Any], **options: Any) -> 
 
 
 def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
-    request = get_execution._get_kwargs(
-        execution_id=args["execution_id"],
-        workspace_id=UUID(str(args["workspace_id"])),
-    )
+    try:
+        request = _request(args)
+    except ValueError as exc:  # an argument that is not of the parameter's type
+        raise UsageError(str(exc)) from None
     response = client._request(**request)
     model = get_execution._result(response)  # raises the package's typed errors
     return Fetched(model=model, raw=json.loads(response.content))
+
+
+def _request(args: dict[str, Any]) -> dict[str, Any]:
+    return get_execution._get_kwargs(
+        execution_id=args["execution_id"],
+        workspace_id=UUID(str(args["workspace_id"])),
+    )
 
 
 SPEC = CliSpec(

@@ -45,13 +45,13 @@ class ErrorEnvelope:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_code = self.code
         if not isinstance(_f_code, Unset):
-            field_dict["code"] = None if _f_code is None else _f_code
+            field_dict["code"] = _f_code
         _f_message = self.message
         if not isinstance(_f_message, Unset):
-            field_dict["message"] = None if _f_message is None else _f_message
+            field_dict["message"] = _f_message
         _f_request_id = self.request_id
         if not isinstance(_f_request_id, Unset):
-            field_dict["requestId"] = None if _f_request_id is None else _f_request_id
+            field_dict["requestId"] = _f_request_id
         return field_dict
 
     @classmethod

@@ -115,7 +115,7 @@ class Execution:
         field_dict["status"] = self.status.value
         _f_checkout_session_id = self.checkout_session_id
         if not isinstance(_f_checkout_session_id, Unset):
-            field_dict["checkoutSessionId"] = None if _f_checkout_session_id is None else _f_checkout_session_id
+            field_dict["checkoutSessionId"] = _f_checkout_session_id
         _f_client_safe_metadata = self.client_safe_metadata
         if not isinstance(_f_client_safe_metadata, Unset):
             field_dict["clientSafeMetadata"] = (
@@ -123,31 +123,31 @@ class Execution:
             )
         _f_created_at = self.created_at
         if not isinstance(_f_created_at, Unset):
-            field_dict["createdAt"] = None if _f_created_at is None else _f_created_at
+            field_dict["createdAt"] = _f_created_at
         _f_external_ref = self.external_ref
         if not isinstance(_f_external_ref, Unset):
-            field_dict["externalRef"] = None if _f_external_ref is None else _f_external_ref
+            field_dict["externalRef"] = _f_external_ref
         _f_finished_at = self.finished_at
         if not isinstance(_f_finished_at, Unset):
-            field_dict["finishedAt"] = None if _f_finished_at is None else _f_finished_at
+            field_dict["finishedAt"] = _f_finished_at
         _f_idempotency_key = self.idempotency_key
         if not isinstance(_f_idempotency_key, Unset):
-            field_dict["idempotencyKey"] = None if _f_idempotency_key is None else _f_idempotency_key
+            field_dict["idempotencyKey"] = _f_idempotency_key
         _f_initiated_by_id = self.initiated_by_id
         if not isinstance(_f_initiated_by_id, Unset):
-            field_dict["initiatedById"] = None if _f_initiated_by_id is None else _f_initiated_by_id
+            field_dict["initiatedById"] = _f_initiated_by_id
         _f_initiated_by_type = self.initiated_by_type
         if not isinstance(_f_initiated_by_type, Unset):
-            field_dict["initiatedByType"] = None if _f_initiated_by_type is None else _f_initiated_by_type
+            field_dict["initiatedByType"] = _f_initiated_by_type
         _f_order_id = self.order_id
         if not isinstance(_f_order_id, Unset):
-            field_dict["orderId"] = None if _f_order_id is None else _f_order_id
+            field_dict["orderId"] = _f_order_id
         _f_organization_id = self.organization_id
         if not isinstance(_f_organization_id, Unset):
-            field_dict["organizationId"] = None if _f_organization_id is None else _f_organization_id
+            field_dict["organizationId"] = _f_organization_id
         _f_payment_status = self.payment_status
         if not isinstance(_f_payment_status, Unset):
-            field_dict["paymentStatus"] = None if _f_payment_status is None else _f_payment_status
+            field_dict["paymentStatus"] = _f_payment_status
         _f_request_payload = self.request_payload
         if not isinstance(_f_request_payload, Unset):
             field_dict["requestPayload"] = None if _f_request_payload is None else _f_request_payload.to_dict()
@@ -156,28 +156,28 @@ class Execution:
             field_dict["responsePayload"] = None if _f_response_payload is None else _f_response_payload.to_dict()
         _f_run_id = self.run_id
         if not isinstance(_f_run_id, Unset):
-            field_dict["runId"] = None if _f_run_id is None else _f_run_id
+            field_dict["runId"] = _f_run_id
         _f_source_entity_id = self.source_entity_id
         if not isinstance(_f_source_entity_id, Unset):
-            field_dict["sourceEntityId"] = None if _f_source_entity_id is None else _f_source_entity_id
+            field_dict["sourceEntityId"] = _f_source_entity_id
         _f_source_entity_type = self.source_entity_type
         if not isinstance(_f_source_entity_type, Unset):
-            field_dict["sourceEntityType"] = None if _f_source_entity_type is None else _f_source_entity_type
+            field_dict["sourceEntityType"] = _f_source_entity_type
         _f_source_system = self.source_system
         if not isinstance(_f_source_system, Unset):
-            field_dict["sourceSystem"] = None if _f_source_system is None else _f_source_system
+            field_dict["sourceSystem"] = _f_source_system
         _f_started_at = self.started_at
         if not isinstance(_f_started_at, Unset):
-            field_dict["startedAt"] = None if _f_started_at is None else _f_started_at
+            field_dict["startedAt"] = _f_started_at
         _f_status_reason = self.status_reason
         if not isinstance(_f_status_reason, Unset):
-            field_dict["statusReason"] = None if _f_status_reason is None else _f_status_reason
+            field_dict["statusReason"] = _f_status_reason
         _f_updated_at = self.updated_at
         if not isinstance(_f_updated_at, Unset):
-            field_dict["updatedAt"] = None if _f_updated_at is None else _f_updated_at
+            field_dict["updatedAt"] = _f_updated_at
         _f_workflow_id = self.workflow_id
         if not isinstance(_f_workflow_id, Unset):
-            field_dict["workflowId"] = None if _f_workflow_id is None else _f_workflow_id
+            field_dict["workflowId"] = _f_workflow_id
         return field_dict
 
     @classmethod
@@ -199,7 +199,7 @@ class Execution:
         elif _f_status is UNSET:
             missing("Execution.status")
         elif _f_status is None:
-            invalid("Execution.status", "an enum value", None)
+            invalid("Execution.status", "a string enum value", None)
 
         _f_checkout_session_id = _get("checkoutSessionId", UNSET)
         if (

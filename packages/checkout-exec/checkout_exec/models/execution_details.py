@@ -50,7 +50,7 @@ class ExecutionDetails:
             field_dict["events"] = None if _f_events is None else [_i0.to_dict() for _i0 in _f_events]
         _f_message = self.message
         if not isinstance(_f_message, Unset):
-            field_dict["message"] = None if _f_message is None else _f_message
+            field_dict["message"] = _f_message
         return field_dict
 
     @classmethod

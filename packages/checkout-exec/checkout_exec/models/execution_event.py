@@ -74,43 +74,43 @@ class ExecutionEvent:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_created_at = self.created_at
         if not isinstance(_f_created_at, Unset):
-            field_dict["createdAt"] = None if _f_created_at is None else _f_created_at
+            field_dict["createdAt"] = _f_created_at
         _f_data = self.data
         if not isinstance(_f_data, Unset):
             field_dict["data"] = None if _f_data is None else _f_data.to_dict()
         _f_event_type = self.event_type
         if not isinstance(_f_event_type, Unset):
-            field_dict["eventType"] = None if _f_event_type is None else _f_event_type
+            field_dict["eventType"] = _f_event_type
         _f_execution_id = self.execution_id
         if not isinstance(_f_execution_id, Unset):
-            field_dict["executionId"] = None if _f_execution_id is None else _f_execution_id
+            field_dict["executionId"] = _f_execution_id
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_level = self.level
         if not isinstance(_f_level, Unset):
-            field_dict["level"] = None if _f_level is None else _f_level
+            field_dict["level"] = _f_level
         _f_message = self.message
         if not isinstance(_f_message, Unset):
-            field_dict["message"] = None if _f_message is None else _f_message
+            field_dict["message"] = _f_message
         _f_node_id = self.node_id
         if not isinstance(_f_node_id, Unset):
-            field_dict["nodeId"] = None if _f_node_id is None else _f_node_id
+            field_dict["nodeId"] = _f_node_id
         _f_organization_id = self.organization_id
         if not isinstance(_f_organization_id, Unset):
-            field_dict["organizationId"] = None if _f_organization_id is None else _f_organization_id
+            field_dict["organizationId"] = _f_organization_id
         _f_request_id = self.request_id
         if not isinstance(_f_request_id, Unset):
-            field_dict["requestId"] = None if _f_request_id is None else _f_request_id
+            field_dict["requestId"] = _f_request_id
         _f_run_id = self.run_id
         if not isinstance(_f_run_id, Unset):
-            field_dict["runId"] = None if _f_run_id is None else _f_run_id
+            field_dict["runId"] = _f_run_id
         _f_title = self.title
         if not isinstance(_f_title, Unset):
-            field_dict["title"] = None if _f_title is None else _f_title
+            field_dict["title"] = _f_title
         _f_workflow_id = self.workflow_id
         if not isinstance(_f_workflow_id, Unset):
-            field_dict["workflowId"] = None if _f_workflow_id is None else _f_workflow_id
+            field_dict["workflowId"] = _f_workflow_id
         return field_dict
 
     @classmethod

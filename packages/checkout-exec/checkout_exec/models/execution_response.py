@@ -52,7 +52,7 @@ class ExecutionResponse:
         field_dict["data"] = self.data.to_dict()
         _f_request_id = self.request_id
         if not isinstance(_f_request_id, Unset):
-            field_dict["requestId"] = None if _f_request_id is None else _f_request_id
+            field_dict["requestId"] = _f_request_id
         return field_dict
 
     @classmethod

@@ -44,13 +44,13 @@ class Error:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_error = self.error
         if not isinstance(_f_error, Unset):
-            field_dict["error"] = None if _f_error is None else _f_error
+            field_dict["error"] = _f_error
         _f_status = self.status
         if not isinstance(_f_status, Unset):
-            field_dict["status"] = None if _f_status is None else _f_status
+            field_dict["status"] = _f_status
         _f_message = self.message
         if not isinstance(_f_message, Unset):
-            field_dict["message"] = None if _f_message is None else _f_message
+            field_dict["message"] = _f_message
         return field_dict
 
     @classmethod

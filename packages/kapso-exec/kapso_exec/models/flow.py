@@ -69,19 +69,19 @@ class Flow:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_name = self.name
         if not isinstance(_f_name, Unset):
-            field_dict["name"] = None if _f_name is None else _f_name
+            field_dict["name"] = _f_name
         _f_description = self.description
         if not isinstance(_f_description, Unset):
-            field_dict["description"] = None if _f_description is None else _f_description
+            field_dict["description"] = _f_description
         _f_status = self.status
         if not isinstance(_f_status, Unset):
             field_dict["status"] = None if _f_status is None else _f_status.value
         _f_project_id = self.project_id
         if not isinstance(_f_project_id, Unset):
-            field_dict["project_id"] = None if _f_project_id is None else _f_project_id
+            field_dict["project_id"] = _f_project_id
         _f_created_at = self.created_at
         if not isinstance(_f_created_at, Unset):
             field_dict["created_at"] = None if _f_created_at is None else _f_created_at.isoformat()
@@ -96,7 +96,7 @@ class Flow:
             field_dict["last_executed_at"] = None if _f_last_executed_at is None else _f_last_executed_at.isoformat()
         _f_execution_count = self.execution_count
         if not isinstance(_f_execution_count, Unset):
-            field_dict["execution_count"] = None if _f_execution_count is None else _f_execution_count
+            field_dict["execution_count"] = _f_execution_count
         return field_dict
 
     @classmethod

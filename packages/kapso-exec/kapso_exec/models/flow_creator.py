@@ -40,10 +40,10 @@ class FlowCreator:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_name = self.name
         if not isinstance(_f_name, Unset):
-            field_dict["name"] = None if _f_name is None else _f_name
+            field_dict["name"] = _f_name
         return field_dict
 
     @classmethod

@@ -71,10 +71,10 @@ class FlowExecution:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_flow_id = self.flow_id
         if not isinstance(_f_flow_id, Unset):
-            field_dict["flow_id"] = None if _f_flow_id is None else _f_flow_id
+            field_dict["flow_id"] = _f_flow_id
         _f_status = self.status
         if not isinstance(_f_status, Unset):
             field_dict["status"] = None if _f_status is None else _f_status.value
@@ -89,7 +89,7 @@ class FlowExecution:
             field_dict["last_event_at"] = None if _f_last_event_at is None else _f_last_event_at.isoformat()
         _f_tracking_id = self.tracking_id
         if not isinstance(_f_tracking_id, Unset):
-            field_dict["tracking_id"] = None if _f_tracking_id is None else _f_tracking_id
+            field_dict["tracking_id"] = _f_tracking_id
         _f_current_step = self.current_step
         if not isinstance(_f_current_step, Unset):
             field_dict["current_step"] = None if _f_current_step is None else _f_current_step.to_dict()

@@ -55,10 +55,10 @@ class EdgeValidation:
             field_dict["value"] = None if _f_value is None else _f_value.to_dict()
         _f_multiple = self.multiple
         if not isinstance(_f_multiple, Unset):
-            field_dict["multiple"] = None if _f_multiple is None else _f_multiple
+            field_dict["multiple"] = _f_multiple
         _f_default_edge = self.default_edge
         if not isinstance(_f_default_edge, Unset):
-            field_dict["defaultEdge"] = None if _f_default_edge is None else _f_default_edge
+            field_dict["defaultEdge"] = _f_default_edge
         return field_dict
 
     @classmethod

@@ -46,16 +46,16 @@ class EdgeValidationValue:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_mandatory = self.mandatory
         if not isinstance(_f_mandatory, Unset):
-            field_dict["mandatory"] = None if _f_mandatory is None else _f_mandatory
+            field_dict["mandatory"] = _f_mandatory
         _f_editable = self.editable
         if not isinstance(_f_editable, Unset):
-            field_dict["editable"] = None if _f_editable is None else _f_editable
+            field_dict["editable"] = _f_editable
         _f_value = self.value
         if not isinstance(_f_value, Unset):
-            field_dict["value"] = None if _f_value is None else _f_value
+            field_dict["value"] = _f_value
         _f_default = self.default
         if not isinstance(_f_default, Unset):
-            field_dict["default"] = None if _f_default is None else _f_default
+            field_dict["default"] = _f_default
         return field_dict
 
     @classmethod

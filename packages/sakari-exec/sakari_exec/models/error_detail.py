@@ -40,10 +40,10 @@ class ErrorDetail:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_code = self.code
         if not isinstance(_f_code, Unset):
-            field_dict["code"] = None if _f_code is None else _f_code
+            field_dict["code"] = _f_code
         _f_message = self.message
         if not isinstance(_f_message, Unset):
-            field_dict["message"] = None if _f_message is None else _f_message
+            field_dict["message"] = _f_message
         return field_dict
 
     @classmethod

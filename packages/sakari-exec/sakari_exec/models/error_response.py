@@ -42,7 +42,7 @@ class ErrorResponse:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_success = self.success
         if not isinstance(_f_success, Unset):
-            field_dict["success"] = None if _f_success is None else _f_success
+            field_dict["success"] = _f_success
         _f_error = self.error
         if not isinstance(_f_error, Unset):
             field_dict["error"] = None if _f_error is None else _f_error.to_dict()

@@ -54,7 +54,7 @@ class ExecutionStep:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_start = self.start
         if not isinstance(_f_start, Unset):
             field_dict["start"] = None if _f_start is None else _f_start.isoformat()

@@ -48,13 +48,13 @@ class NodeOutput:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_default = self.default
         if not isinstance(_f_default, Unset):
-            field_dict["default"] = None if _f_default is None else _f_default
+            field_dict["default"] = _f_default
         _f_path = self.path
         if not isinstance(_f_path, Unset):
-            field_dict["path"] = None if _f_path is None else _f_path
+            field_dict["path"] = _f_path
         _f_name = self.name
         if not isinstance(_f_name, Unset):
-            field_dict["name"] = None if _f_name is None else _f_name
+            field_dict["name"] = _f_name
         _f_data_type = self.data_type
         if not isinstance(_f_data_type, Unset):
             field_dict["dataType"] = None if _f_data_type is None else _f_data_type.value

@@ -76,37 +76,37 @@ class NodeProperty:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_label = self.label
         if not isinstance(_f_label, Unset):
-            field_dict["label"] = None if _f_label is None else _f_label
+            field_dict["label"] = _f_label
         _f_helper_text = self.helper_text
         if not isinstance(_f_helper_text, Unset):
-            field_dict["helperText"] = None if _f_helper_text is None else _f_helper_text
+            field_dict["helperText"] = _f_helper_text
         _f_link = self.link
         if not isinstance(_f_link, Unset):
-            field_dict["link"] = None if _f_link is None else _f_link
+            field_dict["link"] = _f_link
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
             field_dict["type"] = None if _f_type_ is None else _f_type_.value
         _f_mandatory = self.mandatory
         if not isinstance(_f_mandatory, Unset):
-            field_dict["mandatory"] = None if _f_mandatory is None else _f_mandatory
+            field_dict["mandatory"] = _f_mandatory
         _f_args = self.args
         if not isinstance(_f_args, Unset):
-            field_dict["args"] = None if _f_args is None else [_i0 for _i0 in _f_args]
+            field_dict["args"] = _f_args
         _f_options = self.options
         if not isinstance(_f_options, Unset):
             field_dict["options"] = None if _f_options is None else [_i0.to_dict() for _i0 in _f_options]
         _f_min_ = self.min_
         if not isinstance(_f_min_, Unset):
-            field_dict["min"] = None if _f_min_ is None else _f_min_
+            field_dict["min"] = _f_min_
         _f_max_ = self.max_
         if not isinstance(_f_max_, Unset):
-            field_dict["max"] = None if _f_max_ is None else _f_max_
+            field_dict["max"] = _f_max_
         _f_default_value = self.default_value
         if not isinstance(_f_default_value, Unset):
-            field_dict["defaultValue"] = None if _f_default_value is None else _f_default_value
+            field_dict["defaultValue"] = _f_default_value
         _f_name = self.name
         if not isinstance(_f_name, Unset):
-            field_dict["name"] = None if _f_name is None else _f_name
+            field_dict["name"] = _f_name
         _f_conditions = self.conditions
         if not isinstance(_f_conditions, Unset):
             field_dict["conditions"] = None if _f_conditions is None else [_i0.to_dict() for _i0 in _f_conditions]

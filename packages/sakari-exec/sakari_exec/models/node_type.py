@@ -78,25 +78,25 @@ class NodeType:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
-            field_dict["type"] = None if _f_type_ is None else _f_type_
+            field_dict["type"] = _f_type_
         _f_group = self.group
         if not isinstance(_f_group, Unset):
-            field_dict["group"] = None if _f_group is None else _f_group
+            field_dict["group"] = _f_group
         _f_name = self.name
         if not isinstance(_f_name, Unset):
-            field_dict["name"] = None if _f_name is None else _f_name
+            field_dict["name"] = _f_name
         _f_label = self.label
         if not isinstance(_f_label, Unset):
-            field_dict["label"] = None if _f_label is None else _f_label
+            field_dict["label"] = _f_label
         _f_description = self.description
         if not isinstance(_f_description, Unset):
-            field_dict["description"] = None if _f_description is None else _f_description
+            field_dict["description"] = _f_description
         _f_icon = self.icon
         if not isinstance(_f_icon, Unset):
-            field_dict["icon"] = None if _f_icon is None else _f_icon
+            field_dict["icon"] = _f_icon
         _f_properties = self.properties
         if not isinstance(_f_properties, Unset):
             field_dict["properties"] = None if _f_properties is None else [_i0.to_dict() for _i0 in _f_properties]
@@ -108,16 +108,16 @@ class NodeType:
             field_dict["validation"] = None if _f_validation is None else _f_validation.to_dict()
         _f_supports_reenrollment = self.supports_reenrollment
         if not isinstance(_f_supports_reenrollment, Unset):
-            field_dict["supportsReenrollment"] = None if _f_supports_reenrollment is None else _f_supports_reenrollment
+            field_dict["supportsReenrollment"] = _f_supports_reenrollment
         _f_color = self.color
         if not isinstance(_f_color, Unset):
-            field_dict["color"] = None if _f_color is None else _f_color
+            field_dict["color"] = _f_color
         _f_status = self.status
         if not isinstance(_f_status, Unset):
-            field_dict["status"] = None if _f_status is None else _f_status
+            field_dict["status"] = _f_status
         _f_support_link = self.support_link
         if not isinstance(_f_support_link, Unset):
-            field_dict["supportLink"] = None if _f_support_link is None else _f_support_link
+            field_dict["supportLink"] = _f_support_link
         return field_dict
 
     @classmethod

@@ -50,7 +50,7 @@ class NodeValidation:
             field_dict["numEdgeCondition"] = None if _f_num_edge_condition is None else _f_num_edge_condition.value
         _f_num_edges = self.num_edges
         if not isinstance(_f_num_edges, Unset):
-            field_dict["numEdges"] = None if _f_num_edges is None else _f_num_edges
+            field_dict["numEdges"] = _f_num_edges
         _f_edges = self.edges
         if not isinstance(_f_edges, Unset):
             field_dict["edges"] = None if _f_edges is None else [_i0.to_dict() for _i0 in _f_edges]

@@ -43,13 +43,13 @@ class PropertyCondition:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_property_ = self.property_
         if not isinstance(_f_property_, Unset):
-            field_dict["property"] = None if _f_property_ is None else _f_property_
+            field_dict["property"] = _f_property_
         _f_comparator = self.comparator
         if not isinstance(_f_comparator, Unset):
-            field_dict["comparator"] = None if _f_comparator is None else _f_comparator
+            field_dict["comparator"] = _f_comparator
         _f_value = self.value
         if not isinstance(_f_value, Unset):
-            field_dict["value"] = None if _f_value is None else _f_value
+            field_dict["value"] = _f_value
         return field_dict
 
     @classmethod

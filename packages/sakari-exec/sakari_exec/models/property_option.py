@@ -40,10 +40,10 @@ class PropertyOption:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_value = self.value
         if not isinstance(_f_value, Unset):
-            field_dict["value"] = None if _f_value is None else _f_value
+            field_dict["value"] = _f_value
         _f_label = self.label
         if not isinstance(_f_label, Unset):
-            field_dict["label"] = None if _f_label is None else _f_label
+            field_dict["label"] = _f_label
         return field_dict
 
     @classmethod

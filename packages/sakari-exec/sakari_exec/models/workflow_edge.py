@@ -51,19 +51,19 @@ class WorkflowEdge:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
             field_dict["type"] = None if _f_type_ is None else _f_type_.value
         _f_source = self.source
         if not isinstance(_f_source, Unset):
-            field_dict["source"] = None if _f_source is None else _f_source
+            field_dict["source"] = _f_source
         _f_target = self.target
         if not isinstance(_f_target, Unset):
-            field_dict["target"] = None if _f_target is None else _f_target
+            field_dict["target"] = _f_target
         _f_value = self.value
         if not isinstance(_f_value, Unset):
-            field_dict["value"] = None if _f_value is None else _f_value
+            field_dict["value"] = _f_value
         return field_dict
 
     @classmethod

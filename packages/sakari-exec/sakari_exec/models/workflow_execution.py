@@ -59,7 +59,7 @@ class WorkflowExecution:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_id = self.id
         if not isinstance(_f_id, Unset):
-            field_dict["id"] = None if _f_id is None else _f_id
+            field_dict["id"] = _f_id
         _f_status = self.status
         if not isinstance(_f_status, Unset):
             field_dict["status"] = None if _f_status is None else _f_status.value

@@ -41,7 +41,7 @@ class WorkflowExecutionResponse:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_success = self.success
         if not isinstance(_f_success, Unset):
-            field_dict["success"] = None if _f_success is None else _f_success
+            field_dict["success"] = _f_success
         _f_data = self.data
         if not isinstance(_f_data, Unset):
             field_dict["data"] = None if _f_data is None else _f_data.to_dict()

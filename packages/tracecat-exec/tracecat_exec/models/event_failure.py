@@ -48,7 +48,7 @@ class EventFailure:
             field_dict["cause"] = None if _f_cause is None else _f_cause.to_dict()
         _f_root_cause_message = self.root_cause_message
         if not isinstance(_f_root_cause_message, Unset):
-            field_dict["root_cause_message"] = None if _f_root_cause_message is None else _f_root_cause_message
+            field_dict["root_cause_message"] = _f_root_cause_message
         return field_dict
 
     @classmethod

@@ -95,34 +95,34 @@ class EventGroup:
         field_dict["action_input"] = self.action_input.to_dict()
         _f_action_id = self.action_id
         if not isinstance(_f_action_id, Unset):
-            field_dict["action_id"] = None if _f_action_id is None else _f_action_id
+            field_dict["action_id"] = _f_action_id
         _f_action_ref = self.action_ref
         if not isinstance(_f_action_ref, Unset):
-            field_dict["action_ref"] = None if _f_action_ref is None else _f_action_ref
+            field_dict["action_ref"] = _f_action_ref
         _f_action_title = self.action_title
         if not isinstance(_f_action_title, Unset):
-            field_dict["action_title"] = None if _f_action_title is None else _f_action_title
+            field_dict["action_title"] = _f_action_title
         _f_action_description = self.action_description
         if not isinstance(_f_action_description, Unset):
-            field_dict["action_description"] = None if _f_action_description is None else _f_action_description
+            field_dict["action_description"] = _f_action_description
         _f_action_result = self.action_result
         if not isinstance(_f_action_result, Unset):
-            field_dict["action_result"] = None if _f_action_result is None else _f_action_result
+            field_dict["action_result"] = _f_action_result
         _f_current_attempt = self.current_attempt
         if not isinstance(_f_current_attempt, Unset):
-            field_dict["current_attempt"] = None if _f_current_attempt is None else _f_current_attempt
+            field_dict["current_attempt"] = _f_current_attempt
         _f_retry_policy = self.retry_policy
         if not isinstance(_f_retry_policy, Unset):
             field_dict["retry_policy"] = None if _f_retry_policy is None else _f_retry_policy.to_dict()
         _f_start_delay = self.start_delay
         if not isinstance(_f_start_delay, Unset):
-            field_dict["start_delay"] = None if _f_start_delay is None else _f_start_delay
+            field_dict["start_delay"] = _f_start_delay
         _f_join_strategy = self.join_strategy
         if not isinstance(_f_join_strategy, Unset):
             field_dict["join_strategy"] = None if _f_join_strategy is None else _f_join_strategy.value
         _f_related_wf_exec_id = self.related_wf_exec_id
         if not isinstance(_f_related_wf_exec_id, Unset):
-            field_dict["related_wf_exec_id"] = None if _f_related_wf_exec_id is None else _f_related_wf_exec_id
+            field_dict["related_wf_exec_id"] = _f_related_wf_exec_id
         return field_dict
 
     @classmethod

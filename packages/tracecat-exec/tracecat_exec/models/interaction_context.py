@@ -48,10 +48,10 @@ class InteractionContext:
             field_dict["interaction_id"] = None if _f_interaction_id is None else str(_f_interaction_id)
         _f_execution_id = self.execution_id
         if not isinstance(_f_execution_id, Unset):
-            field_dict["execution_id"] = None if _f_execution_id is None else _f_execution_id
+            field_dict["execution_id"] = _f_execution_id
         _f_action_ref = self.action_ref
         if not isinstance(_f_action_ref, Unset):
-            field_dict["action_ref"] = None if _f_action_ref is None else _f_action_ref
+            field_dict["action_ref"] = _f_action_ref
         return field_dict
 
     @classmethod

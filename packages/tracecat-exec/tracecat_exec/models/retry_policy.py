@@ -45,13 +45,13 @@ class RetryPolicy:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_max_attempts = self.max_attempts
         if not isinstance(_f_max_attempts, Unset):
-            field_dict["max_attempts"] = None if _f_max_attempts is None else _f_max_attempts
+            field_dict["max_attempts"] = _f_max_attempts
         _f_timeout = self.timeout
         if not isinstance(_f_timeout, Unset):
-            field_dict["timeout"] = None if _f_timeout is None else _f_timeout
+            field_dict["timeout"] = _f_timeout
         _f_retry_until = self.retry_until
         if not isinstance(_f_retry_until, Unset):
-            field_dict["retry_until"] = None if _f_retry_until is None else _f_retry_until
+            field_dict["retry_until"] = _f_retry_until
         return field_dict
 
     @classmethod

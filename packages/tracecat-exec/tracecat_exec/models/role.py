@@ -71,22 +71,22 @@ class Role:
             field_dict["type"] = None if _f_type_ is None else _f_type_.value
         _f_workspace_id = self.workspace_id
         if not isinstance(_f_workspace_id, Unset):
-            field_dict["workspace_id"] = None if _f_workspace_id is None else _f_workspace_id
+            field_dict["workspace_id"] = _f_workspace_id
         _f_user_id = self.user_id
         if not isinstance(_f_user_id, Unset):
-            field_dict["user_id"] = None if _f_user_id is None else _f_user_id
+            field_dict["user_id"] = _f_user_id
         _f_organization_id = self.organization_id
         if not isinstance(_f_organization_id, Unset):
-            field_dict["organization_id"] = None if _f_organization_id is None else _f_organization_id
+            field_dict["organization_id"] = _f_organization_id
         _f_bound_workspace_id = self.bound_workspace_id
         if not isinstance(_f_bound_workspace_id, Unset):
-            field_dict["bound_workspace_id"] = None if _f_bound_workspace_id is None else _f_bound_workspace_id
+            field_dict["bound_workspace_id"] = _f_bound_workspace_id
         _f_service_account_id = self.service_account_id
         if not isinstance(_f_service_account_id, Unset):
-            field_dict["service_account_id"] = None if _f_service_account_id is None else _f_service_account_id
+            field_dict["service_account_id"] = _f_service_account_id
         _f_scopes = self.scopes
         if not isinstance(_f_scopes, Unset):
-            field_dict["scopes"] = None if _f_scopes is None else [_i0 for _i0 in _f_scopes]
+            field_dict["scopes"] = _f_scopes
         _f_access_level = self.access_level
         if not isinstance(_f_access_level, Unset):
             field_dict["access_level"] = None if _f_access_level is None else _f_access_level.value

@@ -50,19 +50,19 @@ class RunContext:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_wf_id = self.wf_id
         if not isinstance(_f_wf_id, Unset):
-            field_dict["wf_id"] = None if _f_wf_id is None else _f_wf_id
+            field_dict["wf_id"] = _f_wf_id
         _f_wf_exec_id = self.wf_exec_id
         if not isinstance(_f_wf_exec_id, Unset):
-            field_dict["wf_exec_id"] = None if _f_wf_exec_id is None else _f_wf_exec_id
+            field_dict["wf_exec_id"] = _f_wf_exec_id
         _f_wf_run_id = self.wf_run_id
         if not isinstance(_f_wf_run_id, Unset):
-            field_dict["wf_run_id"] = None if _f_wf_run_id is None else _f_wf_run_id
+            field_dict["wf_run_id"] = _f_wf_run_id
         _f_environment = self.environment
         if not isinstance(_f_environment, Unset):
-            field_dict["environment"] = None if _f_environment is None else _f_environment
+            field_dict["environment"] = _f_environment
         _f_logical_time = self.logical_time
         if not isinstance(_f_logical_time, Unset):
-            field_dict["logical_time"] = None if _f_logical_time is None else _f_logical_time
+            field_dict["logical_time"] = _f_logical_time
         return field_dict
 
     @classmethod

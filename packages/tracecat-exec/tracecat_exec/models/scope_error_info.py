@@ -49,8 +49,8 @@ class ScopeErrorInfo:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         field_dict["code"] = self.code
         field_dict["message"] = self.message
-        field_dict["required_scopes"] = [_i0 for _i0 in self.required_scopes]
-        field_dict["missing_scopes"] = [_i0 for _i0 in self.missing_scopes]
+        field_dict["required_scopes"] = list(self.required_scopes)
+        field_dict["missing_scopes"] = list(self.missing_scopes)
         return field_dict
 
     @classmethod

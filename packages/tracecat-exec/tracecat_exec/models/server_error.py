@@ -44,10 +44,10 @@ class ServerError:
         field_dict["message"] = self.message
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
-            field_dict["type"] = None if _f_type_ is None else _f_type_
+            field_dict["type"] = _f_type_
         _f_detail = self.detail
         if not isinstance(_f_detail, Unset):
-            field_dict["detail"] = None if _f_detail is None else _f_detail
+            field_dict["detail"] = _f_detail
         return field_dict
 
     @classmethod

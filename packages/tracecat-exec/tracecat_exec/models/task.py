@@ -37,25 +37,12 @@ _FIELDS_Task: frozenset[str] = frozenset(
 
 def _parse_Task_for_each(data: Any) -> Any:
     if type(data) is str:
-        return data if type(data) is str else invalid("Task.for_each", "a string", data)
+        return data
     if type(data) is list:
-        return [
-            (_i0 if type(_i0) is str else invalid("Task.for_each[]", "a string", _i0))
-            for _i0 in (data if type(data) is list else check_list(data, "Task.for_each"))
-        ]
+        return [(_i0 if type(_i0) is str else invalid("Task.for_each[]", "a string", _i0)) for _i0 in data]
     if data is None:
-        return data if data is None else invalid("Task.for_each", "null", data)
-    invalid("Task.for_each", "string or list or none", data)
-
-
-def _dump_Task_for_each(value: Any) -> Any:
-    if True:
-        return value
-    if isinstance(value, list):
-        return [_i0 for _i0 in value]
-    if value is None:
-        return value
-    return value
+        return data
+    invalid("Task.for_each", "a string or an array or null", data)
 
 
 @_attrs_define
@@ -102,31 +89,31 @@ class Task:
         field_dict["action"] = self.action
         _f_description = self.description
         if not isinstance(_f_description, Unset):
-            field_dict["description"] = None if _f_description is None else _f_description
+            field_dict["description"] = _f_description
         _f_args = self.args
         if not isinstance(_f_args, Unset):
             field_dict["args"] = None if _f_args is None else _f_args.to_dict()
         _f_depends_on = self.depends_on
         if not isinstance(_f_depends_on, Unset):
-            field_dict["depends_on"] = None if _f_depends_on is None else [_i0 for _i0 in _f_depends_on]
+            field_dict["depends_on"] = _f_depends_on
         _f_interaction = self.interaction
         if not isinstance(_f_interaction, Unset):
             field_dict["interaction"] = None if _f_interaction is None else _f_interaction.to_dict()
         _f_run_if = self.run_if
         if not isinstance(_f_run_if, Unset):
-            field_dict["run_if"] = None if _f_run_if is None else _f_run_if
+            field_dict["run_if"] = _f_run_if
         _f_for_each = self.for_each
         if not isinstance(_f_for_each, Unset):
-            field_dict["for_each"] = _dump_Task_for_each(_f_for_each)
+            field_dict["for_each"] = _f_for_each
         _f_retry_policy = self.retry_policy
         if not isinstance(_f_retry_policy, Unset):
             field_dict["retry_policy"] = None if _f_retry_policy is None else _f_retry_policy.to_dict()
         _f_start_delay = self.start_delay
         if not isinstance(_f_start_delay, Unset):
-            field_dict["start_delay"] = None if _f_start_delay is None else _f_start_delay
+            field_dict["start_delay"] = _f_start_delay
         _f_wait_until = self.wait_until
         if not isinstance(_f_wait_until, Unset):
-            field_dict["wait_until"] = None if _f_wait_until is None else _f_wait_until
+            field_dict["wait_until"] = _f_wait_until
         _f_join_strategy = self.join_strategy
         if not isinstance(_f_join_strategy, Unset):
             field_dict["join_strategy"] = None if _f_join_strategy is None else _f_join_strategy.value

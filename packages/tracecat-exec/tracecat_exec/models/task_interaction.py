@@ -58,22 +58,22 @@ class TaskInteraction:
         field_dict: dict[str, Any] = dict(self.additional_properties)
         _f_type_ = self.type_
         if not isinstance(_f_type_, Unset):
-            field_dict["type"] = None if _f_type_ is None else _f_type_
+            field_dict["type"] = _f_type_
         _f_timeout = self.timeout
         if not isinstance(_f_timeout, Unset):
-            field_dict["timeout"] = None if _f_timeout is None else _f_timeout
+            field_dict["timeout"] = _f_timeout
         _f_required_approvers = self.required_approvers
         if not isinstance(_f_required_approvers, Unset):
-            field_dict["required_approvers"] = None if _f_required_approvers is None else _f_required_approvers
+            field_dict["required_approvers"] = _f_required_approvers
         _f_approver_groups = self.approver_groups
         if not isinstance(_f_approver_groups, Unset):
-            field_dict["approver_groups"] = None if _f_approver_groups is None else [_i0 for _i0 in _f_approver_groups]
+            field_dict["approver_groups"] = _f_approver_groups
         _f_message = self.message
         if not isinstance(_f_message, Unset):
-            field_dict["message"] = None if _f_message is None else _f_message
+            field_dict["message"] = _f_message
         _f_approve_if = self.approve_if
         if not isinstance(_f_approve_if, Unset):
-            field_dict["approve_if"] = None if _f_approve_if is None else _f_approve_if
+            field_dict["approve_if"] = _f_approve_if
         return field_dict
 
     @classmethod

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from .._validate import (
     check_list,
     check_object,
-    integral,
     invalid,
     missing,
     reject,
@@ -27,20 +26,12 @@ _FIELDS_ValidationError: frozenset[str] = frozenset(
 )
 
 
-def _parse_ValidationError_loc_item(data: Any) -> Any:
+def _parse_ValidationError_loc__item(data: Any) -> Any:
     if type(data) is str:
-        return data if type(data) is str else invalid("ValidationError.loc[]", "a string", data)
-    if type(data) is int:
-        return data if type(data) is int else integral("ValidationError.loc[]", data)
-    invalid("ValidationError.loc[]", "string or int", data)
-
-
-def _dump_ValidationError_loc_item(value: Any) -> Any:
-    if True:
-        return value
-    if True:
-        return value
-    return value
+        return data
+    if type(data) is int or (type(data) is float and data.is_integer()):
+        return data if type(data) is int else int(data)
+    invalid("ValidationError.loc[]", "a string or an integer", data)
 
 
 @_attrs_define
@@ -61,7 +52,7 @@ class ValidationError:
     def to_dict(self) -> dict[str, Any]:
         """This object as JSON-ready data, unknown fields included."""
         field_dict: dict[str, Any] = dict(self.additional_properties)
-        field_dict["loc"] = [_dump_ValidationError_loc_item(_i0) for _i0 in self.loc]
+        field_dict["loc"] = list(self.loc)
         field_dict["msg"] = self.msg
         field_dict["type"] = self.type_
         return field_dict
@@ -73,10 +64,12 @@ class ValidationError:
         _get = _src.get
         _f_loc = _get("loc", UNSET)
         if _f_loc is not None and _f_loc is not UNSET:
-            _f_loc = [
-                _parse_ValidationError_loc_item(_i0)
-                for _i0 in (_f_loc if type(_f_loc) is list else check_list(_f_loc, "ValidationError.loc"))
-            ]
+            _f_loc = list(
+                map(
+                    _parse_ValidationError_loc__item,
+                    _f_loc if type(_f_loc) is list else check_list(_f_loc, "ValidationError.loc"),
+                )
+            )
         elif _f_loc is UNSET:
             missing("ValidationError.loc")
         elif _f_loc is None:

@@ -110,7 +110,7 @@ class WorkflowExecution:
             field_dict["close_time"] = None if _f_close_time is None else _f_close_time.isoformat()
         _f_parent_wf_exec_id = self.parent_wf_exec_id
         if not isinstance(_f_parent_wf_exec_id, Unset):
-            field_dict["parent_wf_exec_id"] = None if _f_parent_wf_exec_id is None else _f_parent_wf_exec_id
+            field_dict["parent_wf_exec_id"] = _f_parent_wf_exec_id
         _f_trigger_type = self.trigger_type
         if not isinstance(_f_trigger_type, Unset):
             field_dict["trigger_type"] = None if _f_trigger_type is None else _f_trigger_type.value

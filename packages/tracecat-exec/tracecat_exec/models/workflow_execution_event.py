@@ -84,16 +84,16 @@ class WorkflowExecutionEvent:
             field_dict["failure"] = None if _f_failure is None else _f_failure.to_dict()
         _f_result = self.result
         if not isinstance(_f_result, Unset):
-            field_dict["result"] = None if _f_result is None else _f_result
+            field_dict["result"] = _f_result
         _f_role = self.role
         if not isinstance(_f_role, Unset):
             field_dict["role"] = None if _f_role is None else _f_role.to_dict()
         _f_parent_wf_exec_id = self.parent_wf_exec_id
         if not isinstance(_f_parent_wf_exec_id, Unset):
-            field_dict["parent_wf_exec_id"] = None if _f_parent_wf_exec_id is None else _f_parent_wf_exec_id
+            field_dict["parent_wf_exec_id"] = _f_parent_wf_exec_id
         _f_workflow_timeout = self.workflow_timeout
         if not isinstance(_f_workflow_timeout, Unset):
-            field_dict["workflow_timeout"] = None if _f_workflow_timeout is None else _f_workflow_timeout
+            field_dict["workflow_timeout"] = _f_workflow_timeout
         return field_dict
 
     @classmethod
@@ -123,7 +123,7 @@ class WorkflowExecutionEvent:
         elif _f_event_type is UNSET:
             missing("WorkflowExecutionEvent.event_type")
         elif _f_event_type is None:
-            invalid("WorkflowExecutionEvent.event_type", "an enum value", None)
+            invalid("WorkflowExecutionEvent.event_type", "a string enum value", None)
 
         _f_task_id = _get("task_id", UNSET)
         if type(_f_task_id) is not int:
