@@ -21,7 +21,7 @@ def vendor(request: pytest.FixtureRequest) -> Vendor:
 
 @pytest.fixture(params=["sync", "async"])
 def mode(request: pytest.FixtureRequest) -> str:
-    """`sync` (get_execution.sync) or `async` (get_execution.asyncio)."""
+    """`sync` (the polled call's `sync`) or `async` (its `asyncio`)."""
     chosen: str = request.param
     return chosen
 

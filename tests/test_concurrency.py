@@ -23,13 +23,13 @@ import os
 import warnings
 from collections import Counter
 from typing import Any
-from urllib.parse import unquote, urlencode
+from urllib.parse import urlencode
 
 import httpx
 import pytest
 
 from support.execserver import Answer, ExecutionServer, Request
-from support.vendors import Vendor
+from support.vendors import Vendor, python_name
 
 CONCURRENT_CALLS = int(os.environ.get("EXEC_SDKS_CONCURRENT_CALLS", "1000"))
 SEQUENTIAL_CALLS = int(os.environ.get("EXEC_SDKS_SEQUENTIAL_CALLS", "10000"))
@@ -55,15 +55,34 @@ def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def id_path(vendor: Vendor) -> list[str]:
-    """Where the execution id sits in the 200 body: beside the status."""
-    return [*vendor.status_path[:-1], "id"]
-
-
 def dig(value: Any, path: list[str]) -> Any:
     for key in path:
-        value = value[key] if isinstance(value, dict) else getattr(value, key)
+        value = value[key] if isinstance(value, dict) else getattr(value, python_name(key))
     return value
+
+
+# How the server answers an execution id: by its `<kind>-` prefix, or for integer ids by the last digit.
+KIND_DIGITS = {"ok": 0, "retry": 3, "missing": 5, "broken": 7}
+
+
+def make_id(vendor: Vendor, kind: str, number: int, tag: str = "") -> Any:
+    """An execution id of the id parameter's type that asks the server for `kind`."""
+    if vendor.id_is_integer:
+        return number * 10 + KIND_DIGITS[kind]
+    return f"{kind}-{tag}{number}"
+
+
+def kind_of(execution_id: Any) -> str:
+    """The kind an execution id (as sent, or as read from the path) asks for."""
+    text = str(execution_id)
+    if text.isdigit():
+        return next(kind for kind, digit in KIND_DIGITS.items() if int(text) % 10 == digit)
+    return text.split("-", 1)[0]
+
+
+def expected_seen(ids: list[Any]) -> dict[str, int]:
+    """Requests per id (as the path has it): a retried id twice, any other once."""
+    return {str(i): 2 if kind_of(i) == "retry" else 1 for i in ids}
 
 
 def fast_retries(vendor: Vendor, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,8 +96,11 @@ class Executions:
     def __init__(self, vendor: Vendor) -> None:
         self.vendor = vendor
         self.example = vendor.fixture("example-200.json")
+        self.id_is_number = isinstance(dig(self.example, vendor.id_path), int)
         self.template = self.body(_ID_SLOT)
-        self.not_found = json.dumps(vendor.fixture("error-404.json")).encode()
+        documented = "error-404.json" in vendor.fixture_names("error-")
+        not_found = vendor.fixture("error-404.json") if documented else {"message": "execution not found"}
+        self.not_found = json.dumps(not_found).encode()
         self.seen: Counter[str] = Counter()
         self.wrong_targets: list[str] = []
         query = vendor.query_params()
@@ -87,27 +109,33 @@ class Executions:
     def body(self, execution_id: str) -> str:
         body = copy.deepcopy(self.example)
         node = body
-        for key in id_path(self.vendor)[:-1]:
+        for key in self.vendor.id_path[:-1]:
             node = node[key]
-        node["id"] = execution_id
+        node[self.vendor.id_path[-1]] = execution_id
         return json.dumps(body)
 
+    def body_id(self, execution_id: Any) -> Any:
+        """The id as the 200 body carries it (a number where the page example has one)."""
+        return int(execution_id) if self.id_is_number else str(execution_id)
+
     def __call__(self, request: Request) -> Answer:
-        path = request.target.partition("?")[0]
-        execution_id = unquote(path.rsplit("/", 1)[-1])
+        values = self.vendor.parse_path(request.target.partition("?")[0])
+        execution_id = "" if values is None else values[self.vendor.id_param]
         if request.target != self.vendor.expected_path(execution_id) + self.query:
             self.wrong_targets.append(request.target)
             return Answer(400, b'{"message": "unexpected request target"}')
         self.seen[execution_id] += 1
-        if execution_id.startswith("retry-") and self.seen[execution_id] == 1:
+        kind = kind_of(execution_id)
+        if kind == "retry" and self.seen[execution_id] == 1:
             return Answer(503, b'{"message": "try again"}')
-        if execution_id.startswith("missing-"):
+        if kind == "missing":
             return Answer(404, self.not_found)
-        if execution_id.startswith("broken-"):
+        if kind == "broken":
             return Answer(
                 200, b"<html><body>Service temporarily unavailable</body></html>", {"Content-Type": "text/html"}
             )
-        return Answer(200, self.template.replace(json.dumps(_ID_SLOT), json.dumps(execution_id)).encode())
+        answer = self.template.replace(json.dumps(_ID_SLOT), json.dumps(self.body_id(execution_id)))
+        return Answer(200, answer.encode())
 
 
 @pytest.mark.asyncio
@@ -115,9 +143,11 @@ async def test_concurrent_async_calls_each_return_their_own_execution(
     vendor: Vendor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fast_retries(vendor, monkeypatch)
-    # Ids with `/` and `:`, as Tracecat's are: each must stay one encoded path segment.
+    # String ids with `/` and `:` (some vendors' are so): each must stay one encoded path segment.
     # Every other id is answered 503 first, so half the calls retry while the rest complete.
-    ids = [f"{'retry' if i % 2 == 0 else 'ok'}-{i:04d}/wf:{i}" for i in range(CONCURRENT_CALLS)]
+    ids = [make_id(vendor, "retry" if i % 2 == 0 else "ok", i) for i in range(CONCURRENT_CALLS)]
+    if not vendor.id_is_integer:
+        ids = [f"{i}/wf:{n}" for n, i in enumerate(ids)]
     executions = Executions(vendor)
     fds_before = open_fds()
     with ExecutionServer(executions) as server:
@@ -130,13 +160,13 @@ async def test_concurrent_async_calls_each_return_their_own_execution(
             await client.aclose()
         requests = server.requests
     assert not executions.wrong_targets
-    got = [dig(result, id_path(vendor)) for result in results]
-    assert got == ids, "a call returned another call's execution"
+    got = [dig(result, vendor.id_path) for result in results]
+    assert got == [executions.body_id(i) for i in ids], "a call returned another call's execution"
     assert len(set(got)) == CONCURRENT_CALLS
     statuses = {dig(result, vendor.status_path) for result in results}
     assert statuses == {dig(executions.example, vendor.status_path)}
     # A retried id: the 503, then the retry that got its execution; any other id: one request.
-    assert executions.seen == {i: 2 if i.startswith("retry-") else 1 for i in ids}
+    assert executions.seen == expected_seen(ids)
     assert requests == sum(executions.seen.values())
     assert open_fds() - fds_before <= FD_SLACK
 
@@ -148,33 +178,35 @@ class Checker:
         self.vendor = vendor
         self.sync = vendor.endpoint.sync
         self.errors = vendor.errors
-        self.id_path = id_path(vendor)
+        self.body_id = Executions(vendor).body_id
 
-    def __call__(self, client: Any, execution_id: str) -> None:
+    def __call__(self, client: Any, execution_id: Any) -> None:
         kwargs = self.vendor.call_kwargs(execution_id)
-        if execution_id.startswith("missing-"):
+        kind = kind_of(execution_id)
+        if kind == "missing":
             with pytest.raises(self.errors.NotFoundError) as raised:
                 self.sync(**kwargs, client=client)
             assert raised.value.status_code == 404
-        elif execution_id.startswith("broken-"):
+        elif kind == "broken":
             with pytest.raises(self.errors.APIResponseValidationError) as invalid:
                 self.sync(**kwargs, client=client)
             assert invalid.value.status_code == 200
         else:
-            assert dig(self.sync(**kwargs, client=client), self.id_path) == execution_id
+            assert dig(self.sync(**kwargs, client=client), self.vendor.id_path) == self.body_id(execution_id)
 
 
-def _sequence(count: int, tag: str) -> list[str]:
+def _sequence(vendor: Vendor, count: int, tag: str, start: int = 0) -> list[Any]:
     """Ids for `count` calls: per ten, one retried 503, one 404, one malformed 200, seven successes."""
     kinds = {3: "retry", 5: "missing", 7: "broken"}
-    return [f"{kinds.get(i % 10, 'ok')}-{tag}{i}" for i in range(count)]
+    return [make_id(vendor, kinds.get(i % 10, "ok"), i, tag) for i in range(start, start + count)]
 
 
 def test_sequential_sync_calls_keep_file_descriptors_flat(vendor: Vendor, monkeypatch: pytest.MonkeyPatch) -> None:
     fast_retries(vendor, monkeypatch)
     executions = Executions(vendor)
     check = Checker(vendor)
-    shared, own = _sequence(SEQUENTIAL_CALLS, "shared-"), _sequence(CLIENT_PER_CALL, "own-")
+    shared = _sequence(vendor, SEQUENTIAL_CALLS, "shared-")
+    own = _sequence(vendor, CLIENT_PER_CALL, "own-", start=SEQUENTIAL_CALLS)
     fds_at_start = open_fds()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
@@ -201,7 +233,7 @@ def test_sequential_sync_calls_keep_file_descriptors_flat(vendor: Vendor, monkey
     leaks = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
     assert not leaks, leaks
     # Every call reached the server once, a retried one twice.
-    assert executions.seen == {i: 2 if i.startswith("retry-") else 1 for i in shared + own}
+    assert executions.seen == expected_seen(shared + own)
 
 
 @pytest.mark.asyncio
@@ -209,7 +241,7 @@ async def test_concurrent_calls_on_the_default_pool(vendor: Vendor, monkeypatch:
     """The same, on a client as users build it (httpx's default pool of 100 connections), at a
     concurrency the pool handles quickly: more calls than connections, so requests queue."""
     fast_retries(vendor, monkeypatch)
-    ids = [f"retry-{i}" for i in range(150)]
+    ids = [make_id(vendor, "retry", i) for i in range(150)]
     executions = Executions(vendor)
     with ExecutionServer(executions) as server:
         client = vendor.client(server.url)
@@ -220,5 +252,5 @@ async def test_concurrent_calls_on_the_default_pool(vendor: Vendor, monkeypatch:
         finally:
             await client.aclose()
         assert server.max_open_connections <= 100
-    assert [dig(result, id_path(vendor)) for result in results] == ids
-    assert executions.seen == dict.fromkeys(ids, 2)
+    assert [dig(result, vendor.id_path) for result in results] == [executions.body_id(i) for i in ids]
+    assert executions.seen == expected_seen(ids)

@@ -9,6 +9,7 @@ test_properties (`EXEC_SDKS_HYPOTHESIS_EXAMPLES`, CI 200) and the page example.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 import jsonschema
@@ -16,10 +17,9 @@ import pytest
 from hypothesis import given
 
 from support.differential import Walk, agree, oracle_model, success_model
+from support.schemas import Path, at, fields, flatten, replaced
 from support.strategies import EXAMPLES, PROPERTY_SETTINGS, success_bodies, success_component, success_json_schema
-from support.vendors import Vendor, selected
-
-VENDORS = {v.name: v for v in selected()}
+from support.vendors import Vendor
 
 
 def test_attrs_and_pydantic_agree_on_schema_valid_bodies(vendor: Vendor) -> None:
@@ -46,19 +46,17 @@ def test_the_walk_catches_a_disagreement(vendor: Vendor) -> None:
     example = vendor.fixture("example-200.json")
     changed = copy.deepcopy(example)
     node: Any = changed
-    for key in vendor.status_path[:-1]:
+    for key in vendor.id_path[:-1]:
         node = node[key]
-    node["id"] = node["id"] + "-changed"
+    field = vendor.id_path[-1]
+    node[field] = node[field] + 1 if isinstance(node[field], int) else f"{node[field]}-changed"
     ours = success_model(vendor).from_dict(example)
     theirs = oracle_model(vendor).model_validate(changed)
-    with pytest.raises(AssertionError, match=r"\.id: "):
+    with pytest.raises(AssertionError, match=rf"\.{vendor.id_path[-1]}: "):
         Walk(vendor).model(ours, theirs, example, success_component(vendor))
 
 
-# --- Known gaps: spec-valid bodies the oracle reads and the package rejects ------------------
-#
-# Found by probing the decoders with valid spellings the strategy never draws. Each case is the
-# smallest body that shows the gap; `raises=` keeps any other failure from passing as the gap.
+# --- Valid spellings the strategy never draws: the oracle reads them, and so must the package ----
 
 
 def _spec_valid(vendor: Vendor, body: Any) -> None:
@@ -68,48 +66,43 @@ def _spec_valid(vendor: Vendor, body: Any) -> None:
     assert not [e.message for e in validator.iter_errors(body)], "the case must be valid per the spec"
 
 
-_LOWERCASE_DATE_TIME = "2023-11-07t05:31:56z"
-# RFC 3339 section 5.6: "T" and "Z" may alternatively be lower case; JSON Schema's `date-time`
-# format is RFC 3339's. The package parses with `datetime.fromisoformat`, which wants upper case.
-LOWERCASE_DATE_TIME_CASES: dict[str, dict[str, Any]] = {
-    "sakari": {"data": {"start": _LOWERCASE_DATE_TIME}},
-    "tracecat": {
-        "id": "wf-1/exec-1",
-        "run_id": "run-1",
-        "start_time": _LOWERCASE_DATE_TIME,
-        "status": None,
-        "workflow_type": "w",
-        "task_queue": "q",
-        "history_length": 0,
-        "events": [],
-    },
-    "kapso": {"data": {"started_at": _LOWERCASE_DATE_TIME}},
-    # checkout: no `format: date-time` field (its timestamps are plain strings).
-}
-
-# JSON Schema 2020-12: "integer" matches any number with a zero fractional part, so `1.0` is a
-# valid integer; the package's integer check is `type(v) is int`.
-INTEGRAL_FLOAT_CASES: dict[str, dict[str, Any]] = {
-    "sakari": {"data": {"steps": [{"node": {"type": {"validation": {"numEdges": 1.0}}}}]}},
-    "checkout": {"code": 200.0, "message": "success", "data": {"execution": {"id": "x", "status": "workflow_running"}}},
-    "tracecat": {**LOWERCASE_DATE_TIME_CASES["tracecat"], "start_time": "2023-11-07T05:31:56Z", "history_length": 1.0},
-    "kapso": {"data": {"flow": {"execution_count": 1.0}}},
-}
+def _fields_where(vendor: Vendor, wanted: Callable[[dict[str, Any]], bool]) -> list[tuple[Path, Any]]:
+    """(path, value) of every declared field of the page example whose schema `wanted` accepts."""
+    example = vendor.fixture("example-200.json")
+    found = []
+    for path, schema, _ in fields(vendor.spec, vendor.success_schema, example):
+        if any(wanted(view) for view in flatten(vendor.spec, schema)):
+            found.append((path, at(example, path)))
+    return found
 
 
-@pytest.mark.parametrize("name", [name for name in LOWERCASE_DATE_TIME_CASES if name in VENDORS])
-def test_lowercase_rfc3339_date_time(name: str) -> None:
-    """RFC 3339 allows lower-case `t` and `z`; the oracle accepts them and so must the package."""
-    vendor = VENDORS[name]
-    body = LOWERCASE_DATE_TIME_CASES[name]
+def _example_with(vendor: Vendor, changes: list[tuple[Path, Any]]) -> Any:
+    body = vendor.fixture("example-200.json")
+    for path, value in changes:
+        body = replaced(body, path, value)
+    return body
+
+
+def test_lowercase_rfc3339_date_time(vendor: Vendor) -> None:
+    """RFC 3339 section 5.6 allows lower-case `t` and `z`, and JSON Schema's `date-time` format is
+    RFC 3339's; the oracle accepts them, and so must the package (it parses with
+    `datetime.fromisoformat`, which wants upper case). Every date-time of the page example, lowered."""
+    found = _fields_where(vendor, lambda view: view.get("format") == "date-time")
+    changes = [(path, value.lower()) for path, value in found if isinstance(value, str) and value != value.lower()]
+    if not changes:
+        pytest.skip(f"{vendor.name}: the page example has no upper-case date-time")
+    body = _example_with(vendor, changes)
     _spec_valid(vendor, body)
     agree(vendor, body)
 
 
-@pytest.mark.parametrize("name", [name for name in INTEGRAL_FLOAT_CASES if name in VENDORS])
-def test_integral_float_in_an_integer_field(name: str) -> None:
-    """1.0 is an integer in JSON Schema 2020-12; both sides decode it as 1."""
-    vendor = VENDORS[name]
-    body = INTEGRAL_FLOAT_CASES[name]
+def test_integral_float_in_an_integer_field(vendor: Vendor) -> None:
+    """JSON Schema 2020-12: "integer" matches any number with a zero fractional part, so `1.0` is a
+    valid integer; both sides decode it as 1. Every integer of the page example, written as a float."""
+    found = _fields_where(vendor, lambda view: view.get("type") == "integer" and "enum" not in view)
+    changes = [(path, float(value)) for path, value in found if type(value) is int]
+    if not changes:
+        pytest.skip(f"{vendor.name}: the page example has no integer field")
+    body = _example_with(vendor, changes)
     _spec_valid(vendor, body)
     agree(vendor, body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 
-from support.vendors import Vendor, normalise
+from support.vendors import Vendor, normalise, python_name
 
 
 def success_model(vendor: Vendor) -> typing.Any:
@@ -22,10 +22,11 @@ def test_page_example_status_is_a_known_enum_member(vendor: Vendor) -> None:
     value: typing.Any = success_model(vendor).from_dict(vendor.fixture("example-200.json"))
     raw: typing.Any = vendor.fixture("example-200.json")
     for key in vendor.status_path:
-        value = getattr(value, key)
+        value = getattr(value, python_name(key))
         raw = raw[key]
     assert value == raw
-    assert value.is_unknown is False
+    if vendor.status_enum is not None:
+        assert value.is_unknown is False
 
 
 def test_documented_error_examples_decode(vendor: Vendor) -> None:

@@ -16,7 +16,6 @@ Each test runs with both JSON decoders a package can use: the standard library's
 from __future__ import annotations
 
 import asyncio
-import copy
 import gc
 import importlib
 import json
@@ -29,6 +28,7 @@ import orjson
 import pytest
 
 from support.jsoncompare import json_difference
+from support.schemas import removed, replaced
 from support.scripted import Reply, ScriptedServer
 from support.strategies import success_json_schema
 from support.vendors import Vendor
@@ -189,24 +189,6 @@ def nodes(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
         for index, item in enumerate(value):
             yield (*path, index), item
             yield from nodes(item, (*path, index))
-
-
-def replaced(body: Any, path: Path, value: Any) -> Any:
-    changed = copy.deepcopy(body)
-    node = changed
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    return changed
-
-
-def removed(body: Any, path: Path) -> Any:
-    changed = copy.deepcopy(body)
-    node = changed
-    for key in path[:-1]:
-        node = node[key]
-    del node[path[-1]]
-    return changed
 
 
 def wrong_values(value: Any) -> list[Any]:

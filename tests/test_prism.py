@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from support.prism import PrismServer
-from support.vendors import Vendor, normalise
+from support.vendors import Vendor, normalise, python_name
 
 # Dynamic responses per vendor: at least 50 (the foundation's bar); CI may raise it.
 DYNAMIC_RESPONSES = int(os.environ.get("EXEC_SDKS_PRISM_DYNAMIC", "50"))
@@ -17,7 +17,7 @@ DYNAMIC_RESPONSES = int(os.environ.get("EXEC_SDKS_PRISM_DYNAMIC", "50"))
 
 def _status(vendor: Vendor, model: typing.Any) -> typing.Any:
     for key in vendor.status_path:
-        model = getattr(model, key)
+        model = getattr(model, python_name(key))
     return model
 
 

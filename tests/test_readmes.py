@@ -7,7 +7,7 @@ import importlib
 import importlib.util
 import re
 
-from support.vendors import ROOT, Vendor
+from support.vendors import ROOT, Vendor, all_vendors
 
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
@@ -32,3 +32,65 @@ def test_root_readme_examples_compile() -> None:
     assert blocks
     for block in blocks:
         ast.parse(block.replace("…", "x"))
+
+
+# --- the root README's package table and environment variables ---------------------------------------
+
+TABLE_HEADER = "| package | import | vendor | endpoint |"
+ENV_CREDENTIAL = re.compile(r"\b[A-Z][A-Z0-9_]*_(?:TOKEN|API_KEY)\b")
+
+
+def package_table(readme: str) -> dict[str, list[str]]:
+    """The rows of README.md's package table by dist name, each cell without its backticks."""
+    lines = readme.splitlines()
+    assert TABLE_HEADER in lines, f"README.md has no package table (header `{TABLE_HEADER}`)"
+    rows: dict[str, list[str]] = {}
+    for line in lines[lines.index(TABLE_HEADER) + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
+        rows[cells[0]] = cells
+    return rows
+
+
+def table_row(vendor: Vendor) -> str:
+    """The row README.md's package table should have for `vendor` (its vendor cell left to write)."""
+    query = "&".join(f"{name}=…" for name in vendor.query_params())
+    endpoint = f"{vendor.method.upper()} {vendor.path_template}" + (f"?{query}" if query else "")
+    title = vendor.spec["info"]["title"]
+    return f"| `{vendor.dist}` | `{vendor.import_name}` | {title} | `{endpoint}` |"
+
+
+def test_root_readme_table_lists_every_package() -> None:
+    rows = package_table((ROOT / "README.md").read_text(encoding="utf-8"))
+    vendors = all_vendors()
+    missing = [table_row(v) for v in vendors if v.dist not in rows]
+    assert not missing, "README.md's package table lacks a row; add (name the vendor in the third cell):\n" + (
+        "\n".join(missing)
+    )
+    stray = sorted(set(rows) - {v.dist for v in vendors})
+    assert not stray, f"README.md's package table lists {stray}, which manifest.toml does not have"
+    for vendor in vendors:
+        dist, import_name, _, endpoint = rows[vendor.dist][:4]
+        expected = table_row(vendor)
+        assert import_name == vendor.import_name, f"README.md row of {dist}: wrong import; it should be\n{expected}"
+        method, _, target = endpoint.partition(" ")
+        path, _, query = target.partition("?")
+        assert (method, path) == (vendor.method.upper(), vendor.path_template), (
+            f"README.md row of {dist}: the endpoint is not the spec's polled operation; it should be\n{expected}"
+        )
+        for name in vendor.query_params():
+            assert f"{name}=" in query, f"README.md row of {dist}: the endpoint lacks `?{name}=…`; see\n{expected}"
+
+
+def test_root_readme_names_each_credential_variable() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    vendors = all_vendors()
+    for vendor in vendors:
+        assert vendor.env_credential in readme, (
+            f"README.md does not name {vendor.env_credential}: add it to the `from_env()` variables "
+            f"under 'Auth and environment' (with how {vendor.dist} sends its credential)"
+        )
+    known = {vendor.env_credential for vendor in vendors}
+    unknown = sorted(set(ENV_CREDENTIAL.findall(readme)) - known)
+    assert not unknown, f"README.md names {unknown}, which no package in manifest.toml reads"

@@ -646,18 +646,18 @@ def test_publish_to_local_index_and_install(repo: Path, tmp_path: Path, fresh_ve
     # ... and calls the Prism mock of Tracecat's API with it.
     vendor = next(v for v in all_vendors() if v.name == "tracecat")
     script = (
-        "import json, sys\n"
-        "import tracecat_exec\n"
-        "from tracecat_exec import AuthenticatedClient\n"
-        "from tracecat_exec.api.executions import get_execution\n"
-        "with AuthenticatedClient(sys.argv[1], token='test-token') as client:\n"
-        "    execution = get_execution.sync(**json.loads(sys.argv[2]), client=client)\n"
-        "print(json.dumps({'version': tracecat_exec.__version__, 'file': tracecat_exec.__file__,"
+        "import importlib, json, sys\n"
+        "package = importlib.import_module(sys.argv[3])\n"
+        "endpoint = importlib.import_module(sys.argv[4])\n"
+        "with package.AuthenticatedClient(sys.argv[1], **{sys.argv[5]: 'test-credential'}) as client:\n"
+        "    execution = endpoint.sync(**json.loads(sys.argv[2]), client=client)\n"
+        "print(json.dumps({'version': package.__version__, 'file': package.__file__,"
         " 'body': execution.to_dict()}))\n"
     )
+    arguments = [json.dumps(vendor.call_kwargs()), vendor.import_name, vendor.endpoint_module, vendor.credential_param]
     with PrismServer(vendor.spec_path) as prism:
         called = subprocess.run(
-            [str(fresh_venv), "-c", script, prism.url, json.dumps(vendor.call_kwargs())],
+            [str(fresh_venv), "-c", script, prism.url, *arguments],
             capture_output=True,
             text=True,
             timeout=60,

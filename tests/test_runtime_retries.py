@@ -1,7 +1,7 @@
 """Retries, timeouts and transport failures over a real socket (ScriptedServer), sync and async.
 
-Every test runs for each vendor in both modes: `sync` calls `get_execution.sync`,
-`async` awaits `get_execution.asyncio`. The base backoff is patched down where
+Every test runs for each vendor in both modes: `sync` calls the polled operation's `sync`,
+`async` awaits its `asyncio`. The base backoff is patched down where
 the delay itself is not under test, so the suite stays fast.
 """
 

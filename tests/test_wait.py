@@ -23,15 +23,17 @@ def replies(vendor: Vendor, *statuses: str | None) -> list[Reply]:
 
 
 def terminal_for(vendor: Vendor) -> Any:
-    """The spec's terminal sets; Sakari publishes no failure value, so its callers add their own."""
+    """The spec's terminal sets; where it publishes no failure value, callers add their own."""
     wait = wait_module(vendor)
-    if vendor.failure_statuses:
+    if vendor.terminal_body("failure") is not None:
         return wait.TERMINAL_STATUSES
     return wait.TerminalStatuses.of(success=vendor.success_statuses, failure=["failed"])
 
 
-def failure_status(vendor: Vendor) -> str:
-    return vendor.failure_statuses[0] if vendor.failure_statuses else "failed"
+def ended(vendor: Vendor, verdict: str) -> tuple[str, Reply]:
+    """(status, answer) of a run that ended in `verdict`; a failure the caller names where the spec has none."""
+    found = vendor.terminal_body(verdict) or ("failed", vendor.example_with_status("failed"))
+    return found[0], Reply(200, found[1])
 
 
 def run_wait(vendor: Vendor, url: str, **kwargs: Any) -> Any:
@@ -47,12 +49,13 @@ def test_spec_terminal_statuses_are_rendered(vendor: Vendor) -> None:
     terminal = wait_module(vendor).TERMINAL_STATUSES
     assert terminal.success == frozenset(vendor.success_statuses)
     assert terminal.failure == frozenset(vendor.failure_statuses)
+    assert terminal.done == frozenset(vendor.terminal_sets["done"])
 
 
 def test_running_running_success(vendor: Vendor) -> None:
-    running, done = vendor.running_status, vendor.success_statuses[0]
+    running, (done, finish) = vendor.running_status, ended(vendor, "success")
     changes: list[tuple[str | None, str | None]] = []
-    with ScriptedServer(replies(vendor, running, running, done)) as server:
+    with ScriptedServer([*replies(vendor, running, running), finish]) as server:
         result = run_wait(
             vendor,
             server.url,
@@ -68,8 +71,8 @@ def test_running_running_success(vendor: Vendor) -> None:
 
 
 def test_running_failure(vendor: Vendor) -> None:
-    failed = failure_status(vendor)
-    with ScriptedServer(replies(vendor, vendor.running_status, failed)) as server:
+    failed, finish = ended(vendor, "failure")
+    with ScriptedServer([*replies(vendor, vendor.running_status), finish]) as server:
         result = run_wait(vendor, server.url, terminal_statuses=terminal_for(vendor), **FAST)
     assert result.failed and not result.succeeded
     assert result.status == failed
@@ -78,10 +81,10 @@ def test_running_failure(vendor: Vendor) -> None:
 
 def test_unknown_and_missing_statuses_are_not_terminal(vendor: Vendor) -> None:
     """A status this SDK doesn't know, or none at all (where the spec allows it), keeps the wait going."""
-    done = vendor.success_statuses[0]
+    done, finish = ended(vendor, "success")
     second = None if vendor.status_may_be_null else "ANOTHER_NEW"
     changes: list[str | None] = []
-    with ScriptedServer(replies(vendor, "SOMETHING_NEW", second, done)) as server:
+    with ScriptedServer([*replies(vendor, "SOMETHING_NEW", second), finish]) as server:
         result = run_wait(
             vendor,
             server.url,
@@ -115,9 +118,9 @@ def test_api_errors_propagate_typed(vendor: Vendor) -> None:
 
 @pytest.mark.asyncio
 async def test_async_twin(vendor: Vendor) -> None:
-    running, done = vendor.running_status, vendor.success_statuses[0]
+    running, (done, finish) = vendor.running_status, ended(vendor, "success")
     changes: list[str | None] = []
-    with ScriptedServer(replies(vendor, running, running, done)) as server:
+    with ScriptedServer([*replies(vendor, running, running), finish]) as server:
         client = vendor.client(server.url, max_retries=0)
         try:
             result = await wait_module(vendor).wait_for_execution_async(

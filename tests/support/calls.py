@@ -17,7 +17,7 @@ TLS = ssl.create_default_context()
 async def get(
     vendor: Vendor, mode: str, client: Any, *, detailed: bool = False, execution_id: str = "exec-123", **extra: Any
 ) -> Any:
-    """One get_execution call in `mode` (the sync call simply blocks the test's loop)."""
+    """One call of the polled operation in `mode` (the sync call simply blocks the test's loop)."""
     kwargs = {**vendor.call_kwargs(execution_id), **extra}
     if mode == "sync":
         sync_fn = vendor.endpoint.sync_detailed if detailed else vendor.endpoint.sync

@@ -1,7 +1,10 @@
-"""JSON Schema views of a spec's schemas, with `#/components/...` refs resolvable."""
+"""JSON Schema views of a spec's schemas, with `#/components/...` refs resolvable, and JSON data
+walked alongside them."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import jsonschema
@@ -22,3 +25,70 @@ def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
             node = node[part]
         schema = node
     return schema
+
+
+Path = list[str | int]
+
+
+def flatten(spec: dict[str, Any], schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """`schema` resolved, followed by every anyOf/oneOf/allOf member, resolved and flattened."""
+    schema = resolve(spec, schema)
+    found = [schema]
+    for keyword in ("anyOf", "oneOf", "allOf"):
+        for member in schema.get(keyword, []):
+            found += flatten(spec, member)
+    return found
+
+
+def walk(spec: dict[str, Any], schema: dict[str, Any], data: Any, path: Path) -> Iterator[tuple[Path, Any, bool]]:
+    """(path, field schema, required?) of every declared field present in `data`, parents first.
+
+    Free-form objects (no declared properties) and any-JSON values are not descended into.
+    """
+    views = flatten(spec, schema)
+    if isinstance(data, dict):
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        for view in views:
+            properties.update(view.get("properties", {}))
+            required |= set(view.get("required", []))
+        for key, value in data.items():
+            if key in properties:
+                yield [*path, key], properties[key], key in required
+                yield from walk(spec, properties[key], value, [*path, key])
+    elif isinstance(data, list):
+        items = next((view["items"] for view in views if "items" in view), None)
+        if items is not None:
+            for index, value in enumerate(data):
+                yield from walk(spec, items, value, [*path, index])
+
+
+def fields(spec: dict[str, Any], schema: dict[str, Any], data: Any) -> list[tuple[Path, Any, bool]]:
+    """`walk` from the root of `data`."""
+    return list(walk(spec, schema, data, []))
+
+
+def replaced(data: Any, path: Sequence[str | int], value: Any) -> Any:
+    """A copy of `data` with the value at `path` replaced."""
+    data = copy.deepcopy(data)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data
+
+
+def removed(data: Any, path: Sequence[str | int]) -> Any:
+    """A copy of `data` without the key (or item) at `path`."""
+    data = copy.deepcopy(data)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    del target[path[-1]]
+    return data
+
+
+def at(data: Any, path: Sequence[str | int]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
