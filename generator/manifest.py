@@ -29,6 +29,7 @@ class Package:
     spec_sha256: str  # "" before the first generation
     env_prefix: str
     summary: str
+    label: str = ""  # the vendor as the README's package table names it (default: the spec's title)
 
     @property
     def directory(self) -> Path:
@@ -55,6 +56,7 @@ def load_manifest(path: Path = MANIFEST) -> tuple[dict[str, Any], dict[str, Pack
             spec_sha256=entry.get("spec_sha256", ""),
             env_prefix=entry["env_prefix"],
             summary=entry.get("summary", ""),
+            label=entry.get("label", ""),
         )
     return data.get("generator", {}), packages
 

@@ -13,6 +13,7 @@ from . import FIX_COMMAND, ORACLE, PACKAGES, ROOT
 from .derive import Derived, derive
 from .errors import display_path
 from .manifest import Package, check_tool_versions, load_manifest, sha256_of, write_spec_hashes
+from .readme import README, updated_readme
 from .render import build_oracle, generate_code, render_package
 from .spec import load_spec
 from .trees import compare_trees
@@ -97,8 +98,10 @@ def regenerate(vendors: list[str] | None, *, check: bool) -> int:
                     "so the package has no wait helper and no CLI"
                 )
             oracles[package.vendor] = build_oracle(package, package.spec, package_workdir)
+        current_readme, fresh_readme = updated_readme(list(all_packages.values()))
         if check:
-            return report_drift(selected, built, oracles, vendors)
+            readme_stale = current_readme != fresh_readme
+            return report_drift(selected, built, oracles, vendors, readme_stale)
         for package in selected:
             if package.directory.exists():
                 shutil.rmtree(package.directory)
@@ -108,13 +111,22 @@ def regenerate(vendors: list[str] | None, *, check: bool) -> int:
             shutil.copyfile(oracles[package.vendor], ORACLE / oracles[package.vendor].name)
             print(f"generated {display_path(package.directory)} from {display_path(package.spec)}")
         write_spec_hashes(selected)
+        if current_readme != fresh_readme:
+            README.write_text(fresh_readme, encoding="utf-8")
+            print("updated README.md's package table and environment variables from manifest.toml")
     return 0
 
 
 def report_drift(
-    selected: list[Package], built: dict[str, Path], oracles: dict[str, Path], vendors: list[str] | None
+    selected: list[Package],
+    built: dict[str, Path],
+    oracles: dict[str, Path],
+    vendors: list[str] | None,
+    readme_stale: bool = False,
 ) -> int:
     problems: list[str] = []
+    if readme_stale:
+        problems.append("differs: README.md (its generated package table or environment variables)")
     for package in selected:
         if package.spec_sha256 != sha256_of(package.spec):
             problems.append(

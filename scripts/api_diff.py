@@ -23,7 +23,7 @@ already report counts as major.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -452,3 +452,11 @@ def changed_files(old: Mapping[str, bytes], new: Mapping[str, bytes]) -> list[st
     """Paths (relative to the package directory) added, removed or changed, release notes aside."""
     names = (set(old) | set(new)) - IGNORED_FILES
     return sorted(name for name in names if old.get(name) != new.get(name))
+
+
+def release_kind(changes: Sequence[Change], files: Sequence[str]) -> str:
+    """The release a set of API changes and changed files asks for: the most severe change's
+    level (changes come sorted, most severe first), else patch if any file changed, else none."""
+    if changes:
+        return changes[0].level
+    return PATCH if files else "none"

@@ -285,7 +285,7 @@ def check_generated_hash(package: Package) -> str:
 
 
 def plan_package(package: Package) -> Plan:
-    from api_diff import changed_files, compare_packages
+    from api_diff import changed_files, compare_packages, release_kind
 
     spec_sha256 = check_generated_hash(package)
     baseline = find_baseline(package)
@@ -301,12 +301,7 @@ def plan_package(package: Package) -> Plan:
         except Exception as exc:  # griffe could not read one of the two versions
             raise ReleaseError(f"cannot compare {package.dist} with {baseline.description}: {exc}") from exc
     files = changed_files(old_files, new_files)
-    if changes:
-        kind = changes[0].level
-    elif files:
-        kind = "patch"
-    else:
-        kind = "none"
+    kind = release_kind(changes, files)
     new = bump(package.version, kind) if kind in LEVELS else package.version
     return Plan(package, baseline, kind, new, changes, files, spec_sha256)
 
