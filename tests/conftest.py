@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -10,6 +11,12 @@ from support.prism import PrismServer
 from support.vendors import Vendor, selected
 
 VENDORS = selected()
+
+
+def vendors_where(predicate: Callable[[Vendor], bool]) -> list[Any]:
+    """The selected vendors a test applies to, for `@pytest.mark.parametrize("vendor", ...)`:
+    a test that does not apply to a vendor is not collected for it, rather than skipped."""
+    return [pytest.param(v, id=v.name) for v in VENDORS if predicate(v)]
 
 
 @pytest.fixture(params=VENDORS, ids=[v.name for v in VENDORS])

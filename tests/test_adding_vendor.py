@@ -31,12 +31,15 @@ from support.vendors import ROOT, Vendor, normalise
 SPEC = ROOT / "tests" / "corpus" / "vendors" / "airflow_dag_runs.yaml"
 # What the test copies: what generation reads and writes (no packages/, no tests/).
 COPIED = ["manifest.toml", "specs", "generator", "scripts", "LICENSE", "README.md"]
+# Names no real vendor of this repo will take, so the walkthrough never collides with one
+# (nor imports an installed package of the same name).
+KEY = "walkthrough_airflow"
 ENTRY = {
-    "dist": "airflow-exec",
-    "import": "airflow_exec",
+    "dist": "walkthrough-airflow-exec",
+    "import": "walkthrough_airflow_exec",
     "version": "0.1.0",
-    "spec": "specs/airflow/openapi.yaml",
-    "env_prefix": "AIRFLOW",
+    "spec": f"specs/{KEY}/openapi.yaml",
+    "env_prefix": "WALKTHROUGH_AIRFLOW",
     "summary": "Typed Python SDK for Apache Airflow DAG runs",
 }
 FAST = {"initial_interval": 0.01, "max_interval": 0.02}
@@ -94,10 +97,10 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Added]:
     shutil.copyfile(SPEC, spec)
     # Step 2: the manifest entry, without spec_sha256.
     with (repo / "manifest.toml").open("a", encoding="utf-8") as manifest:
-        manifest.write("\n[packages.airflow]\n" + "".join(f'{key} = "{value}"\n' for key, value in ENTRY.items()))
-    # Step 3: `nox -s generate -- --vendor airflow` runs this, with the generator's pinned tools.
+        manifest.write(f"\n[packages.{KEY}]\n" + "".join(f'{key} = "{value}"\n' for key, value in ENTRY.items()))
+    # Step 3: `nox -s generate -- --vendor <vendor>` runs this, with the generator's pinned tools.
     result = subprocess.run(
-        [sys.executable, "scripts/regenerate.py", "--vendor", "airflow"],
+        [sys.executable, "scripts/regenerate.py", "--vendor", KEY],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -106,7 +109,7 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Added]:
     assert result.returncode == 0, result.stdout + result.stderr
 
     package_dir = repo / "packages" / ENTRY["dist"]
-    vendor = Vendor("airflow", ENTRY["dist"], ENTRY["import"], ENTRY["version"], spec, ENTRY["env_prefix"])
+    vendor = Vendor(KEY, ENTRY["dist"], ENTRY["import"], ENTRY["version"], spec, ENTRY["env_prefix"])
     sys.path.insert(0, str(package_dir))
     try:
         yield Added(repo, vendor, tomllib.loads((repo / "manifest.toml").read_text(encoding="utf-8")))
@@ -117,14 +120,18 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Added]:
 
 
 def test_generation_records_the_spec_hash(added: Added) -> None:
-    entry = added.manifest["packages"]["airflow"]
+    entry = added.manifest["packages"][KEY]
     assert entry["spec_sha256"] == hashlib.sha256(SPEC.read_bytes()).hexdigest()
     assert {key: entry[key] for key in ENTRY} == ENTRY
     # The other vendors' entries are untouched.
     before = tomllib.loads((ROOT / "manifest.toml").read_text(encoding="utf-8"))["packages"]
-    assert {name: e for name, e in added.manifest["packages"].items() if name != "airflow"} == before
+    assert {name: e for name, e in added.manifest["packages"].items() if name != KEY} == before
     assert (added.repo / "packages" / ENTRY["dist"] / "pyproject.toml").is_file()
-    assert (added.repo / "tests" / "oracle" / "airflow.py").is_file()
+    assert (added.repo / "tests" / "oracle" / f"{KEY}.py").is_file()
+    # ... and README.md's generated package table and credential variables name the new package.
+    readme = (added.repo / "README.md").read_text(encoding="utf-8")
+    assert f"| `{ENTRY['dist']}` | `{ENTRY['import']}` |" in readme
+    assert "`WALKTHROUGH_AIRFLOW_TOKEN`" in readme
 
 
 def test_get_against_a_local_server(added: Added) -> None:
@@ -165,7 +172,7 @@ def test_wait_for_execution_reaches_a_terminal_state(added: Added) -> None:
 def test_console_cli_get(added: Added) -> None:
     vendor = added.vendor
     facts = importlib.import_module(f"{vendor.import_name}._vendor")
-    assert facts.ENV_CREDENTIAL == "AIRFLOW_TOKEN"
+    assert facts.ENV_CREDENTIAL == "WALKTHROUGH_AIRFLOW_TOKEN"
     args = [str(value) for value in vendor.path_params("manual__2024-05-01").values()]
     with ScriptedServer([Reply(200, vendor.example_with_status("success"))]) as server:
         env = {
