@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
+import tomlkit.exceptions
 
 from . import FIX_COMMAND, MANIFEST, PACKAGES, ROOT
 from .errors import RegenerationError
@@ -38,7 +39,10 @@ class Package:
 
 def load_manifest(path: Path = MANIFEST) -> tuple[dict[str, Any], dict[str, Package]]:
     """(tool pins, packages by vendor). A missing key is named with the entry it belongs to."""
-    data = tomlkit.parse(path.read_text(encoding="utf-8")).unwrap()
+    try:
+        data = tomlkit.parse(path.read_text(encoding="utf-8")).unwrap()
+    except tomlkit.exceptions.ParseError as exc:
+        raise RegenerationError(f"manifest.toml: not valid TOML ({exc}); fix the syntax") from exc
     packages = {}
     for vendor, entry in data.get("packages", {}).items():
         absent = [key for key in REQUIRED_KEYS if not entry.get(key)]

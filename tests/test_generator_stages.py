@@ -316,3 +316,31 @@ def test_refusals_are_one_line_with_pointer_and_fix(case: int) -> None:
         vendor_context(Package("t", "t-exec", "t_exec", "0.1.0", SPEC, "", "T", ""), derived)
     text = str(caught.value)
     assert text.startswith("spec.yaml: #") and message in text and "\n" not in text
+
+
+# -- the manifest -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[packages.x\ndist = 1\n", "manifest.toml: not valid TOML"),
+        ('[packages.x]\nspec = "a"\n', "[packages.x] lacks dist, import, version, env_prefix"),
+    ],
+)
+def test_manifest_mistakes_are_one_line(tmp_path: Path, text: str, message: str) -> None:
+    from generator.manifest import load_manifest
+
+    (tmp_path / "manifest.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(RegenerationError) as caught:
+        load_manifest(tmp_path / "manifest.toml")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_new_entry_needs_no_spec_hash(tmp_path: Path) -> None:
+    from generator.manifest import load_manifest
+
+    entry = '[packages.x]\ndist = "x-exec"\nimport = "x_exec"\nversion = "0.1.0"\nspec = "s.yaml"\nenv_prefix = "X"\n'
+    (tmp_path / "manifest.toml").write_text(entry, encoding="utf-8")
+    _, packages = load_manifest(tmp_path / "manifest.toml")
+    assert packages["x"].spec_sha256 == ""
