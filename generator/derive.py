@@ -538,6 +538,7 @@ class _Deriver:
             operation["operationId"] = operation_id
             operation["tags"] = [tag]
             operation["parameters"] = self._merged_parameters(path_item, operation, pointer)
+            self._check_path_template(path, operation, pointer)
             self._request_body(operation, operation_id, pointer)
             self._responses(operation, operation_id, pointer)
             for index, parameter in enumerate(operation["parameters"]):
@@ -581,6 +582,31 @@ class _Deriver:
                     if key not in ("summary", "description", "servers"):
                         path_item.pop(key)
         return found
+
+    def _check_path_template(self, path: str, operation: dict[str, Any], pointer: str) -> None:
+        """Every `{name}` of the path is a path parameter, and every path parameter is in the path."""
+        in_path = re.findall(r"{([^{}]+)}", path)
+        declared = [
+            str(target["name"])
+            for target in (deref(self.out, p, self.path) for p in operation["parameters"])
+            if target.get("in") == "path"
+        ]
+        missing = [name for name in in_path if name not in declared]
+        extra = [name for name in declared if name not in in_path]
+        if missing or extra:
+            what = "; ".join(
+                part
+                for part in (
+                    f"{', '.join(missing)} in the path but not declared" if missing else "",
+                    f"{', '.join(extra)} declared but not in the path" if extra else "",
+                )
+                if part
+            )
+            raise self.refuse(
+                pointer_join(pointer, "parameters"),
+                f"path parameters do not match the path template ({what})",
+                "declare each {name} of the path as an `in: path` parameter (here or on the path item)",
+            )
 
     def _merged_parameters(self, path_item: dict[str, Any], operation: dict[str, Any], pointer: str) -> list[Any]:
         """Path-level parameters, then the operation's; the operation's win on (name, in)."""

@@ -76,6 +76,10 @@ def _first_error(output: str) -> str:
     raised = [line for line in lines if re.match(r"^[\w.]*(Error|Exception)\b.*:", line)]
     if raised:
         return raised[-1]
+    for index, line in enumerate(lines):  # the generator's own warnings: the summary, then the detail
+        if line.startswith("WARNING"):
+            detail = lines[index + 1] if index + 1 < len(lines) else ""
+            return f"{line} {detail}".strip()
     mentioned = [line for line in lines if "error" in line.lower()]
     return (mentioned or lines or ["no output"])[0]
 

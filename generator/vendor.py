@@ -92,6 +92,29 @@ def _operation_row(op: Operation) -> dict[str, Any]:
     }
 
 
+def credential_param_names(used: list[str], schemes: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The client's keyword for each security scheme the operations use (the one place that
+    names them). One scheme: `token` (bearer, oauth2, openIdConnect) or `api_key`. Several: the
+    bearer scheme is `token` (a second one is named after its scheme), an API key is named
+    after its header or query name without `X-` (`X-Org-ID` -> `org_id`; `X-API-Key` -> `api_key`)."""
+    bearers = [name for name in used if schemes[name]["kind"] == "bearer"]
+    names: dict[str, str] = {}
+    for scheme_name in used:
+        scheme = schemes[scheme_name]
+        if scheme["kind"] == "bearer":
+            param = "token" if len(bearers) == 1 else python_name(scheme_name)
+        elif len(used) == 1:
+            param = "api_key"
+        else:
+            param = python_name(re.sub(r"^(x[-_])", "", scheme["name"], flags=re.IGNORECASE))
+            if param.replace("_", "") == "apikey":
+                param = "api_key"
+        if param in names.values() or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
+            param = python_name(scheme_name)
+        names[scheme_name] = param
+    return names
+
+
 def _credentials(package: Package, derived: Derived) -> list[dict[str, Any]]:
     used: list[str] = []
     secured = [op.security for op in derived.operations if op.security]
@@ -100,22 +123,11 @@ def _credentials(package: Package, derived: Derived) -> list[dict[str, Any]]:
             for name in alternative:
                 if name not in used:
                     used.append(name)
-    single = len(used) == 1
-    bearer_count = sum(1 for s in used if derived.schemes[s]["kind"] == "bearer")
-    api_key_count = len(used) - bearer_count
-    taken: set[str] = set()
+    params = credential_param_names(used, derived.schemes)
     credentials = []
     for scheme_name in used:
         scheme = derived.schemes[scheme_name]
-        if scheme["kind"] == "bearer":
-            param = "token" if single or bearer_count == 1 else python_name(scheme_name)
-        elif single or api_key_count == 1:
-            param = "api_key"
-        else:
-            param = python_name(re.sub(r"^(x[-_])", "", scheme["name"], flags=re.IGNORECASE))
-        if param in taken or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
-            param = python_name(scheme_name)
-        taken.add(param)
+        param = params[scheme_name]
         required = all(
             any(scheme_name in alt for alt in alts) and all(scheme_name in alt for alt in alts) for alts in secured
         )
