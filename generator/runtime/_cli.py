@@ -85,6 +85,11 @@ class UsageError(Exception):
     """Bad or missing arguments: exit 2."""
 
 
+def _help(text: str) -> str:
+    """`text` as an argparse help string: argparse %-formats help, so a spec's `%2F` must be `%%2F`."""
+    return text.replace("%", "%%")
+
+
 def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=spec.prog, description=spec.description)
     parser.add_argument("--version", action="version", version=f"{spec.prog} {spec.version}")
@@ -93,22 +98,22 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
         common.add_argument(
             credential.flag,
             dest="credential_" + credential.param,
-            help=f"credential (default: ${credential.env}; prefer the variable)",
+            help=_help(f"credential (default: ${credential.env}; prefer the variable)"),
         )
     base_help = f"API root (default: ${spec.base_url_env}" + (
         f" or {spec.default_base_url})" if spec.default_base_url else ")"
     )
-    common.add_argument("--base-url", help=base_help)
+    common.add_argument("--base-url", help=_help(base_help))
     common.add_argument("--json", action="store_true", help="print the execution's JSON as the server sent it")
     common.add_argument("--debug", action="store_true", help="log requests (credentials redacted) and show tracebacks")
     common.add_argument("--request-timeout", type=float, help="seconds per HTTP request")
     common.add_argument("--max-retries", type=int, help="retries per HTTP request")
     for param in spec.path_params:
-        common.add_argument(param.python_name, help=param.help)
+        common.add_argument(param.python_name, help=_help(param.help))
     for param in spec.query_params:
         flag = "--" + param.python_name.replace("_", "-")
         env_note = f" (default: ${param.env})" if param.env else ""
-        common.add_argument(flag, dest=param.python_name, help=param.help + env_note)
+        common.add_argument(flag, dest=param.python_name, help=_help(param.help + env_note))
 
     commands = parser.add_subparsers(dest="command", required=True, metavar="{get,wait}")
     commands.add_parser("get", parents=[common], help="print the execution once")
@@ -122,7 +127,10 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     )
     known = f"success {sorted(spec.terminal.success)}, failure {sorted(spec.terminal.failure)}"
     wait.add_argument(
-        "--success-status", action="append", metavar="STATUS", help=f"a success status (repeatable; default: {known})"
+        "--success-status",
+        action="append",
+        metavar="STATUS",
+        help=_help(f"a success status (repeatable; default: {known})"),
     )
     wait.add_argument("--failure-status", action="append", metavar="STATUS", help="a failure status (repeatable)")
     return parser
