@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import json
 import os
@@ -86,9 +87,22 @@ def test_wait_success(vendor: Vendor) -> None:
         result = cli(vendor, "wait", *target(vendor), *FAST, base_url=server.url)
     assert result.returncode == 0, result.stderr
     assert_clean(result)
-    status_lines = [line for line in result.stdout.splitlines() if " status " in line]
+    # Not a TTY: the progress lines go to stderr, each stamped with its offset; stdout is the summary alone.
+    status_lines = [line for line in result.stderr.splitlines() if " status " in line]
     assert [line.split(" status ")[1].split(" ")[0] for line in status_lines] == [running, done]
+    for line in status_lines:
+        assert datetime.datetime.fromisoformat(line.split()[0]).utcoffset() is not None, line
+    assert result.stdout.startswith("Execution ") and " status " not in result.stdout
     assert len(server.requests) == 3
+
+
+def test_wait_json_prints_only_the_json(vendor: Vendor) -> None:
+    _, sent, _ = ended(vendor, "success")
+    with ScriptedServer([Reply(200, body(vendor, vendor.running_status)), Reply(200, sent)]) as server:
+        result = cli(vendor, "wait", *target(vendor), *FAST, "--json", base_url=server.url)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == sent
+    assert result.stderr.count(" status ") == 2
 
 
 def test_wait_failure_exits_1(vendor: Vendor) -> None:

@@ -6,6 +6,9 @@ Only the console script imports this module, so `import <package>` stays lean.
 
 Exit codes: 0 success (or fetched, for `get`), 1 the execution failed,
 2 usage error, 3 the wait's deadline passed, 4 API or connection error.
+
+Output: the result (summary or --json) alone on stdout; `wait`'s progress lines,
+stamped in ISO 8601 with the local offset, and every message on stderr.
 """
 
 from __future__ import annotations
@@ -155,7 +158,7 @@ def run(
                 fetched = spec.fetch(client, request_args)
                 _print_execution(spec, fetched, args.json, out)
                 return EXIT_OK
-            result = _wait(spec, client, request_args, args, out, err)
+            result = _wait(spec, client, request_args, args, err)
             _print_execution(spec, result.execution, args.json, out, result.succeeded)
             return EXIT_OK if result.succeeded else EXIT_FAILED
     except BrokenPipeError:
@@ -221,7 +224,7 @@ def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _wait(
-    spec: CliSpec, client: Any, request_args: dict[str, Any], args: argparse.Namespace, out: TextIO, err: TextIO
+    spec: CliSpec, client: Any, request_args: dict[str, Any], args: argparse.Namespace, err: TextIO
 ) -> WaitResult[Fetched]:
     if args.timeout < 0 or args.interval <= 0 or args.max_interval < args.interval:
         raise UsageError("need --timeout >= 0 and 0 < --interval <= --max-interval")
@@ -242,11 +245,11 @@ def _wait(
 
     def on_change(old: str | None, new: str | None, fetched: Fetched) -> None:
         state["status"] = new or "?"
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%H:%M:%S")
+        stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
         line = f"{stamp}  status {new or '(none)'}" + ("" if old is None else f" (was {old})")
         if live:
             err.write("\r\x1b[K")
-        print(line, file=err if args.json else out, flush=True)
+        print(line, file=err, flush=True)  # stdout carries only the result
 
     def sleep(seconds: float) -> None:
         if not live:
