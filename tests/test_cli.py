@@ -6,8 +6,10 @@ import datetime
 import importlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +23,21 @@ SECRET = "cli-secret-credential-123"
 FAST = ["--interval", "0.01", "--max-interval", "0.02"]
 
 
-def cli(vendor: Vendor, *args: str, base_url: str | None = None, credential: str | None = SECRET) -> Any:
-    """Run the installed console script with the vendor's env vars set (or cleared)."""
+def command(vendor: Vendor, *args: str, base_url: str | None, credential: str | None) -> dict[str, Any]:
+    """`subprocess` arguments running the installed console script with the vendor's env vars set (or cleared)."""
     facts = importlib.import_module(f"{vendor.import_name}._vendor")
     env = {k: v for k, v in os.environ.items() if not k.startswith(vendor.env_prefix + "_")}
     if credential is not None:
         env[facts.ENV_CREDENTIAL] = credential
     if base_url is not None:
         env[facts.ENV_BASE_URL] = base_url
-    script = Path(sys.executable).parent / vendor.dist
-    return subprocess.run([str(script), *args], env=env, capture_output=True, text=True, timeout=60)
+    return {"args": [str(Path(sys.executable).parent / vendor.dist), *args], "env": env, "text": True}
+
+
+def cli(vendor: Vendor, *args: str, base_url: str | None = None, credential: str | None = SECRET) -> Any:
+    """Run the console script to its end."""
+    run = command(vendor, *args, base_url=base_url, credential=credential)
+    return subprocess.run(**run, capture_output=True, timeout=60)
 
 
 def target(vendor: Vendor) -> list[str]:
@@ -112,6 +119,23 @@ def test_wait_failure_exits_1(vendor: Vendor) -> None:
         result = cli(vendor, "wait", *target(vendor), *FAST, *own, base_url=server.url)
     assert result.returncode == 1, result.stderr
     assert "(failure)" in result.stdout
+
+
+def test_interrupted_wait_exits_130_with_one_line(vendor: Vendor) -> None:
+    with ScriptedServer([Reply(200, body(vendor, vendor.running_status))]) as server:
+        slow = ["--interval", "0.05", "--max-interval", "0.05"]
+        run = command(vendor, "wait", *target(vendor), *slow, base_url=server.url, credential=SECRET)
+        with subprocess.Popen(**run, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+            deadline = time.monotonic() + 30
+            while len(server.requests) < 2 and time.monotonic() < deadline and process.poll() is None:
+                time.sleep(0.01)
+            process.send_signal(signal.SIGINT)
+            stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and SECRET not in stdout + stderr
+    assert stdout == ""
+    messages = [line for line in stderr.splitlines() if " status " not in line]
+    assert messages == [f"{vendor.dist}: interrupted"]
 
 
 def test_wait_deadline_exits_3(vendor: Vendor) -> None:

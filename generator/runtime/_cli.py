@@ -5,7 +5,8 @@ environment variables and where the summary fields sit, and calls `run`.
 Only the console script imports this module, so `import <package>` stays lean.
 
 Exit codes: 0 success (or fetched, for `get`), 1 the execution failed,
-2 usage error, 3 the wait's deadline passed, 4 API or connection error.
+2 usage error, 3 the wait's deadline passed, 4 API or connection error,
+130 interrupted (Ctrl-C). Errors are one line on stderr; a traceback only with --debug.
 
 Output: the result (summary or --json) alone on stdout; `wait`'s progress lines,
 stamped in ISO 8601 with the local offset, and every message on stderr.
@@ -30,7 +31,7 @@ from . import _constants
 from ._polling import TerminalStatuses, WaitResult, wait_sync
 from .errors import APIError, WaitTimeoutError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DEADLINE, EXIT_API = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DEADLINE, EXIT_API, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 _SPINNER = "|/-\\"
 _MAX_ROWS = 50
 
@@ -143,6 +144,16 @@ def run(
     spec: CliSpec, argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        return _run(spec, argv, out, err)
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's code for SIGINT
+        if err.isatty():
+            err.write("\r\x1b[K")  # clear the spinner's line
+        print(f"{spec.prog}: interrupted", file=err)
+        return EXIT_INTERRUPTED
+
+
+def _run(spec: CliSpec, argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser(spec)
     try:
         args = parser.parse_args(argv)
