@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import VENDORS
 
 from support.process import free_port
 from support.scripted import Reply, ScriptedServer
@@ -178,6 +179,42 @@ def test_bad_arguments_exit_2(vendor: Vendor, args: list[str]) -> None:
     result = cli(vendor, *args, base_url="http://127.0.0.1:9")
     assert result.returncode == 2, result.stderr
     assert_clean(result)
+
+
+# Values argparse accepts but the tool cannot use; each case runs against one package in turn.
+INVALID = [
+    ("flag", "--base-url", "not-a-url"),
+    ("flag", "--base-url", "ftp://example.com"),
+    ("flag", "--base-url", "http://example.com:port"),
+    ("env", "BASE_URL", "example.com"),
+    ("env", "BASE_URL", f"gopher://user:{SECRET}@example.com"),
+    ("env", "BASE_URL", "http:///no-host"),
+    ("flag", "--request-timeout", "0"),
+    ("flag", "--request-timeout", "-1"),
+    ("flag", "--request-timeout", "nan"),
+    ("flag", "--max-retries", "-1"),
+    ("wait", "--interval", "nan"),
+    ("wait", "--timeout", "nan"),
+]
+
+
+@pytest.mark.parametrize(
+    ("vendor", "where", "name", "value"),
+    [
+        pytest.param(VENDORS[i % len(VENDORS)], *case, id=f"{VENDORS[i % len(VENDORS)].name}-{case[1]}={case[2]}")
+        for i, case in enumerate(INVALID)
+    ],
+)
+def test_invalid_values_exit_2_with_one_line(vendor: Vendor, where: str, name: str, value: str) -> None:
+    facts = importlib.import_module(f"{vendor.import_name}._vendor")
+    with ScriptedServer([Reply(200, body(vendor, vendor.running_status))]) as server:
+        subcommand, flag = ("wait" if where == "wait" else "get"), ([] if where == "env" else [name, value])
+        result = cli(vendor, subcommand, *target(vendor), *flag, base_url=value if where == "env" else server.url)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert_clean(result)
+    assert result.stderr.count("\n") == 1
+    assert (f"${facts.ENV_BASE_URL}" if where == "env" else name) in result.stderr
+    assert server.requests == []
 
 
 def test_missing_credential_exits_2_naming_the_variable(vendor: Vendor) -> None:

@@ -19,6 +19,7 @@ import datetime
 import itertools
 import json
 import logging
+import math
 import os
 import sys
 import time
@@ -26,6 +27,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from . import _constants
 from ._polling import TerminalStatuses, WaitResult, wait_sync
@@ -204,11 +206,11 @@ def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
             credentials[credential.param] = value
         elif credential.required:
             raise UsageError(f"no credential: set ${credential.env} or pass {credential.flag}")
-    base_url = args.base_url or os.environ.get(spec.base_url_env) or spec.default_base_url
-    if not base_url:
-        raise UsageError(f"no base URL: set ${spec.base_url_env} or pass --base-url")
+    base_url = _base_url(spec, args)
     options: dict[str, Any] = {}
     if args.request_timeout is not None:
+        if not (math.isfinite(args.request_timeout) and args.request_timeout > 0):
+            raise UsageError("--request-timeout must be a number of seconds above 0")
         options["timeout"] = args.request_timeout
     if args.max_retries is not None:
         if args.max_retries < 0:
@@ -218,6 +220,29 @@ def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
         return spec.make_client(base_url, credentials, **options)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _base_url(spec: CliSpec, args: argparse.Namespace) -> str:
+    """The API root from --base-url, else the environment, else the spec; an absolute http(s) URL."""
+    env = "$" + spec.base_url_env
+    url: str
+    if args.base_url:
+        url, source = args.base_url, "--base-url"
+    elif os.environ.get(spec.base_url_env):
+        url, source = os.environ[spec.base_url_env], env
+    elif spec.default_base_url:
+        url, source = spec.default_base_url, f"the spec's server URL {spec.default_base_url!r} (set {env})"
+    else:
+        raise UsageError(f"no base URL: set {env} or pass --base-url")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        # The value itself is not shown: it may carry a user and password.
+        raise UsageError(f"{source} must be an absolute http:// or https:// URL (e.g. https://api.example.com)")
+    return url
 
 
 def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
@@ -237,7 +262,7 @@ def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
 def _wait(
     spec: CliSpec, client: Any, request_args: dict[str, Any], args: argparse.Namespace, err: TextIO
 ) -> WaitResult[Fetched]:
-    if args.timeout < 0 or args.interval <= 0 or args.max_interval < args.interval:
+    if not (args.timeout >= 0 and 0 < args.interval <= args.max_interval):  # NaN fails every comparison
         raise UsageError("need --timeout >= 0 and 0 < --interval <= --max-interval")
     terminal = spec.terminal
     if args.success_status or args.failure_status:
