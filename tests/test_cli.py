@@ -55,6 +55,12 @@ def assert_clean(result: Any) -> None:
     assert SECRET not in result.stdout + result.stderr
 
 
+def _dig(data: Any, path: list[str]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
 def body(vendor: Vendor, status: str) -> Any:
     return vendor.example_with_status(status)
 
@@ -120,6 +126,17 @@ def test_wait_failure_exits_1(vendor: Vendor) -> None:
         result = cli(vendor, "wait", *target(vendor), *FAST, *own, base_url=server.url)
     assert result.returncode == 1, result.stderr
     assert "(failure)" in result.stdout
+
+
+def test_wait_failure_prints_the_failure_message(vendor: Vendor) -> None:
+    """Where the run's own object (the one holding the status) says why it failed."""
+    _, sent, own = ended(vendor, "failure")
+    _dig(sent, vendor.status_path[:-1])["error"] = {"code": "E42", "message": "card declined: insufficient funds"}
+    with ScriptedServer([Reply(200, sent)]) as server:
+        result = cli(vendor, "wait", *target(vendor), *FAST, *own, base_url=server.url)
+    assert result.returncode == 1, result.stderr
+    assert_clean(result)
+    assert "Error      card declined: insufficient funds" in result.stdout.splitlines()
 
 
 def test_interrupted_wait_exits_130_with_one_line(vendor: Vendor) -> None:
@@ -233,3 +250,28 @@ def test_debug_logs_redact_the_credential(vendor: Vendor) -> None:
     assert_clean(result)
     name, _ = vendor.auth_header(SECRET)
     assert server.requests[0].headers[name.lower()].endswith(SECRET)  # it was sent, just not shown
+
+
+# (body, x-execution-summary, expected message) for a run in the `status` field of `run`, or at the root.
+FAILURE_MESSAGES: list[tuple[Any, dict[str, Any], str | None]] = [
+    ({"status": "failed", "error": "boom"}, {}, "boom"),
+    ({"status": "failed", "error": {"code": 7, "message": "boom"}}, {}, "boom"),
+    ({"status": "failed", "Failure_Reason": "  boom  "}, {}, "boom"),
+    ({"status": "failed", "errors": [{"detail": "a"}, {"detail": "b"}, {"detail": "a"}]}, {}, "a; b"),
+    ({"status": "failed", "error": True, "message": "boom"}, {}, "boom"),  # no text under `error`: `message`
+    ({"status": "failed", "failure": {"cause": {}}}, {}, None),
+    ({"status": "failed", "events": [{"failure": {"message": "old"}}, {"failure": {"message": "new"}}, {}]}, {}, "new"),
+    ({"status": "failed", "events": [{"message": "step 3 failed"}]}, {}, "step 3 failed"),
+    ({"message": "success", "run": {"status": "failed", "statusReason": "boom"}}, {}, "boom"),
+    ({"message": "success", "run": {"status": "failed"}}, {}, None),  # the envelope's message is not the run's
+    ({"message": "success", "error": {"failure": {"message": "boom"}}, "run": {"status": "failed"}}, {}, "boom"),
+    ({"status": "failed", "error": "generic", "why": {"text": "boom"}}, {"error": ["why", "text"]}, "boom"),
+    ({"status": "failed", "error": "generic"}, {"message": ["why"]}, None),  # the spec's path, only
+]
+
+
+def test_failure_message_sources(vendor: Vendor) -> None:
+    cli_module: Any = importlib.import_module(f"{vendor.import_name}._cli")
+    for raw, summary, expected in FAILURE_MESSAGES:
+        status_path = ["run", "status"] if "run" in raw else ["status"]
+        assert cli_module._failure_message(raw, status_path, summary) == expected, raw

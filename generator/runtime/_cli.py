@@ -10,6 +10,17 @@ Exit codes: 0 success (or fetched, for `get`), 1 the execution failed,
 
 Output: the result (summary or --json) alone on stdout; `wait`'s progress lines,
 stamped in ISO 8601 with the local offset, and every message on stderr.
+
+The failure message of a failed execution (a summary row `Error`):
+- where the spec's `x-execution-summary` names an `error` (else `message`) path,
+  only that path is read;
+- otherwise the raw JSON is searched breadth-first (shallowest first; in a list, the
+  last element first, so the latest event wins) for a key `error`, `errors`, `failure`,
+  `error_message`, `failure_message`, `failure_reason` or `status_reason` (any case,
+  `_`/`-` ignored), then for `message` inside the execution object only (the object
+  holding the status: an envelope's `message` is about the request, not the run).
+A string value is the message; an object gives its `message`, `detail` or `reason`
+(or those of its own `error`/`failure`); a list gives its elements' messages.
 """
 
 from __future__ import annotations
@@ -24,7 +35,8 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 from urllib.parse import urlsplit
@@ -362,6 +374,65 @@ def _duration(started: Any, ended: Any) -> str:
     return f"{text} (running)" if running else text
 
 
+# Keys whose value describes why a run failed, searched anywhere in the body (normalised:
+# lower case, no `_`/`-`), in this order of preference; then `message`, in the execution only.
+_FAILURE_KEYS = ("error", "failure", "errormessage", "failuremessage", "failurereason", "statusreason", "errors")
+_MESSAGE_KEYS = ("message",)
+_MAX_MESSAGE_LINES = 20
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def _message_of(value: Any, depth: int = 0) -> str | None:
+    """The text of an error value: a string; an object's `message`, `detail` or `reason` (or its own
+    `error`/`failure`'s); a list's elements' messages, joined."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if depth > 3:
+        return None
+    if isinstance(value, dict):
+        keyed = {_key(k): v for k, v in value.items() if isinstance(k, str)}
+        for key in ("message", "detail", "reason", "error", "failure"):
+            if key in keyed and (found := _message_of(keyed[key], depth + 1)):
+                return found
+        return None
+    if isinstance(value, list):
+        found_all = [m for item in value if (m := _message_of(item, depth + 1))]
+        return "; ".join(dict.fromkeys(found_all)) or None
+    return None
+
+
+def _objects(root: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object under `root`, breadth-first; a list's elements last to first."""
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        if isinstance(node, dict):
+            yield node
+            queue.extend(node.values())
+        elif isinstance(node, list):
+            queue.extend(reversed(node))
+
+
+def _search(root: Any, keys: Sequence[str]) -> str | None:
+    for node in _objects(root):
+        keyed = {_key(k): v for k, v in node.items() if isinstance(k, str)}
+        for key in keys:
+            if key in keyed and (found := _message_of(keyed[key])):
+                return found
+    return None
+
+
+def _failure_message(raw: Any, status_path: Sequence[str], summary: dict[str, Any]) -> str | None:
+    """Why a failed execution failed, where the body says so (see the module's docstring)."""
+    for name in ("error", "message"):
+        if summary.get(name):
+            return _message_of(_dig(raw, summary[name]))
+    return _search(raw, _FAILURE_KEYS) or _search(_dig(raw, status_path[:-1]), _MESSAGE_KEYS)
+
+
 def _print_execution(
     spec: CliSpec, fetched: Fetched, as_json: bool, out: TextIO, succeeded: bool | None = None
 ) -> None:
@@ -381,6 +452,13 @@ def _print_execution(
         ("Ended", _text(ended)),
         ("Duration", _duration(started, ended)),
     ]
+    message = _failure_message(raw, spec.status_path, summary) if succeeded is False else None
+    if message:
+        lines = message.splitlines()
+        if len(lines) > _MAX_MESSAGE_LINES:
+            more = f"... {len(lines) - _MAX_MESSAGE_LINES} more lines (use --json for all)"
+            lines = [*lines[:_MAX_MESSAGE_LINES], more]
+        rows.append(("Error", ("\n" + " " * 11).join(lines)))  # continuation lines under the value
     for label, value in rows:
         print(f"{label:<10} {value}", file=out)
     items = _dig(raw, summary["items"]) if summary.get("items") else None
