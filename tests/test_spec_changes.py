@@ -11,8 +11,8 @@ applied to a copy of every vendor's spec; each result must generate, import, pas
 from __future__ import annotations
 
 import copy
-import re
 import importlib
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any

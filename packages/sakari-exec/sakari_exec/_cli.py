@@ -5,7 +5,22 @@ environment variables and where the summary fields sit, and calls `run`.
 Only the console script imports this module, so `import <package>` stays lean.
 
 Exit codes: 0 success (or fetched, for `get`), 1 the execution failed,
-2 usage error, 3 the wait's deadline passed, 4 API or connection error.
+2 usage error, 3 the wait's deadline passed, 4 API or connection error,
+130 interrupted (Ctrl-C). Errors are one line on stderr; a traceback only with --debug.
+
+Output: the result (summary or --json) alone on stdout; `wait`'s progress lines,
+stamped in ISO 8601 with the local offset, and every message on stderr.
+
+The failure message of a failed execution (a summary row `Error`):
+- where the spec's `x-execution-summary` names an `error` (else `message`) path,
+  only that path is read;
+- otherwise the raw JSON is searched breadth-first (shallowest first; in a list, the
+  last element first, so the latest event wins) for a key `error`, `errors`, `failure`,
+  `error_message`, `failure_message`, `failure_reason` or `status_reason` (any case,
+  `_`/`-` ignored), then for `message` inside the execution object only (the object
+  holding the status: an envelope's `message` is about the request, not the run).
+A string value is the message; an object gives its `message`, `detail` or `reason`
+(or those of its own `error`/`failure`); a list gives its elements' messages.
 """
 
 from __future__ import annotations
@@ -15,19 +30,22 @@ import datetime
 import itertools
 import json
 import logging
+import math
 import os
 import sys
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from . import _constants
 from ._polling import TerminalStatuses, WaitResult, wait_sync
 from .errors import APIError, WaitTimeoutError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DEADLINE, EXIT_API = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DEADLINE, EXIT_API, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 _SPINNER = "|/-\\"
 _MAX_ROWS = 50
 
@@ -85,6 +103,11 @@ class UsageError(Exception):
     """Bad or missing arguments: exit 2."""
 
 
+def _help(text: str) -> str:
+    """`text` as an argparse help string: argparse %-formats help, so a spec's `%2F` must be `%%2F`."""
+    return text.replace("%", "%%")
+
+
 def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=spec.prog, description=spec.description)
     parser.add_argument("--version", action="version", version=f"{spec.prog} {spec.version}")
@@ -93,22 +116,22 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
         common.add_argument(
             credential.flag,
             dest="credential_" + credential.param,
-            help=f"credential (default: ${credential.env}; prefer the variable)",
+            help=_help(f"credential (default: ${credential.env}; prefer the variable)"),
         )
     base_help = f"API root (default: ${spec.base_url_env}" + (
         f" or {spec.default_base_url})" if spec.default_base_url else ")"
     )
-    common.add_argument("--base-url", help=base_help)
+    common.add_argument("--base-url", help=_help(base_help))
     common.add_argument("--json", action="store_true", help="print the execution's JSON as the server sent it")
     common.add_argument("--debug", action="store_true", help="log requests (credentials redacted) and show tracebacks")
     common.add_argument("--request-timeout", type=float, help="seconds per HTTP request")
     common.add_argument("--max-retries", type=int, help="retries per HTTP request")
     for param in spec.path_params:
-        common.add_argument(param.python_name, help=param.help)
+        common.add_argument(param.python_name, help=_help(param.help))
     for param in spec.query_params:
         flag = "--" + param.python_name.replace("_", "-")
         env_note = f" (default: ${param.env})" if param.env else ""
-        common.add_argument(flag, dest=param.python_name, help=param.help + env_note)
+        common.add_argument(flag, dest=param.python_name, help=_help(param.help + env_note))
 
     commands = parser.add_subparsers(dest="command", required=True, metavar="{get,wait}")
     commands.add_parser("get", parents=[common], help="print the execution once")
@@ -122,7 +145,10 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     )
     known = f"success {sorted(spec.terminal.success)}, failure {sorted(spec.terminal.failure)}"
     wait.add_argument(
-        "--success-status", action="append", metavar="STATUS", help=f"a success status (repeatable; default: {known})"
+        "--success-status",
+        action="append",
+        metavar="STATUS",
+        help=_help(f"a success status (repeatable; default: {known})"),
     )
     wait.add_argument("--failure-status", action="append", metavar="STATUS", help="a failure status (repeatable)")
     return parser
@@ -132,6 +158,16 @@ def run(
     spec: CliSpec, argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        return _run(spec, argv, out, err)
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's code for SIGINT
+        if err.isatty():
+            err.write("\r\x1b[K")  # clear the spinner's line
+        print(f"{spec.prog}: interrupted", file=err)
+        return EXIT_INTERRUPTED
+
+
+def _run(spec: CliSpec, argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser(spec)
     try:
         args = parser.parse_args(argv)
@@ -147,7 +183,7 @@ def run(
                 fetched = spec.fetch(client, request_args)
                 _print_execution(spec, fetched, args.json, out)
                 return EXIT_OK
-            result = _wait(spec, client, request_args, args, out, err)
+            result = _wait(spec, client, request_args, args, err)
             _print_execution(spec, result.execution, args.json, out, result.succeeded)
             return EXIT_OK if result.succeeded else EXIT_FAILED
     except BrokenPipeError:
@@ -182,11 +218,11 @@ def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
             credentials[credential.param] = value
         elif credential.required:
             raise UsageError(f"no credential: set ${credential.env} or pass {credential.flag}")
-    base_url = args.base_url or os.environ.get(spec.base_url_env) or spec.default_base_url
-    if not base_url:
-        raise UsageError(f"no base URL: set ${spec.base_url_env} or pass --base-url")
+    base_url = _base_url(spec, args)
     options: dict[str, Any] = {}
     if args.request_timeout is not None:
+        if not (math.isfinite(args.request_timeout) and args.request_timeout > 0):
+            raise UsageError("--request-timeout must be a number of seconds above 0")
         options["timeout"] = args.request_timeout
     if args.max_retries is not None:
         if args.max_retries < 0:
@@ -196,6 +232,29 @@ def _client(spec: CliSpec, args: argparse.Namespace) -> Any:
         return spec.make_client(base_url, credentials, **options)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _base_url(spec: CliSpec, args: argparse.Namespace) -> str:
+    """The API root from --base-url, else the environment, else the spec; an absolute http(s) URL."""
+    env = "$" + spec.base_url_env
+    url: str
+    if args.base_url:
+        url, source = args.base_url, "--base-url"
+    elif os.environ.get(spec.base_url_env):
+        url, source = os.environ[spec.base_url_env], env
+    elif spec.default_base_url:
+        url, source = spec.default_base_url, f"the spec's server URL {spec.default_base_url!r} (set {env})"
+    else:
+        raise UsageError(f"no base URL: set {env} or pass --base-url")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        # The value itself is not shown: it may carry a user and password.
+        raise UsageError(f"{source} must be an absolute http:// or https:// URL (e.g. https://api.example.com)")
+    return url
 
 
 def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
@@ -213,9 +272,9 @@ def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _wait(
-    spec: CliSpec, client: Any, request_args: dict[str, Any], args: argparse.Namespace, out: TextIO, err: TextIO
+    spec: CliSpec, client: Any, request_args: dict[str, Any], args: argparse.Namespace, err: TextIO
 ) -> WaitResult[Fetched]:
-    if args.timeout < 0 or args.interval <= 0 or args.max_interval < args.interval:
+    if not (args.timeout >= 0 and 0 < args.interval <= args.max_interval):  # NaN fails every comparison
         raise UsageError("need --timeout >= 0 and 0 < --interval <= --max-interval")
     terminal = spec.terminal
     if args.success_status or args.failure_status:
@@ -234,11 +293,11 @@ def _wait(
 
     def on_change(old: str | None, new: str | None, fetched: Fetched) -> None:
         state["status"] = new or "?"
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%H:%M:%S")
+        stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
         line = f"{stamp}  status {new or '(none)'}" + ("" if old is None else f" (was {old})")
         if live:
             err.write("\r\x1b[K")
-        print(line, file=err if args.json else out, flush=True)
+        print(line, file=err, flush=True)  # stdout carries only the result
 
     def sleep(seconds: float) -> None:
         if not live:
@@ -315,6 +374,65 @@ def _duration(started: Any, ended: Any) -> str:
     return f"{text} (running)" if running else text
 
 
+# Keys whose value describes why a run failed, searched anywhere in the body (normalised:
+# lower case, no `_`/`-`), in this order of preference; then `message`, in the execution only.
+_FAILURE_KEYS = ("error", "failure", "errormessage", "failuremessage", "failurereason", "statusreason", "errors")
+_MESSAGE_KEYS = ("message",)
+_MAX_MESSAGE_LINES = 20
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def _message_of(value: Any, depth: int = 0) -> str | None:
+    """The text of an error value: a string; an object's `message`, `detail` or `reason` (or its own
+    `error`/`failure`'s); a list's elements' messages, joined."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if depth > 3:
+        return None
+    if isinstance(value, dict):
+        keyed = {_key(k): v for k, v in value.items() if isinstance(k, str)}
+        for key in ("message", "detail", "reason", "error", "failure"):
+            if key in keyed and (found := _message_of(keyed[key], depth + 1)):
+                return found
+        return None
+    if isinstance(value, list):
+        found_all = [m for item in value if (m := _message_of(item, depth + 1))]
+        return "; ".join(dict.fromkeys(found_all)) or None
+    return None
+
+
+def _objects(root: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object under `root`, breadth-first; a list's elements last to first."""
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        if isinstance(node, dict):
+            yield node
+            queue.extend(node.values())
+        elif isinstance(node, list):
+            queue.extend(reversed(node))
+
+
+def _search(root: Any, keys: Sequence[str]) -> str | None:
+    for node in _objects(root):
+        keyed = {_key(k): v for k, v in node.items() if isinstance(k, str)}
+        for key in keys:
+            if key in keyed and (found := _message_of(keyed[key])):
+                return found
+    return None
+
+
+def _failure_message(raw: Any, status_path: Sequence[str], summary: dict[str, Any]) -> str | None:
+    """Why a failed execution failed, where the body says so (see the module's docstring)."""
+    for name in ("error", "message"):
+        if summary.get(name):
+            return _message_of(_dig(raw, summary[name]))
+    return _search(raw, _FAILURE_KEYS) or _search(_dig(raw, status_path[:-1]), _MESSAGE_KEYS)
+
+
 def _print_execution(
     spec: CliSpec, fetched: Fetched, as_json: bool, out: TextIO, succeeded: bool | None = None
 ) -> None:
@@ -334,6 +452,13 @@ def _print_execution(
         ("Ended", _text(ended)),
         ("Duration", _duration(started, ended)),
     ]
+    message = _failure_message(raw, spec.status_path, summary) if succeeded is False else None
+    if message:
+        lines = message.splitlines()
+        if len(lines) > _MAX_MESSAGE_LINES:
+            more = f"... {len(lines) - _MAX_MESSAGE_LINES} more lines (use --json for all)"
+            lines = [*lines[:_MAX_MESSAGE_LINES], more]
+        rows.append(("Error", ("\n" + " " * 11).join(lines)))  # continuation lines under the value
     for label, value in rows:
         print(f"{label:<10} {value}", file=out)
     items = _dig(raw, summary["items"]) if summary.get("items") else None

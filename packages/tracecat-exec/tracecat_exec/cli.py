@@ -5,7 +5,8 @@
 
 Credentials come from $TRACECAT_TOKEN and the base URL from $TRACECAT_BASE_URL (or flags).
 
-Exit codes: 0 success, 1 failed, 2 usage error, 3 deadline passed, 4 API or connection error.
+Exit codes: 0 success, 1 failed, 2 usage error, 3 deadline passed, 4 API or connection error,
+130 interrupted. The result goes to stdout; progress and errors to stderr.
 """
 
 from __future__ import annotations
