@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import RUNTIME
-from .derive import Derived, Operation, is_enum
+from .derive import Derived, Operation, derive, is_enum
 from .errors import SpecRefusalError, pointer_join
 from .manifest import Package
 from .naming import class_name, python_name
@@ -445,3 +445,14 @@ def load_runtime_constants() -> Any:
     source = (RUNTIME / "_constants.py").read_text(encoding="utf-8")
     exec(compile(source, str(RUNTIME / "_constants.py"), "exec"), namespace)
     return argparse.Namespace(**{k: v for k, v in namespace.items() if k.isupper()})
+
+
+def credential_params_for(spec: dict[str, Any], path: Path) -> dict[str, str]:
+    """Scheme name -> the client's constructor parameter, for a raw spec (what the tests use, so
+    that the rule lives here only)."""
+    derived = derive(spec, path)
+    used: list[str] = []
+    for op in derived.operations:
+        for alternative in op.security:
+            used += [name for name in alternative if name not in used]
+    return credential_param_names(used, derived.schemes)
