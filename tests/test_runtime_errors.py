@@ -58,14 +58,12 @@ def expected_error_class(vendor: Vendor, status: int) -> Any:
 
 def documented_error(vendor: Vendor, status: int) -> tuple[str, Any] | None:
     """(fixture file name, model class) of the spec's response for `status` (exact, then range), if any."""
-    for key in (str(status), f"{status // 100}XX", "default"):
-        if key in vendor.responses:
-            schema = vendor.response_schema(key)
-            if schema is None:
-                return None
-            assert "$ref" in schema, f"{vendor.name}: the {key} response's schema is not a named component"
-            return f"error-{key}.json", vendor.model_class(schema["$ref"])
-    return None
+    key = vendor.documented_response(status)
+    schema = None if key is None else vendor.response_schema(key)
+    if schema is None:
+        return None
+    assert "$ref" in schema, f"{vendor.name}: the {key} response's schema is not a named component"
+    return f"error-{key}.json", vendor.model_class(schema["$ref"])
 
 
 def decoded(content: bytes) -> Any:

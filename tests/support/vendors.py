@@ -384,6 +384,11 @@ class Vendor:
     def success_status(self) -> str:
         return "200" if "200" in self.responses else next(k for k in self.responses if k.startswith("2"))
 
+    def documented_response(self, status: int) -> str | None:
+        """The response key that documents `status`: the exact code, else its range (`4XX`), else
+        `default`; None when the spec documents none (Prism and the SDK look them up in this order)."""
+        return next((k for k in (str(status), f"{status // 100}XX", "default") if k in self.responses), None)
+
     def response_schema(self, status: str) -> dict[str, Any] | None:
         media = json_media(self.responses.get(status, {}))
         return None if media is None or "schema" not in media else dict(media["schema"])
