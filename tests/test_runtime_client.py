@@ -100,23 +100,30 @@ def _string_path_names(vendor: Vendor) -> list[str]:
     return [name for name in vendor.path_param_names if vendor.param_schema(name).get("type") != "integer"]
 
 
+def _odd_value_param(vendor: Vendor) -> str:
+    """The string path parameter odd values go into: the execution id, else the last string one."""
+    names = _string_path_names(vendor)
+    return vendor.id_param if vendor.id_param in names else names[-1]
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize("vendor", vendors_where(lambda v: not v.id_is_integer))
-async def test_execution_id_arrives_percent_encoded_as_one_segment(vendor: Vendor, mode: str) -> None:
+@pytest.mark.parametrize("vendor", vendors_where(lambda v: bool(_string_path_names(v))))
+async def test_string_path_value_arrives_percent_encoded_as_one_segment(vendor: Vendor, mode: str) -> None:
     segments = vendor.path_template.count("/")
+    target = _odd_value_param(vendor)
     with Server([Reply(200, example(vendor))]) as server:
         async with open_client(vendor, server.url) as client:
-            for execution_id in ODD_IDS:
-                await get(vendor, mode, client, execution_id=execution_id)
+            for value in ODD_IDS:
+                await get(vendor, mode, client, **vendor.call_kwargs(overrides={target: value}))
     assert len(server.requests) == len(ODD_IDS)
-    for execution_id, seen in zip(ODD_IDS, server.requests, strict=True):
+    for value, seen in zip(ODD_IDS, server.requests, strict=True):
         path, _, query = seen.path.partition("?")
-        assert path == vendor.expected_path(execution_id)
+        assert path == vendor.expected_path(overrides={target: value})
         assert path.count("/") == segments
         assert parse_qs(query, keep_blank_values=True) == {k: [v] for k, v in vendor.query_params().items()}
-    slash_in_id = vendor.expected_path(ODD_IDS[0])
-    assert "wf-0123456789abcdef0123456789abcdef%2Fexec-abc" in slash_in_id
-    assert "wf_4Xyz%3Aexec_9Abc" in vendor.expected_path(ODD_IDS[1])
+    slash_in_value = vendor.expected_path(overrides={target: ODD_IDS[0]})
+    assert "wf-0123456789abcdef0123456789abcdef%2Fexec-abc" in slash_in_value
+    assert "wf_4Xyz%3Aexec_9Abc" in vendor.expected_path(overrides={target: ODD_IDS[1]})
 
 
 @pytest.mark.asyncio

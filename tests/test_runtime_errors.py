@@ -12,7 +12,7 @@ import pytest
 
 from support import calls
 from support.calls import example, get
-from support.schemas import replaced
+from support.schemas import at, fields, replaced, validator_for
 from support.scripted import Reply, ScriptedServer, Step
 from support.vendors import Vendor, normalise
 
@@ -58,14 +58,12 @@ def expected_error_class(vendor: Vendor, status: int) -> Any:
 
 def documented_error(vendor: Vendor, status: int) -> tuple[str, Any] | None:
     """(fixture file name, model class) of the spec's response for `status` (exact, then range), if any."""
-    for key in (str(status), f"{status // 100}XX", "default"):
-        if key in vendor.responses:
-            schema = vendor.response_schema(key)
-            if schema is None:
-                return None
-            assert "$ref" in schema, f"{vendor.name}: the {key} response's schema is not a named component"
-            return f"error-{key}.json", vendor.model_class(schema["$ref"])
-    return None
+    key = vendor.documented_response(status)
+    schema = None if key is None else vendor.response_schema(key)
+    if schema is None:
+        return None
+    assert "$ref" in schema, f"{vendor.name}: the {key} response's schema is not a named component"
+    return f"error-{key}.json", vendor.model_class(schema["$ref"])
 
 
 def decoded(content: bytes) -> Any:
@@ -246,10 +244,17 @@ async def test_error_status_with_odd_body_keeps_it_raw(vendor: Vendor, mode: str
 # --- 2xx bodies that do not fit ------------------------------------------------------------------
 
 
-def first_object_member_as_list(data: dict[str, Any]) -> dict[str, Any]:
-    """A copy of `data` whose first object-valued member is a list instead."""
-    key = next(k for k, v in data.items() if isinstance(v, dict))
-    return {**data, key: [1, 2]}
+def member_as_list(vendor: Vendor, data: Any) -> Any:
+    """A copy of `data` with one declared member replaced by a list its schema does not allow:
+    the first object-valued one, else the first of any other type (a flat body has no nested object)."""
+    validator = validator_for(vendor.spec, vendor.success_schema)
+    paths = [path for path, _, _ in fields(vendor.spec, vendor.success_schema, data)]
+    paths.sort(key=lambda path: not isinstance(at(data, path), dict))
+    for path in paths:
+        candidate = replaced(data, path, [1, 2])
+        if not validator.is_valid(candidate):
+            return candidate
+    raise AssertionError(f"{vendor.name}: the example has no member whose schema refuses a list")
 
 
 def invalid_success_body(vendor: Vendor, label: str) -> tuple[bytes, str]:
@@ -262,7 +267,7 @@ def invalid_success_body(vendor: Vendor, label: str) -> tuple[bytes, str]:
         "json-array": b"[1, 2, 3]",
         "json-string": b'"ok"',
         "wrong-typed-status": json.dumps(replaced(body, vendor.status_path, 12345)).encode(),
-        "object-member-as-list": json.dumps(first_object_member_as_list(body)).encode(),
+        "member-as-list": json.dumps(member_as_list(vendor, body)).encode(),
         "non-utf8": b'{"data": "\xff\xfe\xfd"}',
         "non-utf8-key-in-example": json.dumps(body).encode().replace(b"{", b'{"\xc3\x28": 1, ', 1),
         "deeply-nested": b"[" * 100_000,
@@ -280,7 +285,7 @@ INVALID_SUCCESS_LABELS = [
     "json-array",
     "json-string",
     "wrong-typed-status",
-    "object-member-as-list",
+    "member-as-list",
     "non-utf8",
     "non-utf8-key-in-example",
     "deeply-nested",

@@ -15,9 +15,10 @@ TLS = ssl.create_default_context()
 
 
 async def get(
-    vendor: Vendor, mode: str, client: Any, *, detailed: bool = False, execution_id: str = "exec-123", **extra: Any
+    vendor: Vendor, mode: str, client: Any, *, detailed: bool = False, execution_id: Any = None, **extra: Any
 ) -> Any:
-    """One call of the polled operation in `mode` (the sync call simply blocks the test's loop)."""
+    """One call of the polled operation in `mode` (the sync call simply blocks the test's loop).
+    Without `execution_id` the id is the vendor's default, valid for the id parameter's schema."""
     kwargs = {**vendor.call_kwargs(execution_id), **extra}
     if mode == "sync":
         sync_fn = vendor.endpoint.sync_detailed if detailed else vendor.endpoint.sync

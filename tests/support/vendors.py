@@ -320,14 +320,16 @@ class Vendor:
     def default_execution_id(self) -> Any:
         return DEFAULT_IDS["integer" if self.id_is_integer else "string"]
 
-    def path_params(self, execution_id: Any = None) -> dict[str, Any]:
-        """Values for the path parameters by their spec names; the execution id at `id_param`."""
+    def path_params(self, execution_id: Any = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Values for the path parameters by their spec names; the execution id at `id_param`,
+        and `overrides` (by spec name) in place of the samples."""
         values = {
             name: sample_value(self.spec, self.param_schema(name), name)[0]
             for name in self.path_param_names
             if name != self.id_param
         }
         values[self.id_param] = self.default_execution_id if execution_id is None else execution_id
+        values.update(overrides or {})
         return {name: values[name] for name in self.path_param_names}
 
     def _required_query(self, spelling: int) -> dict[str, Any]:
@@ -345,10 +347,11 @@ class Vendor:
         """The required query parameters as they appear in the URL."""
         return self._required_query(1)
 
-    def call_kwargs(self, execution_id: Any = None) -> dict[str, Any]:
+    def call_kwargs(self, execution_id: Any = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         """Keyword arguments for the polled call besides `client`: Python names, and an enum
         parameter's value as a member of the enum class the endpoint takes."""
-        values = {parameter_name(k): v for k, v in {**self.path_params(execution_id), **self.query_values()}.items()}
+        path = self.path_params(execution_id, overrides)
+        values = {parameter_name(k): v for k, v in {**path, **self.query_values()}.items()}
         hints = typing.get_type_hints(self.endpoint.sync)
         for name, value in values.items():
             for kind in (hints.get(name), *typing.get_args(hints.get(name))):
@@ -356,10 +359,10 @@ class Vendor:
                     values[name] = kind(value)
         return values
 
-    def expected_path(self, execution_id: Any = None) -> str:
+    def expected_path(self, execution_id: Any = None, overrides: dict[str, Any] | None = None) -> str:
         """The raw request path the spec implies, each parameter one percent-encoded segment."""
         path = self.path_template
-        for name, value in self.path_params(execution_id).items():
+        for name, value in self.path_params(execution_id, overrides).items():
             path = path.replace("{" + name + "}", quote(str(value), safe=""))
         return path
 
@@ -383,6 +386,11 @@ class Vendor:
     @property
     def success_status(self) -> str:
         return "200" if "200" in self.responses else next(k for k in self.responses if k.startswith("2"))
+
+    def documented_response(self, status: int) -> str | None:
+        """The response key that documents `status`: the exact code, else its range (`4XX`), else
+        `default`; None when the spec documents none (Prism and the SDK look them up in this order)."""
+        return next((k for k in (str(status), f"{status // 100}XX", "default") if k in self.responses), None)
 
     def response_schema(self, status: str) -> dict[str, Any] | None:
         media = json_media(self.responses.get(status, {}))
