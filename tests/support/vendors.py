@@ -53,35 +53,12 @@ def load_spec(path: Path) -> dict[str, Any]:
     return loaded
 
 
-def credential_params(spec: dict[str, Any]) -> dict[str, str]:
-    """The client's keyword for each supported security scheme the operations use (the one place
-    that maps schemes to parameter names). One scheme: `token` (bearer, oauth2, openIdConnect) or
-    `api_key`; several: a second bearer scheme is named after the scheme, each of several API keys
-    after its header or query name (`X-Org-ID` -> `org_id`)."""
-    schemes = spec.get("components", {}).get("securitySchemes", {})
-    used: list[str] = []
-    for item in spec.get("paths", {}).values():
-        item = resolve(spec, item)
-        for method in HTTP_METHODS:
-            if method not in item:
-                continue
-            for alternative in item[method].get("security", spec.get("security", [])):
-                if alternative and all(supported_scheme(schemes[name]) for name in alternative):
-                    used += [name for name in alternative if name not in used]
-    bearers = [name for name in used if schemes[name]["type"] != "apiKey"]
-    api_keys = [name for name in used if schemes[name]["type"] == "apiKey"]
-    params: dict[str, str] = {}
-    for name in used:
-        if name in bearers:
-            param = "token" if len(bearers) == 1 else python_name(name)
-        elif len(api_keys) == 1:
-            param = "api_key"
-        else:
-            param = python_name(re.sub(r"^(x[-_])", "", schemes[name]["name"], flags=re.IGNORECASE))
-        if param in params.values() or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
-            param = python_name(name)
-        params[name] = param
-    return params
+def credential_params(spec: dict[str, Any], path: Path) -> dict[str, str]:
+    """The client's keyword for each supported security scheme the operations use: the
+    generator's own rule (`generator.vendor.credential_param_names`), so the two never differ."""
+    from generator.vendor import credential_params_for
+
+    return credential_params_for(spec, path)
 
 
 def supported_scheme(scheme: dict[str, Any]) -> bool:
@@ -261,7 +238,7 @@ class Vendor:
 
     @property
     def credential_param(self) -> str:
-        return credential_params(self.spec)[self.scheme_name]
+        return credential_params(self.spec, self.spec_path)[self.scheme_name]
 
     def auth_header(self, credential: str) -> tuple[str, str]:
         """The header the spec says carries `credential`."""

@@ -441,8 +441,11 @@ def _print_execution(
         return
     raw, summary = fetched.raw, spec.summary
     status = _dig(raw, spec.status_path)
-    if succeeded is None:  # `get`: judge by the spec's sets
-        succeeded = True if status in spec.terminal.success else False if status in spec.terminal.failure else None
+    if succeeded is None:  # `get`: judge by the spec's sets, and a `done` status by its outcome
+        if status in spec.terminal.done and spec.verdict is not None:
+            succeeded = spec.verdict(fetched.model, status)
+        else:
+            succeeded = True if status in spec.terminal.success else False if status in spec.terminal.failure else None
     outcome = {True: " (success)", False: " (failure)", None: ""}[succeeded]
     started, ended = _dig(raw, summary.get("started", [])), _dig(raw, summary.get("ended", []))
     rows = [
