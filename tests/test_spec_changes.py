@@ -42,7 +42,7 @@ def _success_schema_name(operation: dict[str, Any]) -> str:
 
 def path_level_parameters(spec: Spec) -> None:
     _, item, operation = _polled(spec)
-    item["parameters"] = [p for p in operation.get("parameters", []) if p["in"] == "path"]
+    item["parameters"] = item.get("parameters", []) + [p for p in operation.get("parameters", []) if p["in"] == "path"]
     operation["parameters"] = [p for p in operation.get("parameters", []) if p["in"] != "path"]
 
 
