@@ -20,7 +20,7 @@ import copy
 import logging
 import ssl
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, Self
 
 import httpx
@@ -50,6 +50,49 @@ TimeoutArg = float | httpx.Timeout | None
 
 def _as_timeout(timeout: TimeoutArg) -> httpx.Timeout:
     return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+class Deadline(httpx.Timeout):
+    """A per-call timeout that ends at a point in time, `seconds` from now (the wait helpers pass one).
+
+    Each attempt gets, per phase, the smaller of the client's timeout and the time left; no
+    retry is started that could not begin before the deadline. A request cut short by the
+    deadline raises `DeadlineExceededError`.
+    """
+
+    def __init__(self, seconds: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(max(seconds, 0.0))
+        self._clock = clock
+        self.expires_at = clock() + seconds
+
+    def remaining(self) -> float:
+        return self.expires_at - self._clock()
+
+
+class DeadlineExceededError(APITimeoutError):
+    """A request (or the retries it was due) ran into its `Deadline`."""
+
+
+# Which phase of `httpx.Timeout` each timeout exception is about.
+_TIMEOUT_PHASES: Final = (
+    (httpx.ConnectTimeout, "connect"),
+    (httpx.ReadTimeout, "read"),
+    (httpx.WriteTimeout, "write"),
+    (httpx.PoolTimeout, "pool"),
+)
+
+
+def _capped(base: httpx.Timeout, deadline: Deadline) -> tuple[dict[str, float | None], frozenset[str]]:
+    """`base` per phase, none longer than the deadline's time left; and the phases it shortened."""
+    left = max(deadline.remaining(), 0.0)
+    phases = base.as_dict()
+    shortened = frozenset(name for name, value in phases.items() if value is None or value > left)
+    return {name: left if name in shortened else value for name, value in phases.items()}, shortened
+
+
+def _hit_deadline(exc: httpx.HTTPError, shortened: frozenset[str]) -> bool:
+    """Whether `exc` is a timeout of a phase the deadline had shortened."""
+    return any(isinstance(exc, kind) and phase in shortened for kind, phase in _TIMEOUT_PHASES)
 
 
 class _Pool:
@@ -329,12 +372,20 @@ class BaseClient:
         return request
 
     def _delay_after_response(
-        self, response: httpx.Response, retries_taken: int, retry: RetryPolicy = "always"
+        self,
+        response: httpx.Response,
+        retries_taken: int,
+        retry: RetryPolicy = "always",
+        deadline: Deadline | None = None,
     ) -> float | None:
-        """Seconds to wait before retrying this answer, or None to return it."""
+        """Seconds to wait before retrying this answer, or None to return it (also when the
+        retry could not start before `deadline`)."""
         if retries_taken >= self._max_retries or not should_retry_response(response.status_code, retry):
             return None
         delay = retry_delay(retries_taken, response.headers)
+        if deadline is not None and delay >= deadline.remaining():
+            logger.debug("Not retrying status %d: the deadline comes first", response.status_code)
+            return None
         logger.debug(
             "Retrying %s %s in %.2fs (retry %d of %d) after status %d",
             response.request.method,
@@ -347,11 +398,24 @@ class BaseClient:
         return delay
 
     def _delay_after_error(
-        self, exc: httpx.HTTPError, request: httpx.Request, retries_taken: int, retry: RetryPolicy = "always"
+        self,
+        exc: httpx.HTTPError,
+        request: httpx.Request,
+        retries_taken: int,
+        retry: RetryPolicy = "always",
+        deadline: Deadline | None = None,
+        shortened: frozenset[str] = frozenset(),
     ) -> float:
-        """Seconds to wait before retrying after `exc`; raises our error when not retrying."""
-        if should_retry_error(exc, retry) and retries_taken < self._max_retries:
-            delay = retry_delay(retries_taken)
+        """Seconds to wait before retrying after `exc`; raises our error when not retrying.
+
+        With a `deadline`: a timeout of a phase it shortened raises `DeadlineExceededError`; a
+        retry that could not start before it is not made (the error is raised as is).
+        """
+        if deadline is not None and _hit_deadline(exc, shortened):
+            raise DeadlineExceededError(f"Deadline passed: {type(exc).__name__}", request=request) from exc
+        retrying = should_retry_error(exc, retry) and retries_taken < self._max_retries
+        delay = retry_delay(retries_taken) if retrying else 0.0
+        if retrying and (deadline is None or delay < deadline.remaining()):
             logger.debug(
                 "Retrying %s %s in %.2fs (retry %d of %d) after %s",
                 request.method,
@@ -366,6 +430,19 @@ class BaseClient:
             raise APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request) from exc
         message = self._redact(f"Connection error: {type(exc).__name__}: {exc}")
         raise APIConnectionError(message, request=request) from exc
+
+    def _limit_attempt(
+        self, client: httpx.Client | httpx.AsyncClient, request: httpx.Request, deadline: Deadline | None
+    ) -> frozenset[str]:
+        """Cap the next attempt's timeout to the deadline; the phases it shortened."""
+        if deadline is None:
+            return frozenset()
+        if deadline.remaining() <= 0:
+            raise DeadlineExceededError("Deadline passed before the request was sent", request=request)
+        base = client.timeout if isinstance(self._request_timeout, NotGiven) else self._request_timeout
+        phases, shortened = _capped(base, deadline)
+        request.extensions["timeout"] = phases
+        return shortened
 
     # -- the loops ----------------------------------------------------------
 
@@ -391,18 +468,20 @@ class BaseClient:
             retry: "always", "keyed" (the caller put the same idempotency key on every
                 attempt) or "unsent" (only failures before sending are retried).
             timeout: For each attempt: this call's (seconds or `httpx.Timeout`), else a copy's,
-                else the httpx client's.
+                else the httpx client's. A `Deadline` bounds the call as a whole, retries included.
         """
         client = self.get_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
+        deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
         while True:
+            shortened = self._limit_attempt(client, request, deadline)
             try:
                 response = client.send(request)
             except httpx.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken, retry)
+                delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
             else:
-                maybe_delay = self._delay_after_response(response, retries_taken, retry)
+                maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
                 if maybe_delay is None:
                     return response
                 response.close()
@@ -425,14 +504,16 @@ class BaseClient:
         """`_request` for async callers."""
         client = self.get_async_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
+        deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
         while True:
+            shortened = self._limit_attempt(client, request, deadline)
             try:
                 response = await client.send(request)
             except httpx.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken, retry)
+                delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
             else:
-                maybe_delay = self._delay_after_response(response, retries_taken, retry)
+                maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
                 if maybe_delay is None:
                     return response
                 await response.aclose()
