@@ -2,6 +2,10 @@
 
 Each package's `wait.py` (rendered from the spec) binds this to its GET
 endpoint, the place its status sits, and its terminal statuses.
+
+The deadline bounds the whole wait: given `fetch_within`, each poll gets the time
+left as its request timeout (the request's retries stop at it too), no poll starts
+after it and no sleep goes past it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from . import _constants
+from ._base_client import DeadlineExceededError
 from .errors import WaitTimeoutError
 from .types import Unset
 
@@ -93,10 +98,23 @@ class _Poller(Generic[T]):
         self.interval = self.initial_interval
         self.polls = 0
         self.status: str | None = None
+        self.last: T | None = None
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline; raises `WaitTimeoutError` when none are."""
+        remaining = self.timeout - (self.clock() - self.started)
+        if remaining <= 0:
+            raise self.expired()
+        return remaining
+
+    def expired(self) -> WaitTimeoutError:
+        """The error for a deadline that passed, carrying the last execution seen (None if none yet)."""
+        return WaitTimeoutError(self.last, self.status, self.clock() - self.started, self.polls)
 
     def observe(self, execution: T) -> WaitResult[T] | float:
         """Record one poll; the result if terminal, else the seconds to sleep (raises past the deadline)."""
         self.polls += 1
+        self.last = execution
         status = self.status_of(execution)
         if status != self.status or self.polls == 1:
             previous, self.status = self.status, status
@@ -118,7 +136,7 @@ class _Poller(Generic[T]):
 
 
 def wait_sync(
-    fetch: Callable[[], T],
+    fetch: Callable[[], T] | None,
     status_of: Callable[[T], str | None],
     terminal: TerminalStatuses,
     *,
@@ -129,21 +147,35 @@ def wait_sync(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     verdict: Callable[[T, str], bool] | None = None,
+    fetch_within: Callable[[float], T] | None = None,
 ) -> WaitResult[T]:
     """Fetch until a terminal status, sleeping with exponential backoff in between.
 
     `verdict(execution, status)` decides success for a `done` status (the outcome field).
+    `fetch_within(seconds)`, used instead of `fetch` when given, fetches with `seconds` (the time
+    left) as its request timeout, e.g. `_base_client.Deadline(seconds)`; a `DeadlineExceededError`
+    it raises, like a deadline passing between polls, ends the wait with `WaitTimeoutError`.
+    (A plain `fetch` is not bounded: a poll may outlast the deadline, and one is made at it.)
     """
     poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock, verdict)
     while True:
-        outcome = poller.observe(fetch())
+        if fetch_within is not None:
+            try:
+                execution = fetch_within(poller.remaining())
+            except DeadlineExceededError as exc:
+                raise poller.expired() from exc
+        elif fetch is not None:
+            execution = fetch()
+        else:
+            raise TypeError("wait_sync needs fetch or fetch_within")
+        outcome = poller.observe(execution)
         if isinstance(outcome, WaitResult):
             return outcome
         sleep(outcome)
 
 
 async def wait_async(
-    fetch: Callable[[], Awaitable[T]],
+    fetch: Callable[[], Awaitable[T]] | None,
     status_of: Callable[[T], str | None],
     terminal: TerminalStatuses,
     *,
@@ -153,11 +185,21 @@ async def wait_async(
     on_status_change: StatusCallback[T] | None = None,
     clock: Callable[[], float] = time.monotonic,
     verdict: Callable[[T, str], bool] | None = None,
+    fetch_within: Callable[[float], Awaitable[T]] | None = None,
 ) -> WaitResult[T]:
     """The async twin of `wait_sync`; sleeps with `asyncio.sleep`."""
     poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock, verdict)
     while True:
-        outcome = poller.observe(await fetch())
+        if fetch_within is not None:
+            try:
+                execution = await fetch_within(poller.remaining())
+            except DeadlineExceededError as exc:
+                raise poller.expired() from exc
+        elif fetch is not None:
+            execution = await fetch()
+        else:
+            raise TypeError("wait_async needs fetch or fetch_within")
+        outcome = poller.observe(execution)
         if isinstance(outcome, WaitResult):
             return outcome
         await asyncio.sleep(outcome)

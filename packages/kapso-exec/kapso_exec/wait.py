@@ -2,12 +2,14 @@
 
 `wait_for_execution` (sync) and `wait_for_execution_async` poll
 `get_execution` with exponential backoff until the status at
-`data.status` is terminal, under an overall deadline.
+`data.status` is terminal, under an overall deadline that bounds the
+whole wait: each poll's request timeout (and its retries) is cut to the time left.
 Rendered from the spec's `x-status-path` and `x-terminal-statuses`.
 """
 
 from __future__ import annotations
 
+from ._base_client import Deadline
 from ._constants import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._polling import StatusCallback, TerminalStatuses, WaitResult, status_at, wait_async, wait_sync
 from .api.executions import get_execution
@@ -51,8 +53,9 @@ def wait_for_execution(
     """Poll until the execution reaches a terminal status; returns the last execution.
 
     Args:
-        timeout: Overall deadline in seconds. Past it, `errors.WaitTimeoutError` is raised,
-            carrying the last execution seen.
+        timeout: Overall deadline in seconds, for the whole wait: each poll's request timeout is
+            cut to the time left, its retries stop there and no sleep goes past it. Past it,
+            `errors.WaitTimeoutError` is raised, carrying the last execution seen (None if none yet).
         initial_interval: First pause between polls (seconds); doubles per poll...
         max_interval: ...up to this.
         on_status_change: Called as `(old_status, new_status, execution)` on the first poll and
@@ -68,13 +71,14 @@ def wait_for_execution(
         errors.APIError: A request failed after the client's retries (status, connection, body).
     """
     return wait_sync(
-        lambda: get_execution.sync(execution_id, client=client),
+        None,
         execution_status,
         terminal_statuses,
         timeout=timeout,
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
+        fetch_within=lambda seconds: get_execution.sync(execution_id, client=client, timeout=Deadline(seconds)),
     )
 
 
@@ -90,11 +94,12 @@ async def wait_for_execution_async(
 ) -> WaitResult[FlowExecutionResponse]:
     """The async twin of `wait_for_execution`: never blocks the event loop."""
     return await wait_async(
-        lambda: get_execution.asyncio(execution_id, client=client),
+        None,
         execution_status,
         terminal_statuses,
         timeout=timeout,
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
+        fetch_within=lambda seconds: get_execution.asyncio(execution_id, client=client, timeout=Deadline(seconds)),
     )

@@ -7,6 +7,10 @@ supplies the security schemes, the credentials, the base URL and the User-Agent.
 Credentials are added to each request as its operation's `security` asks, never
 to the httpx client's default headers, and never reach a repr, an exception
 message or a log line (header values and query parameters alike are redacted).
+
+The httpx clients (the connection pool) are created on first use and shared by a
+client and every `with_options` copy of it; a copy's timeout and retry count
+apply per request. The client the pool was created for closes it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import copy
 import logging
 import ssl
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, Self
 
 import httpx
@@ -46,6 +50,82 @@ TimeoutArg = float | httpx.Timeout | None
 
 def _as_timeout(timeout: TimeoutArg) -> httpx.Timeout:
     return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+class Deadline(httpx.Timeout):
+    """A per-call timeout that ends at a point in time, `seconds` from now (the wait helpers pass one).
+
+    Each attempt gets, per phase, the smaller of the client's timeout and the time left; no
+    retry is started that could not begin before the deadline. A request cut short by the
+    deadline raises `DeadlineExceededError`.
+    """
+
+    def __init__(self, seconds: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(max(seconds, 0.0))
+        self._clock = clock
+        self.expires_at = clock() + seconds
+
+    def remaining(self) -> float:
+        return self.expires_at - self._clock()
+
+
+class DeadlineExceededError(APITimeoutError):
+    """A request (or the retries it was due) ran into its `Deadline`."""
+
+
+# Which phase of `httpx.Timeout` each timeout exception is about.
+_TIMEOUT_PHASES: Final = (
+    (httpx.ConnectTimeout, "connect"),
+    (httpx.ReadTimeout, "read"),
+    (httpx.WriteTimeout, "write"),
+    (httpx.PoolTimeout, "pool"),
+)
+
+
+def _capped(base: httpx.Timeout, deadline: Deadline) -> tuple[dict[str, float | None], frozenset[str]]:
+    """`base` per phase, none longer than the deadline's time left; and the phases it shortened."""
+    left = max(deadline.remaining(), 0.0)
+    phases = base.as_dict()
+    shortened = frozenset(name for name, value in phases.items() if value is None or value > left)
+    return {name: left if name in shortened else value for name, value in phases.items()}, shortened
+
+
+def _hit_deadline(exc: httpx.HTTPError, shortened: frozenset[str]) -> bool:
+    """Whether `exc` is a timeout of a phase the deadline had shortened."""
+    return any(isinstance(exc, kind) and phase in shortened for kind, phase in _TIMEOUT_PHASES)
+
+
+class _Pool:
+    """The httpx clients a client shares with its `with_options` copies, each created on first use."""
+
+    def __init__(self, kwargs: dict[str, Any]) -> None:
+        self.kwargs = kwargs
+        self.sync: httpx.Client | None = None
+        self.async_: httpx.AsyncClient | None = None
+
+    def _kwargs_for(self, calls: str, wanted: type, use: str, setter: str) -> dict[str, Any]:
+        """The httpx client's arguments, once `httpx_args["transport"]` is known to fit `calls`."""
+        transport = self.kwargs.get("transport")
+        if transport is not None and not isinstance(transport, wanted):
+            raise TypeError(
+                f"httpx_args['transport'] is a {type(transport).__name__}, which {calls} calls cannot use: they need "
+                f"an httpx.{wanted.__name__} (e.g. {use} or httpx.MockTransport), or a client given to {setter}()"
+            )
+        return self.kwargs
+
+    def sync_client(self) -> httpx.Client:
+        if self.sync is None:
+            kwargs = self._kwargs_for("sync", httpx.BaseTransport, "httpx.HTTPTransport", "set_httpx_client")
+            self.sync = httpx.Client(**kwargs)
+        return self.sync
+
+    def async_client(self) -> httpx.AsyncClient:
+        if self.async_ is None:
+            kwargs = self._kwargs_for(
+                "async", httpx.AsyncBaseTransport, "httpx.AsyncHTTPTransport", "set_async_httpx_client"
+            )
+            self.async_ = httpx.AsyncClient(**kwargs)
+        return self.async_
 
 
 class BaseClient:
@@ -79,6 +159,9 @@ class BaseClient:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
         self._base_url = base_url
+        # The base every request's path is appended to when the httpx client has none of its own.
+        base = httpx.URL(base_url)
+        self._base = base if base.raw_path.endswith(b"/") else base.copy_with(raw_path=base.raw_path + b"/")
         # Copies: the caller's dicts are never mutated, nor later mutations seen.
         self._headers = {"User-Agent": user_agent, "Accept": "application/json", **dict(headers or {})}
         self._schemes = dict(schemes)
@@ -92,12 +175,14 @@ class BaseClient:
         self._secret_params = frozenset(s.name for s in self._schemes.values() if s.location == "query")
         self._cookies = dict(cookies or {})
         self._timeout = _as_timeout(timeout)
+        # Set on a `with_options` copy: its timeout, sent with each request (the pool has the original's).
+        self._request_timeout: httpx.Timeout | NotGiven = NOT_GIVEN
         self._max_retries = max_retries
         self._verify_ssl = verify_ssl
         self._follow_redirects = follow_redirects
         self._httpx_args = dict(httpx_args or {})
-        self._client: httpx.Client | None = None
-        self._async_client: httpx.AsyncClient | None = None
+        self._pool = _Pool(self._client_kwargs())
+        self._owns_pool = True
 
     # -- settings ---------------------------------------------------------
 
@@ -128,10 +213,20 @@ class BaseClient:
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Self:
-        """A copy with another timeout or retry count, sharing this client's connections."""
+        """A copy with another timeout or retry count, sharing this client's connection pool.
+
+        The pool (sync and async) is created on first use by whichever of the two asks first, and
+        shared by every copy; `set_httpx_client` on any of them sets it for all. The copy's timeout
+        and retry count apply to its own requests only; the original keeps its settings.
+
+        Closing: the original closes the pool (`close()`/`aclose()`, or its `with` block);
+        closing a copy, or leaving a copy's `with` block, closes nothing. Keep the original
+        open while copies are in use.
+        """
         clone = copy.copy(self)
+        clone._owns_pool = False
         if not isinstance(timeout, NotGiven):
-            clone._timeout = _as_timeout(timeout)
+            clone._timeout = clone._request_timeout = _as_timeout(timeout)
         if not isinstance(max_retries, NotGiven):
             if max_retries < 0:
                 raise ValueError("max_retries must be 0 or more")
@@ -152,46 +247,58 @@ class BaseClient:
         }
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use `client` for sync calls (its own headers, timeouts and TLS settings apply)."""
-        self._client = client
+        """Use `client` for sync calls of this client and of every copy sharing its pool.
+
+        Its transport, TLS settings, cookies and other headers apply; its timeout applies
+        unless a copy or a call sets one. Each request still carries the SDK's credentials,
+        User-Agent and Accept headers, and goes to this client's `base_url` unless `client` has
+        a `base_url` of its own. `close()` of the original closes it.
+        """
+        self._pool.sync = client
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(**self._client_kwargs())
-        return self._client
+        """The shared httpx client for sync calls, created on first use.
+
+        Raises:
+            TypeError: `httpx_args["transport"]` is an async-only transport.
+        """
+        return self._pool.sync_client()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use `async_client` for async calls (its own settings apply)."""
-        self._async_client = async_client
+        """Use `async_client` for async calls; as `set_httpx_client`."""
+        self._pool.async_ = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._client_kwargs())
-        return self._async_client
+        """The shared httpx client for async calls, created on first use.
+
+        Raises:
+            TypeError: `httpx_args["transport"]` is a sync-only transport.
+        """
+        return self._pool.async_client()
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        """Close the sync pool; a no-op on a `with_options` copy (the original owns the pool)."""
+        if self._owns_pool and self._pool.sync is not None:
+            self._pool.sync.close()
 
     async def aclose(self) -> None:
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        """Close the async pool; a no-op on a `with_options` copy (the original owns the pool)."""
+        if self._owns_pool and self._pool.async_ is not None:
+            await self._pool.async_.aclose()
 
     def __enter__(self) -> Self:
-        self.get_httpx_client().__enter__()
         return self
 
     def __exit__(self, *args: Any) -> None:
-        self.get_httpx_client().__exit__(*args)
+        self.close()
 
     async def __aenter__(self) -> Self:
-        await self.get_async_httpx_client().__aenter__()
         return self
 
     async def __aexit__(self, *args: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args)
+        await self.aclose()
 
     # -- credentials ---------------------------------------------------------
 
@@ -245,9 +352,16 @@ class BaseClient:
         security: Sequence[Sequence[str]] | None,
         timeout: TimeoutArg | NotGiven,
     ) -> httpx.Request:
-        params, headers = self._credential_kwargs(method, url, params, headers, security)
+        # The SDK's headers go on every request, so an httpx client given by the caller sends them too.
+        params, merged = self._credential_kwargs(method, url, params, {**self._headers, **(headers or {})}, security)
+        if isinstance(timeout, NotGiven):
+            timeout = self._request_timeout
         extensions = {} if isinstance(timeout, NotGiven) else {"timeout": _as_timeout(timeout).as_dict()}
-        request = client.build_request(method, url, params=params, headers=headers, json=json, extensions=extensions)
+        target: str | httpx.URL = url
+        if client.base_url.is_relative_url:
+            # No base URL of its own (an httpx client given by the caller): the SDK's.
+            target = self._base.copy_with(raw_path=self._base.raw_path + url.lstrip("/").encode("ascii"))
+        request = client.build_request(method, target, params=params, headers=merged, json=json, extensions=extensions)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "Request: %s %s headers=%s",
@@ -258,12 +372,20 @@ class BaseClient:
         return request
 
     def _delay_after_response(
-        self, response: httpx.Response, retries_taken: int, retry: RetryPolicy = "always"
+        self,
+        response: httpx.Response,
+        retries_taken: int,
+        retry: RetryPolicy = "always",
+        deadline: Deadline | None = None,
     ) -> float | None:
-        """Seconds to wait before retrying this answer, or None to return it."""
+        """Seconds to wait before retrying this answer, or None to return it (also when the
+        retry could not start before `deadline`)."""
         if retries_taken >= self._max_retries or not should_retry_response(response.status_code, retry):
             return None
         delay = retry_delay(retries_taken, response.headers)
+        if deadline is not None and delay >= deadline.remaining():
+            logger.debug("Not retrying status %d: the deadline comes first", response.status_code)
+            return None
         logger.debug(
             "Retrying %s %s in %.2fs (retry %d of %d) after status %d",
             response.request.method,
@@ -276,11 +398,24 @@ class BaseClient:
         return delay
 
     def _delay_after_error(
-        self, exc: httpx.HTTPError, request: httpx.Request, retries_taken: int, retry: RetryPolicy = "always"
+        self,
+        exc: httpx.HTTPError,
+        request: httpx.Request,
+        retries_taken: int,
+        retry: RetryPolicy = "always",
+        deadline: Deadline | None = None,
+        shortened: frozenset[str] = frozenset(),
     ) -> float:
-        """Seconds to wait before retrying after `exc`; raises our error when not retrying."""
-        if should_retry_error(exc, retry) and retries_taken < self._max_retries:
-            delay = retry_delay(retries_taken)
+        """Seconds to wait before retrying after `exc`; raises our error when not retrying.
+
+        With a `deadline`: a timeout of a phase it shortened raises `DeadlineExceededError`; a
+        retry that could not start before it is not made (the error is raised as is).
+        """
+        if deadline is not None and _hit_deadline(exc, shortened):
+            raise DeadlineExceededError(f"Deadline passed: {type(exc).__name__}", request=request) from exc
+        retrying = should_retry_error(exc, retry) and retries_taken < self._max_retries
+        delay = retry_delay(retries_taken) if retrying else 0.0
+        if retrying and (deadline is None or delay < deadline.remaining()):
             logger.debug(
                 "Retrying %s %s in %.2fs (retry %d of %d) after %s",
                 request.method,
@@ -295,6 +430,19 @@ class BaseClient:
             raise APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request) from exc
         message = self._redact(f"Connection error: {type(exc).__name__}: {exc}")
         raise APIConnectionError(message, request=request) from exc
+
+    def _limit_attempt(
+        self, client: httpx.Client | httpx.AsyncClient, request: httpx.Request, deadline: Deadline | None
+    ) -> frozenset[str]:
+        """Cap the next attempt's timeout to the deadline; the phases it shortened."""
+        if deadline is None:
+            return frozenset()
+        if deadline.remaining() <= 0:
+            raise DeadlineExceededError("Deadline passed before the request was sent", request=request)
+        base = client.timeout if isinstance(self._request_timeout, NotGiven) else self._request_timeout
+        phases, shortened = _capped(base, deadline)
+        request.extensions["timeout"] = phases
+        return shortened
 
     # -- the loops ----------------------------------------------------------
 
@@ -319,17 +467,21 @@ class BaseClient:
                 configured credential.
             retry: "always", "keyed" (the caller put the same idempotency key on every
                 attempt) or "unsent" (only failures before sending are retried).
+            timeout: For each attempt: this call's (seconds or `httpx.Timeout`), else a copy's,
+                else the httpx client's. A `Deadline` bounds the call as a whole, retries included.
         """
         client = self.get_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
+        deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
         while True:
+            shortened = self._limit_attempt(client, request, deadline)
             try:
                 response = client.send(request)
             except httpx.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken, retry)
+                delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
             else:
-                maybe_delay = self._delay_after_response(response, retries_taken, retry)
+                maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
                 if maybe_delay is None:
                     return response
                 response.close()
@@ -352,14 +504,16 @@ class BaseClient:
         """`_request` for async callers."""
         client = self.get_async_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
+        deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
         while True:
+            shortened = self._limit_attempt(client, request, deadline)
             try:
                 response = await client.send(request)
             except httpx.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken, retry)
+                delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
             else:
-                maybe_delay = self._delay_after_response(response, retries_taken, retry)
+                maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
                 if maybe_delay is None:
                     return response
                 await response.aclose()
