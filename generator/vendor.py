@@ -297,31 +297,28 @@ def polling_context(
         )
     document = derived.generator_input
     parameters = [deref(document, p, derived_spec_path(derived)) for p in operation.get("parameters") or []]
-    path_params = [
-        {
+
+    def row(p: dict[str, Any]) -> dict[str, Any]:
+        return {
             "name": p["name"],
             "python_name": parameter_python_name(p["name"]),
             "help": _help(p, p["name"]),
             "type": _param_type(document, p, derived),
             "convert": _param_convert(document, p, derived),
         }
-        for p in sorted(
-            (p for p in parameters if p["in"] == "path"), key=lambda p: op.path.find("{" + str(p["name"]) + "}")
-        )
-    ]
+
+    in_path = sorted(
+        (p for p in parameters if p["in"] == "path"), key=lambda p: op.path.find("{" + str(p["name"]) + "}")
+    )
+    path_params = [row(p) for p in in_path]
     query_params = [
         {
-            "name": p["name"],
-            "python_name": parameter_python_name(p["name"]),
-            "help": _help(p, p["name"]),
-            "type": _param_type(document, p, derived),
-            "convert": _param_convert(document, p, derived),
+            **row(p),
             "env": f"{package.env_prefix}_{python_name(p['name']).upper()}",
             "wait_example": _example_literal(document, p, derived, wait=True),
             "call_example": _example_literal(document, p, derived, wait=False),
         }
-        for p in parameters
-        if p["in"] in ("query", "header") and p.get("required")
+        for p in _required_non_path(parameters)
     ]
     wait_example_args = ", ".join(
         [f'"{p["python_name"].removesuffix("_id")}-123"' for p in path_params]
