@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import FIX_COMMAND, ORACLE, PACKAGES, ROOT
+from . import FIX_COMMAND, ORACLE, PACKAGES
 from .derive import Derived, derive
-from .errors import display_path
+from .errors import RegenerationError, display_path
 from .manifest import Package, check_tool_versions, load_manifest, sha256_of, write_spec_hashes
 from .readme import README, updated_readme
 from .render import build_oracle, generate_code, render_package
@@ -77,8 +77,6 @@ def regenerate(vendors: list[str] | None, *, check: bool) -> int:
     pins, all_packages = load_manifest()
     unknown = sorted(set(vendors or []) - set(all_packages))
     if unknown:
-        from .errors import RegenerationError
-
         raise RegenerationError(f"unknown vendor(s): {', '.join(unknown)}; known: {', '.join(all_packages)}")
     selected = [all_packages[v] for v in (vendors or all_packages)]
     check_tool_versions(pins)
@@ -150,4 +148,4 @@ def report_drift(
     return 1
 
 
-__all__ = ["ROOT", "GeneratedPackage", "build", "build_package", "regenerate"]
+__all__ = ["GeneratedPackage", "build", "build_package", "regenerate"]

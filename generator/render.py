@@ -46,10 +46,8 @@ def jinja_literal(value: Any) -> str:
         return "true"
     if value is False:
         return "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    if isinstance(value, str):
-        return json.dumps(value)
+    if isinstance(value, int | float | str):
+        return json.dumps(value)  # JSON's numbers and strings are Jinja literals as they are
     if isinstance(value, list | tuple):
         return "[" + ", ".join(jinja_literal(v) for v in value) + "]"
     if isinstance(value, dict):

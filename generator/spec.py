@@ -266,7 +266,6 @@ def _normalise_schema(schema: dict[str, Any]) -> None:
             if "null" not in types:
                 schema["type"] = [*types, "null"]
         else:
+            # An enum keeps its values as written: the null alternative is what admits null.
             inner = {k: schema.pop(k) for k in list(schema) if k not in _ANNOTATIONS}
-            if "enum" in inner and None not in inner["enum"]:
-                pass  # the null alternative below admits null; the enum itself stays as written
             schema["anyOf"] = [inner, {"type": "null"}]

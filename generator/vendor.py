@@ -172,21 +172,17 @@ def _success_schema(derived: Derived, op: Operation) -> tuple[dict[str, Any], st
             pointer = pointer_join(op.pointer, "responses", status, "content", media_type, "schema")
             return derived.generator_input["components"]["schemas"][name], class_name(name), pointer
     raise SpecRefusalError(
-        derived_spec_path(derived),
+        derived.path,
         pointer_join(op.pointer, "responses"),
         "the operation with x-status-path has no 2xx JSON object response",
         "give it a 200 response whose schema is an object",
     )
 
 
-def derived_spec_path(derived: Derived) -> Path:
-    return derived.path
-
-
 def _walk_path(derived: Derived, op: Operation, start: dict[str, Any], keys: list[Any], extension: str) -> Any:
     """The schema at `keys` below `start`, through $refs and nullable unions."""
     document = derived.generator_input
-    spec_path = derived_spec_path(derived)
+    spec_path = derived.path
     where = pointer_join(op.pointer, extension)
     if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
         raise SpecRefusalError(
@@ -225,7 +221,7 @@ def _non_null(document: dict[str, Any], schema: Any, spec_path: Path) -> Any:
 def _verdicts(
     derived: Derived, op: Operation, schema: Any, extension: str, op_extension: str, keys: tuple[str, ...]
 ) -> dict[str, list[str]]:
-    spec_path = derived_spec_path(derived)
+    spec_path = derived.path
     declared = op.operation.get(op_extension)
     if declared is None and isinstance(schema, dict):
         declared = schema.get(extension)
@@ -283,20 +279,20 @@ def polling_context(
         )
         if not terminal["done"]:
             raise SpecRefusalError(
-                derived_spec_path(derived),
+                derived.path,
                 pointer_join(op.pointer, "x-outcome-path"),
                 "x-outcome-path without `done` statuses in x-terminal-statuses",
                 "list the statuses whose verdict is in the outcome field under `done`",
             )
     elif terminal["done"]:
         raise SpecRefusalError(
-            derived_spec_path(derived),
+            derived.path,
             pointer_join(op.pointer, "x-terminal-statuses"),
             "`done` statuses without x-outcome-path",
             "add x-outcome-path naming the field that holds the verdict",
         )
     document = derived.generator_input
-    parameters = [deref(document, p, derived_spec_path(derived)) for p in operation.get("parameters") or []]
+    parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
 
     def row(p: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -375,7 +371,7 @@ def _help(parameter: dict[str, Any], default: str) -> str:
 
 
 def _schema_of(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> dict[str, Any]:
-    schema = _non_null(document, parameter.get("schema") or {}, derived_spec_path(derived))
+    schema = _non_null(document, parameter.get("schema") or {}, derived.path)
     return schema if isinstance(schema, dict) else {}
 
 

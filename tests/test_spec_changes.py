@@ -234,7 +234,8 @@ def test_every_change_at_once_generates_a_proven_package(vendor: Vendor, built: 
     assert package.polled is not None
     assert package.polled["module"] == "api.flow_executions.get_flow_execution"
     wait = importlib.import_module(f"{name}.wait")
-    assert wait.wait_for_execution.__module__ == f"{name}.wait"
+    # The wait helper polls the operation at its new module path.
+    assert wait.get_flow_execution.__name__ == f"{name}.api.flow_executions.get_flow_execution"
     modules = {op.module for op in package.derived.operations}
     assert "api.default.cancel_execution" in modules and "api.default.health" in modules
     models = importlib.import_module(f"{name}.models")
