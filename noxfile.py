@@ -43,7 +43,7 @@ GENERATOR_DEPS = [
     "jinja2==3.1.6",
     # the pipeline proves each package before it replaces packages/: imports, mypy --strict
     "mypy==2.4.1",
-    "httpx==0.28.1",
+    "httpx2==2.16.2",
     "attrs==26.1.0",
     "orjson==3.13.0",
 ]
@@ -55,7 +55,6 @@ TEST_DEPS = [
     "openapi-spec-validator==0.9.0",
     "jsonschema==4.26.0",
     "pyyaml==6.0.3",
-    "respx==0.23.1",
     # property-based and differential tests (the oracle models are pydantic v2)
     "hypothesis-jsonschema==0.23.1",
     "pydantic==2.14.3",
@@ -123,7 +122,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over every package (each on its own) and over the tests."""
     vendors, _ = selected_vendors(session)
-    session.install("mypy==2.4.1", "httpx==0.28.1", "attrs==26.1.0", "jinja2==3.1.6", "tomlkit==0.15.2", *TEST_DEPS)
+    session.install("mypy==2.4.1", "httpx2==2.16.2", "attrs==26.1.0", "jinja2==3.1.6", "tomlkit==0.15.2", *TEST_DEPS)
     session.install("types-PyYAML", "types-jsonschema")
     for vendor in vendors:
         entry = PACKAGES[vendor]

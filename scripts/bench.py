@@ -3,9 +3,9 @@
 Prints one table of ratios (medians of repeated runs, GC left on as in normal use):
   parse     decode + typed models, vs stdlib json.loads and vs pydantic v2
             model_validate_json with the oracle models (tests/oracle)
-  request   a full get_execution through the SDK vs a bare httpx client + json.loads,
+  request   a full get_execution through the SDK vs a bare httpx2 client + json.loads,
             against one keep-alive server on 127.0.0.1, sync and async
-  import    `import <pkg>` vs `import httpx`, each in fresh processes
+  import    `import <pkg>` vs `import httpx2`, each in fresh processes
   regen     scripts/regenerate.py for all packages, and its --check
 """
 
@@ -29,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 orjson: Any
 try:
@@ -117,7 +117,7 @@ def oracle_model(vendor: str, sdk_model: Any) -> Any:
     return getattr(importlib.import_module(f"oracle.{vendor}"), sdk_model.__name__)
 
 
-def _decode_run(decoder: Any, endpoint: Any, responses: list[httpx.Response], loads: Any) -> Callable[[], None]:
+def _decode_run(decoder: Any, endpoint: Any, responses: list[httpx2.Response], loads: Any) -> Callable[[], None]:
     """Decode every response through the endpoint, with `loads` as the package's JSON decoder."""
 
     def run() -> None:
@@ -144,7 +144,7 @@ def parse_rows(repeat: int, scale: float) -> list[tuple[str, str, float, float]]
         # The SDK's real decode path: bytes of a 200 response to typed models.
         endpoint = importlib.import_module(f"{import_name}.api.executions.get_execution")
         decoder = importlib.import_module(f"{import_name}._json")
-        responses = [httpx.Response(200, content=payload) for payload in payloads]
+        responses = [httpx2.Response(200, content=payload) for payload in payloads]
 
         def stdlib(payloads: list[bytes] = payloads, loads: Any = loads) -> None:
             for payload in payloads:
@@ -201,7 +201,7 @@ def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]
     rows = []
     try:
         client = kapso.AuthenticatedClient(url, api_key="bench")
-        bare = httpx.Client(base_url=url, headers={"X-API-Key": "bench"})
+        bare = httpx2.Client(base_url=url, headers={"X-API-Key": "bench"})
 
         def sdk_sync() -> None:
             for _ in range(calls):
@@ -224,7 +224,7 @@ def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]
 
         async def measure_async() -> tuple[float, float]:
             aclient = kapso.AuthenticatedClient(url, api_key="bench")
-            abare = httpx.AsyncClient(base_url=url, headers={"X-API-Key": "bench"})
+            abare = httpx2.AsyncClient(base_url=url, headers={"X-API-Key": "bench"})
 
             async def sdk_async() -> None:
                 for _ in range(calls):
@@ -269,7 +269,7 @@ def import_rows(repeat: int) -> list[tuple[str, str, float, float]]:
     for module in ("sakari_exec", "checkout_exec", "tracecat_exec", "kapso_exec"):
         pkg, base = [], []
         for _ in range(repeat):
-            base.append(import_seconds("httpx"))
+            base.append(import_seconds("httpx2"))
             pkg.append(import_seconds(module))
         pkg_s, base_s = statistics.median(pkg), statistics.median(base)
         rows.append((f"import {module}", f"{pkg_s * 1000:.1f} ms", pkg_s / base_s, float("nan")))
@@ -301,7 +301,7 @@ def main() -> int:
     args = parser.parse_args()
 
     print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, ", end="")
-    print(f"{platform.system()} {platform.release()}; httpx {httpx.__version__}; medians of {args.repeat} runs")
+    print(f"{platform.system()} {platform.release()}; httpx2 {httpx2.__version__}; medians of {args.repeat} runs")
     print(f"{'measurement':<44} {'SDK':>10} {'vs baseline':>12} {'vs pydantic':>12}", flush=True)
     sections: list[tuple[str, Callable[[], list[tuple[str, str, float, float]]]]] = [
         ("parse", lambda: parse_rows(args.repeat, args.scale)),
@@ -316,7 +316,7 @@ def main() -> int:
             base = "-" if ratio != ratio else f"{ratio:.2f}x"
             pyd = "-" if vs_pydantic != vs_pydantic else f"{vs_pydantic:.2f}x"
             print(f"{label:<44} {absolute:>10} {base:>12} {pyd:>12}", flush=True)
-    print("baseline: json.loads (parse), bare httpx + json.loads (request), import httpx (import)")
+    print("baseline: json.loads (parse), bare httpx2 + json.loads (request), import httpx2 (import)")
     return 0
 
 

@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
+import httpx2
 import pytest
 
 from support.execserver import Answer, ExecutionServer, Request
@@ -34,7 +34,7 @@ from support.vendors import Vendor, python_name
 CONCURRENT_CALLS = int(os.environ.get("EXEC_SDKS_CONCURRENT_CALLS", "1000"))
 SEQUENTIAL_CALLS = int(os.environ.get("EXEC_SDKS_SEQUENTIAL_CALLS", "10000"))
 # Calls that each open and close their own client (a service that builds a client per poll).
-# Few: each httpx client loads the CA bundle (~27 ms), even for http:// URLs.
+# Few: each httpx2 client loads the CA bundle (~27 ms), even for http:// URLs.
 CLIENT_PER_CALL = int(os.environ.get("EXEC_SDKS_CLIENT_PER_CALL", "50"))
 
 # Descriptors a flat process may still gain: a lazily opened file or an epoll of a library.
@@ -44,7 +44,7 @@ FD_SLACK = 3
 # pass (encode/httpcore#1035): 1,000 queued calls on the default 100-connection pool take
 # ~25 s of CPU on 2 cores. 10 connections keep the test at a few seconds; all 1,000 calls are
 # still in flight in the package (and its retry loop) at once, queued in the pool.
-POOL = httpx.Limits(max_connections=10, max_keepalive_connections=10)
+POOL = httpx2.Limits(max_connections=10, max_keepalive_connections=10)
 
 
 # Stands in the example body for the execution id until a request names one.
@@ -238,7 +238,7 @@ def test_sequential_sync_calls_keep_file_descriptors_flat(vendor: Vendor, monkey
 
 @pytest.mark.asyncio
 async def test_concurrent_calls_on_the_default_pool(vendor: Vendor, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same, on a client as users build it (httpx's default pool of 100 connections), at a
+    """The same, on a client as users build it (httpx2's default pool of 100 connections), at a
     concurrency the pool handles quickly: more calls than connections, so requests queue."""
     fast_retries(vendor, monkeypatch)
     ids = [make_id(vendor, "retry", i) for i in range(150)]

@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import orjson
 import pytest
 
@@ -62,7 +62,7 @@ def test_decoding_leaves_the_collector_as_found(vendor: Vendor, enabled: bool, b
     (gc.enable if enabled else gc.disable)()
     try:
         with pytest.raises((TypeError, ValueError)):
-            decoder.decode_model(httpx.Response(200, content=body), build)
+            decoder.decode_model(httpx2.Response(200, content=body), build)
         assert gc.isenabled() is enabled
         assert seen in ([], [False])  # paused while building (not reached when the JSON is bad)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import typing
 
-import httpx
+import httpx2
 import pytest
 
 from support.prism import PrismServer
@@ -50,7 +50,7 @@ def test_dynamic_responses_parse(vendor: Vendor, prism: PrismServer) -> None:
             assert response.status_code == 200
             execution = response.parsed
             assert execution is not None
-            raw = httpx.Response(200, content=response.content).json()
+            raw = httpx2.Response(200, content=response.content).json()
             encoded = execution.to_dict()
             assert normalise(encoded) == normalise(raw)
             assert normalise(type(execution).from_dict(encoded).to_dict()) == normalise(encoded)

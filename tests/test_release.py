@@ -561,7 +561,7 @@ def fresh_venv(tmp_path: Path) -> Iterator[Path]:
 
 def test_publish_to_local_index_and_install(repo: Path, tmp_path: Path, fresh_venv: Path) -> None:
     packages_dir, dist = tmp_path / "index", tmp_path / "dist"
-    # The runtime dependencies (httpx, attrs and theirs), fetched from the index pip is configured with
+    # The runtime dependencies (httpx2, attrs and theirs), fetched from the index pip is configured with
     # on this machine, so that the local index serves everything and the install below uses no other.
     pyproject = tomllib.loads((repo / "packages" / "tracecat-exec" / "pyproject.toml").read_text(encoding="utf-8"))
     requirements: list[str] = pyproject["project"]["dependencies"]

@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler
 from types import ModuleType
 from typing import Any, cast
 
-import httpx
+import httpx2
 import pytest
 
 from support.calls import TLS
@@ -74,9 +74,9 @@ def plain_client(vendor: Vendor, url: str, **kwargs: Any) -> Any:
     )
 
 
-async def send(client: Any, mode: str, **kwargs: Any) -> httpx.Response:
+async def send(client: Any, mode: str, **kwargs: Any) -> httpx2.Response:
     if mode == "sync":
-        response: httpx.Response = client._request(**kwargs)
+        response: httpx2.Response = client._request(**kwargs)
     else:
         response = await client._arequest(**kwargs)
     return response
@@ -144,7 +144,7 @@ async def test_read_timeout_is_retried_only_when_repeating_is_safe(
 ) -> None:
     """The server got the request and may act on it: "unsent" never sends it again."""
     with Server([Stall(10.0)]) as server:
-        client = plain_client(vendor, server.url, max_retries=2, timeout=httpx.Timeout(0.2))
+        client = plain_client(vendor, server.url, max_retries=2, timeout=httpx2.Timeout(0.2))
         try:
             with pytest.raises(vendor.errors.APITimeoutError):
                 await send(client, mode, method="POST", url="/runs", json={}, retry=policy)
@@ -169,15 +169,15 @@ async def test_keyed_retries_with_the_same_key(vendor: Vendor, mode: str) -> Non
 
 def test_retry_decisions_are_pure_functions(vendor: Vendor) -> None:
     retry = runtime(vendor, "_retry")
-    request = httpx.Request("POST", "http://127.0.0.1/")
+    request = httpx2.Request("POST", "http://127.0.0.1/")
     for policy in ("always", "keyed"):
         assert retry.should_retry_response(503, policy)
-        assert retry.should_retry_error(httpx.ReadTimeout("t", request=request), policy)
+        assert retry.should_retry_error(httpx2.ReadTimeout("t", request=request), policy)
     assert not retry.should_retry_response(503, "unsent")
     assert not retry.should_retry_response(429, "unsent")
-    for sent in (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError):
+    for sent in (httpx2.ReadTimeout, httpx2.WriteTimeout, httpx2.ReadError, httpx2.RemoteProtocolError):
         assert not retry.should_retry_error(sent("x", request=request), "unsent")
-    for unsent in (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
+    for unsent in (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout):
         assert retry.should_retry_error(unsent("x", request=request), "unsent")
 
 

@@ -11,7 +11,7 @@ import email.utils
 import importlib
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from support.vendors import Vendor
@@ -27,7 +27,7 @@ def retry_module(vendor: Vendor) -> Any:
 
 def delay(vendor: Vendor, retries_taken: int, headers: dict[str, str] | None, rand: float = 0.0) -> float:
     """`retry_delay` with the clock frozen at FIXED and the jitter draw fixed at `rand`."""
-    hdrs = None if headers is None else httpx.Headers(headers)
+    hdrs = None if headers is None else httpx2.Headers(headers)
     result: float = retry_module(vendor).retry_delay(retries_taken, hdrs, now=lambda: FIXED, rand=lambda: rand)
     return result
 
@@ -140,7 +140,7 @@ def test_unusable_hint_falls_back_to_backoff(
     ],
 )
 def test_parse_retry_after_against_frozen_now(vendor: Vendor, headers: dict[str, str], expected: float | None) -> None:
-    parsed = retry_module(vendor).parse_retry_after(httpx.Headers(headers), FIXED)
+    parsed = retry_module(vendor).parse_retry_after(httpx2.Headers(headers), FIXED)
     if expected is None:
         assert parsed is None
     else:

@@ -13,7 +13,7 @@ import sys
 import traceback
 from urllib.parse import parse_qs
 
-import httpx
+import httpx2
 import pytest
 from conftest import vendors_where
 
@@ -71,7 +71,7 @@ async def test_request_carries_exactly_the_auth_header_and_user_agent(vendor: Ve
     else:
         assert value == f"Bearer {SECRET}"
     python = f"python/{sys.version_info.major}.{sys.version_info.minor}"
-    assert seen.headers["user-agent"] == f"{vendor.dist}/{vendor.version} {python} httpx/{httpx.__version__}"
+    assert seen.headers["user-agent"] == f"{vendor.dist}/{vendor.version} {python} httpx2/{httpx2.__version__}"
     assert seen.headers["accept"] == "application/json"
 
 
@@ -213,7 +213,7 @@ async def test_exception_messages_never_show_the_credential(vendor: Vendor, mode
 @pytest.mark.usefixtures("fast_backoff")
 async def test_debug_logs_redact_the_credential(vendor: Vendor, mode: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    for name in (vendor.import_name, "httpx", "httpcore"):
+    for name in (vendor.import_name, "httpx2", "httpcore"):
         caplog.set_level(logging.DEBUG, logger=name)
     script: list[Step] = [Reply(503), Reply(200, example(vendor)), Reply(401, {"message": "bad key"})]
     with Server(script) as server:
@@ -312,8 +312,8 @@ async def test_with_options_changes_retries_for_the_copy_only(vendor: Vendor, mo
 async def test_with_options_changes_the_timeout_for_the_copy_only(vendor: Vendor, mode: str) -> None:
     async with open_client(vendor, "https://api.example.invalid") as client:
         clone = client.with_options(timeout=1.5)
-        assert clone.timeout == httpx.Timeout(1.5)
-        assert client.timeout == httpx.Timeout(30.0, connect=5.0)
+        assert clone.timeout == httpx2.Timeout(1.5)
+        assert client.timeout == httpx2.Timeout(30.0, connect=5.0)
         clone.close()
         await clone.aclose()
 

@@ -13,7 +13,7 @@ import logging
 import re
 import time
 
-import httpx
+import httpx2
 import pytest
 
 from support.calls import example, get, open_client
@@ -147,7 +147,7 @@ async def test_stall_beyond_timeout_raises_api_timeout_error(vendor: Vendor, mod
             elapsed = time.monotonic() - started
     assert isinstance(caught.value, vendor.errors.APIConnectionError)
     assert isinstance(caught.value, vendor.errors.APIError)
-    assert isinstance(caught.value.__cause__, httpx.TimeoutException)
+    assert isinstance(caught.value.__cause__, httpx2.TimeoutException)
     assert caught.value.request is not None
     assert elapsed < 2.0
     assert len(server.requests) == 1
@@ -201,7 +201,7 @@ async def test_reset_forever_raises_connection_error(vendor: Vendor, mode: str) 
                 await get(vendor, mode, client)
     assert not isinstance(caught.value, vendor.errors.APITimeoutError)
     assert isinstance(caught.value, vendor.errors.APIError)
-    assert isinstance(caught.value.__cause__, httpx.TransportError)
+    assert isinstance(caught.value.__cause__, httpx2.TransportError)
     assert len(server.requests) == 2
 
 
@@ -216,7 +216,7 @@ async def test_connection_refused_raises_connection_error(
         with pytest.raises(vendor.errors.APIConnectionError) as caught:
             await get(vendor, mode, client)
     assert not isinstance(caught.value, vendor.errors.APITimeoutError)
-    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert isinstance(caught.value.__cause__, httpx2.ConnectError)
     # A refused connection is transient too: retried once, then raised.
     assert retry_numbers(retry_records(caplog, vendor)) == [1]
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._json import stdlib_loads
 
@@ -49,9 +49,9 @@ class APIError(Exception):
     """Base of every error this package raises."""
 
     message: str
-    request: httpx.Request | None
+    request: httpx2.Request | None
 
-    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+    def __init__(self, message: str, *, request: httpx2.Request | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
@@ -67,14 +67,14 @@ class APIStatusError(APIError):
         body: The body decoded as JSON, or as text when it isn't JSON (None when empty).
         parsed: The vendor's documented error model for this status, when the body fits it.
         request_id: The vendor's request id (header or body), when it sends one.
-        response: The `httpx.Response`.
+        response: The `httpx2.Response`.
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, parsed: Any = None) -> None:
+    def __init__(self, message: str, *, response: httpx2.Response, parsed: Any = None) -> None:
         super().__init__(message, request=response.request)
         self.response = response
         self.status_code: int = response.status_code
-        self.headers: httpx.Headers = response.headers
+        self.headers: httpx2.Headers = response.headers
         self.content: bytes = response.content
         self.body: Any = _body_of(response.content)
         self.parsed: Any = parsed
@@ -116,14 +116,14 @@ class InternalServerError(APIStatusError):
 class APIConnectionError(APIError):
     """The request got no answer: connection refused or reset, DNS, TLS, protocol error."""
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+    def __init__(self, message: str = "Connection error.", *, request: httpx2.Request | None = None) -> None:
         super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
-    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+    def __init__(self, message: str = "Request timed out.", *, request: httpx2.Request | None = None) -> None:
         super().__init__(message, request=request)
 
 
@@ -134,14 +134,14 @@ class APIResponseValidationError(APIError):
         status_code, headers, content, body, response: as on `APIStatusError`.
     """
 
-    def __init__(self, response: httpx.Response, reason: str) -> None:
+    def __init__(self, response: httpx2.Response, reason: str) -> None:
         super().__init__(
             f"Invalid response body (status {response.status_code}): {reason}",
             request=response.request,
         )
         self.response = response
         self.status_code: int = response.status_code
-        self.headers: httpx.Headers = response.headers
+        self.headers: httpx2.Headers = response.headers
         self.content: bytes = response.content
         self.body: Any = _body_of(response.content)
 
@@ -198,7 +198,7 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def _request_id(headers: httpx.Headers, body: Any) -> str | None:
+def _request_id(headers: httpx2.Headers, body: Any) -> str | None:
     for name in _REQUEST_ID_HEADERS:
         header: str | None = headers.get(name)
         if header:
@@ -211,7 +211,7 @@ def _request_id(headers: httpx.Headers, body: Any) -> str | None:
     return None
 
 
-def status_error(response: httpx.Response, parsed: Any = None) -> APIStatusError:
+def status_error(response: httpx2.Response, parsed: Any = None) -> APIStatusError:
     """The `APIStatusError` subclass for `response`'s status, ready to raise."""
     status = response.status_code
     cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)

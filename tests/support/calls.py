@@ -29,7 +29,7 @@ async def get(
 
 @asynccontextmanager
 async def open_client(vendor: Vendor, url: str, **kwargs: Any) -> AsyncIterator[Any]:
-    """A client for `url`; both its httpx clients are closed on the way out."""
+    """A client for `url`; both its httpx2 clients are closed on the way out."""
     client = vendor.client(url, **{"verify_ssl": TLS, **kwargs})
     try:
         yield client

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-import httpx
+import httpx2
 
 from support.process import ServerProcess
 
@@ -36,8 +36,8 @@ class PrismServer(ServerProcess):
     def ready(self) -> bool:
         try:
             # Any HTTP answer (Prism says 401/404/422 to this probe) means it is serving.
-            httpx.get(self.url + "/", timeout=1.0)
-        except httpx.TransportError:
+            httpx2.get(self.url + "/", timeout=1.0)
+        except httpx2.TransportError:
             return False
         return True
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-import httpx
+import httpx2
 from passlib.apache import HtpasswdFile  # type: ignore[import-untyped]
 
 from support.process import ServerProcess
@@ -31,8 +31,8 @@ class PypiIndex(ServerProcess):
 
     def ready(self) -> bool:
         try:
-            return httpx.get(f"{self.url}health", timeout=1.0).status_code == 200
-        except httpx.TransportError:
+            return httpx2.get(f"{self.url}health", timeout=1.0).status_code == 200
+        except httpx2.TransportError:
             return False
 
     def __enter__(self) -> PypiIndex:
@@ -61,7 +61,7 @@ class PypiIndex(ServerProcess):
 
     def listing(self, project: str) -> dict[str, str]:
         """What the index serves for `project` (PEP 503 page): file name -> the sha256 in its link."""
-        response = httpx.get(f"{self.simple_url}{project}/", timeout=10.0)
+        response = httpx2.get(f"{self.simple_url}{project}/", timeout=10.0)
         response.raise_for_status()
         links = re.findall(r'href="[^"]*?([^/"#]+)#sha256=([0-9a-f]{64})"', response.text)
         return dict(links)

@@ -11,14 +11,14 @@ import sys
 from collections.abc import Mapping
 from typing import Any, Self
 
-import httpx
+import httpx2
 
 from . import _constants
 from ._auth import Scheme
 from ._base_client import BaseClient, TimeoutArg
 from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIALS, __version__
 
-USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} httpx/{httpx.__version__}"
+USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} httpx2/{httpx2.__version__}"
 
 # The security schemes the operations use, by the spec's name.
 _SCHEMES: dict[str, Scheme] = {
@@ -39,14 +39,14 @@ class AuthenticatedClient(BaseClient):
         token: The bearer token, sent as `Authorization: Bearer <token>`.
 
 
-        timeout: Seconds, an `httpx.Timeout`, or None for no limit. Default: connect
+        timeout: Seconds, an `httpx2.Timeout`, or None for no limit. Default: connect
             5 s, everything else 30 s.
         max_retries: Retries after the first attempt (default 2; 0 disables).
         headers: Extra headers for every request (copied; your dict is never changed).
         cookies: Extra cookies for every request (copied).
         verify_ssl: TLS verification: True (default), a CA bundle path, or an `ssl.SSLContext`.
         follow_redirects: Whether to follow redirects (default False).
-        httpx_args: More keyword arguments for the `httpx.Client`/`httpx.AsyncClient`.
+        httpx_args: More keyword arguments for the `httpx2.Client`/`httpx2.AsyncClient`.
     """
 
     def __init__(

@@ -5,12 +5,12 @@ server can't be reached, give a slow answer a generous read window, and retry
 what is likely to be transient a couple of times without stalling the caller.
 """
 
-import httpx
+import httpx2
 
 # Seconds. `connect` bounds reaching the server; `read` bounds each wait for bytes.
 DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_READ_TIMEOUT = 30.0
-DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+DEFAULT_TIMEOUT = httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
 
 # Retries after the first attempt; 0 turns retrying off.
 DEFAULT_MAX_RETRIES = 2

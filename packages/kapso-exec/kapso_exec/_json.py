@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import httpx
+import httpx2
 
 
 def _reject_constant(name: str) -> Any:
@@ -33,12 +33,12 @@ except ImportError:  # pragma: no cover - depends on the extra
 T = TypeVar("T")
 
 
-def decode_json(response: httpx.Response) -> Any:
+def decode_json(response: httpx2.Response) -> Any:
     """The body as JSON data; raises ValueError for a body that isn't JSON."""
     return _loads(response.content)
 
 
-def decode_model(response: httpx.Response, build: Callable[[Any], T]) -> T:
+def decode_model(response: httpx2.Response, build: Callable[[Any], T]) -> T:
     """Decode the body and `build` the typed models from it, with automatic GC paused.
 
     Decoding allocates a large tree of fresh objects, which makes CPython's

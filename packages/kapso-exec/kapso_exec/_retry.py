@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Literal
 
-import httpx
+import httpx2
 
 from . import _constants
 
@@ -24,10 +24,10 @@ from . import _constants
 RetryPolicy = Literal["always", "keyed", "unsent"]
 
 # Transport failures that a second attempt may well get past.
-RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+RETRYABLE_ERRORS = (httpx2.TimeoutException, httpx2.NetworkError, httpx2.RemoteProtocolError)
 
 # Failures that happen before any byte of the request left: no server saw it.
-UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+UNSENT_ERRORS = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)
 
 
 def should_retry_status(status_code: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterable
 
-import httpx
+import httpx2
 
 # Header names whose values never reach a log line.
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie"})
@@ -25,12 +25,12 @@ def redact_headers(headers: Iterable[tuple[str, str]], extra: Collection[str] = 
     }
 
 
-def redact_url(url: httpx.URL, names: Collection[str]) -> str:
+def redact_url(url: httpx2.URL, names: Collection[str]) -> str:
     """`url` as text, with the values of the query parameters in `names` redacted."""
     if not names or not url.query:
         return str(url)
     parts = [
-        f"{httpx.QueryParams({name: ''})}{REDACTED}" if name in names else str(httpx.QueryParams({name: value}))
+        f"{httpx2.QueryParams({name: ''})}{REDACTED}" if name in names else str(httpx2.QueryParams({name: value}))
         for name, value in url.params.multi_items()
     ]
     return str(url).split("?", 1)[0] + "?" + "&".join(parts)

@@ -5,10 +5,10 @@ loop for sync and one for async callers, sharing the decisions in between.
 supplies the security schemes, the credentials, the base URL and the User-Agent.
 
 Credentials are added to each request as its operation's `security` asks, never
-to the httpx client's default headers, and never reach a repr, an exception
+to the httpx2 client's default headers, and never reach a repr, an exception
 message or a log line (header values and query parameters alike are redacted).
 
-The httpx clients (the connection pool) are created on first use and shared by a
+The httpx2 clients (the connection pool) are created on first use and shared by a
 client and every `with_options` copy of it; a copy's timeout and retry count
 apply per request. The client the pool was created for closes it.
 """
@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, Self
 
-import httpx
+import httpx2
 
 from . import _constants
 from ._auth import Scheme, choose_schemes, credential_pairs, missing_params
@@ -44,15 +44,35 @@ class NotGiven:
 
 NOT_GIVEN: Final = NotGiven()
 
-# Seconds for every phase, an httpx.Timeout per phase, or None for no limit at all.
-TimeoutArg = float | httpx.Timeout | None
+# Seconds for every phase, an httpx2.Timeout per phase, or None for no limit at all.
+TimeoutArg = float | httpx2.Timeout | None
 
 
-def _as_timeout(timeout: TimeoutArg) -> httpx.Timeout:
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+def _as_timeout(timeout: TimeoutArg) -> httpx2.Timeout:
+    if isinstance(timeout, httpx2.Timeout):
+        return timeout
+    if timeout is not None and not isinstance(timeout, (int, float)):
+        raise _wrong_http_object(timeout, "timeout", "seconds, an httpx2.Timeout or None")
+    return httpx2.Timeout(timeout)
 
 
-class Deadline(httpx.Timeout):
+def _wrong_http_object(value: object, what: str, wanted: str) -> TypeError:
+    """The TypeError for a `what` that is not `wanted`; a legacy `httpx` object is named as such.
+
+    The packages use httpx2 (the maintained continuation of httpx, same API): an object of the
+    legacy `httpx` package cannot drive them, even though it looks the same.
+    """
+    kind = type(value)
+    module = kind.__module__.split(".")[0]
+    if module == "httpx":
+        return TypeError(
+            f"{what} is an httpx.{kind.__name__} from the legacy httpx package; this SDK uses httpx2: "
+            f"pass {wanted} (`import httpx2`, same API)"
+        )
+    return TypeError(f"{what} must be {wanted}, not {kind.__module__}.{kind.__qualname__}")
+
+
+class Deadline(httpx2.Timeout):
     """A per-call timeout that ends at a point in time, `seconds` from now (the wait helpers pass one).
 
     Each attempt gets, per phase, the smaller of the client's timeout and the time left; no
@@ -73,16 +93,16 @@ class DeadlineExceededError(APITimeoutError):
     """A request (or the retries it was due) ran into its `Deadline`."""
 
 
-# Which phase of `httpx.Timeout` each timeout exception is about.
+# Which phase of `httpx2.Timeout` each timeout exception is about.
 _TIMEOUT_PHASES: Final = (
-    (httpx.ConnectTimeout, "connect"),
-    (httpx.ReadTimeout, "read"),
-    (httpx.WriteTimeout, "write"),
-    (httpx.PoolTimeout, "pool"),
+    (httpx2.ConnectTimeout, "connect"),
+    (httpx2.ReadTimeout, "read"),
+    (httpx2.WriteTimeout, "write"),
+    (httpx2.PoolTimeout, "pool"),
 )
 
 
-def _capped(base: httpx.Timeout, deadline: Deadline) -> tuple[dict[str, float | None], frozenset[str]]:
+def _capped(base: httpx2.Timeout, deadline: Deadline) -> tuple[dict[str, float | None], frozenset[str]]:
     """`base` per phase, none longer than the deadline's time left; and the phases it shortened."""
     left = max(deadline.remaining(), 0.0)
     phases = base.as_dict()
@@ -90,41 +110,43 @@ def _capped(base: httpx.Timeout, deadline: Deadline) -> tuple[dict[str, float | 
     return {name: left if name in shortened else value for name, value in phases.items()}, shortened
 
 
-def _hit_deadline(exc: httpx.HTTPError, shortened: frozenset[str]) -> bool:
+def _hit_deadline(exc: httpx2.HTTPError, shortened: frozenset[str]) -> bool:
     """Whether `exc` is a timeout of a phase the deadline had shortened."""
     return any(isinstance(exc, kind) and phase in shortened for kind, phase in _TIMEOUT_PHASES)
 
 
 class _Pool:
-    """The httpx clients a client shares with its `with_options` copies, each created on first use."""
+    """The httpx2 clients a client shares with its `with_options` copies, each created on first use."""
 
     def __init__(self, kwargs: dict[str, Any]) -> None:
         self.kwargs = kwargs
-        self.sync: httpx.Client | None = None
-        self.async_: httpx.AsyncClient | None = None
+        self.sync: httpx2.Client | None = None
+        self.async_: httpx2.AsyncClient | None = None
 
     def _kwargs_for(self, calls: str, wanted: type, use: str, setter: str) -> dict[str, Any]:
-        """The httpx client's arguments, once `httpx_args["transport"]` is known to fit `calls`."""
+        """The httpx2 client's arguments, once `httpx_args["transport"]` is known to fit `calls`."""
         transport = self.kwargs.get("transport")
         if transport is not None and not isinstance(transport, wanted):
+            if type(transport).__module__.split(".")[0] == "httpx":
+                raise _wrong_http_object(transport, "httpx_args['transport']", f"an httpx2.{wanted.__name__}")
             raise TypeError(
                 f"httpx_args['transport'] is a {type(transport).__name__}, which {calls} calls cannot use: they need "
-                f"an httpx.{wanted.__name__} (e.g. {use} or httpx.MockTransport), or a client given to {setter}()"
+                f"an httpx2.{wanted.__name__} (e.g. {use} or httpx2.MockTransport), or a client given to {setter}()"
             )
         return self.kwargs
 
-    def sync_client(self) -> httpx.Client:
+    def sync_client(self) -> httpx2.Client:
         if self.sync is None:
-            kwargs = self._kwargs_for("sync", httpx.BaseTransport, "httpx.HTTPTransport", "set_httpx_client")
-            self.sync = httpx.Client(**kwargs)
+            kwargs = self._kwargs_for("sync", httpx2.BaseTransport, "httpx2.HTTPTransport", "set_httpx_client")
+            self.sync = httpx2.Client(**kwargs)
         return self.sync
 
-    def async_client(self) -> httpx.AsyncClient:
+    def async_client(self) -> httpx2.AsyncClient:
         if self.async_ is None:
             kwargs = self._kwargs_for(
-                "async", httpx.AsyncBaseTransport, "httpx.AsyncHTTPTransport", "set_async_httpx_client"
+                "async", httpx2.AsyncBaseTransport, "httpx2.AsyncHTTPTransport", "set_async_httpx_client"
             )
-            self.async_ = httpx.AsyncClient(**kwargs)
+            self.async_ = httpx2.AsyncClient(**kwargs)
         return self.async_
 
 
@@ -159,8 +181,8 @@ class BaseClient:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
         self._base_url = base_url
-        # The base every request's path is appended to when the httpx client has none of its own.
-        base = httpx.URL(base_url)
+        # The base every request's path is appended to when the httpx2 client has none of its own.
+        base = httpx2.URL(base_url)
         self._base = base if base.raw_path.endswith(b"/") else base.copy_with(raw_path=base.raw_path + b"/")
         # Copies: the caller's dicts are never mutated, nor later mutations seen.
         self._headers = {"User-Agent": user_agent, "Accept": "application/json", **dict(headers or {})}
@@ -176,7 +198,7 @@ class BaseClient:
         self._cookies = dict(cookies or {})
         self._timeout = _as_timeout(timeout)
         # Set on a `with_options` copy: its timeout, sent with each request (the pool has the original's).
-        self._request_timeout: httpx.Timeout | NotGiven = NOT_GIVEN
+        self._request_timeout: httpx2.Timeout | NotGiven = NOT_GIVEN
         self._max_retries = max_retries
         self._verify_ssl = verify_ssl
         self._follow_redirects = follow_redirects
@@ -191,7 +213,7 @@ class BaseClient:
         return self._base_url
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> httpx2.Timeout:
         return self._timeout
 
     @property
@@ -233,7 +255,7 @@ class BaseClient:
             clone._max_retries = max_retries
         return clone
 
-    # -- httpx clients ----------------------------------------------------
+    # -- httpx2 clients ----------------------------------------------------
 
     def _client_kwargs(self) -> dict[str, Any]:
         return {
@@ -246,32 +268,43 @@ class BaseClient:
             **self._httpx_args,
         }
 
-    def set_httpx_client(self, client: httpx.Client) -> Self:
+    def set_httpx_client(self, client: httpx2.Client) -> Self:
         """Use `client` for sync calls of this client and of every copy sharing its pool.
 
         Its transport, TLS settings, cookies and other headers apply; its timeout applies
         unless a copy or a call sets one. Each request still carries the SDK's credentials,
         User-Agent and Accept headers, and goes to this client's `base_url` unless `client` has
         a `base_url` of its own. `close()` of the original closes it.
+
+        Raises:
+            TypeError: `client` is not an `httpx2.Client` (e.g. a legacy `httpx.Client`).
         """
+        if not isinstance(client, httpx2.Client):
+            raise _wrong_http_object(client, "set_httpx_client()'s client", "an httpx2.Client")
         self._pool.sync = client
         return self
 
-    def get_httpx_client(self) -> httpx.Client:
-        """The shared httpx client for sync calls, created on first use.
+    def get_httpx_client(self) -> httpx2.Client:
+        """The shared httpx2 client for sync calls, created on first use.
 
         Raises:
             TypeError: `httpx_args["transport"]` is an async-only transport.
         """
         return self._pool.sync_client()
 
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use `async_client` for async calls; as `set_httpx_client`."""
+    def set_async_httpx_client(self, async_client: httpx2.AsyncClient) -> Self:
+        """Use `async_client` for async calls; as `set_httpx_client`.
+
+        Raises:
+            TypeError: `async_client` is not an `httpx2.AsyncClient` (e.g. a legacy `httpx.AsyncClient`).
+        """
+        if not isinstance(async_client, httpx2.AsyncClient):
+            raise _wrong_http_object(async_client, "set_async_httpx_client()'s client", "an httpx2.AsyncClient")
         self._pool.async_ = async_client
         return self
 
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The shared httpx client for async calls, created on first use.
+    def get_async_httpx_client(self) -> httpx2.AsyncClient:
+        """The shared httpx2 client for async calls, created on first use.
 
         Raises:
             TypeError: `httpx_args["transport"]` is a sync-only transport.
@@ -309,7 +342,7 @@ class BaseClient:
         params: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
         security: Sequence[Sequence[str]] | None,
-    ) -> tuple[Mapping[str, Any] | None, Mapping[str, str] | httpx.Headers | None]:
+    ) -> tuple[Mapping[str, Any] | None, Mapping[str, str] | httpx2.Headers | None]:
         """`params` and `headers` plus the credentials `security` asks for (a credential wins).
 
         Raises MissingCredentialError, before anything is sent, when no alternative can be met.
@@ -324,26 +357,26 @@ class BaseClient:
         if secret_params:
             params = {**(params or {}), **secret_params}
         if secret_headers:
-            merged = httpx.Headers(headers)
+            merged = httpx2.Headers(headers)
             merged.update(secret_headers)  # case-insensitive: replaces any same-named header
             return params, merged
         return params, headers
 
     def _redact(self, text: str) -> str:
-        """`text` with every configured secret replaced (for messages built from httpx's)."""
+        """`text` with every configured secret replaced (for messages built from httpx2's)."""
         for secret in self._credentials.values():
             if secret:
                 text = text.replace(secret, REDACTED)
         return text
 
-    def _url_for_log(self, request: httpx.Request) -> str:
+    def _url_for_log(self, request: httpx2.Request) -> str:
         return redact_url(request.url, self._secret_params)
 
     # -- retry decisions, shared by both loops ----------------------------
 
     def _build_request(
         self,
-        client: httpx.Client | httpx.AsyncClient,
+        client: httpx2.Client | httpx2.AsyncClient,
         method: str,
         url: str,
         params: Mapping[str, Any] | None,
@@ -351,15 +384,15 @@ class BaseClient:
         json: Any,
         security: Sequence[Sequence[str]] | None,
         timeout: TimeoutArg | NotGiven,
-    ) -> httpx.Request:
-        # The SDK's headers go on every request, so an httpx client given by the caller sends them too.
+    ) -> httpx2.Request:
+        # The SDK's headers go on every request, so an httpx2 client given by the caller sends them too.
         params, merged = self._credential_kwargs(method, url, params, {**self._headers, **(headers or {})}, security)
         if isinstance(timeout, NotGiven):
             timeout = self._request_timeout
         extensions = {} if isinstance(timeout, NotGiven) else {"timeout": _as_timeout(timeout).as_dict()}
-        target: str | httpx.URL = url
+        target: str | httpx2.URL = url
         if client.base_url.is_relative_url:
-            # No base URL of its own (an httpx client given by the caller): the SDK's.
+            # No base URL of its own (an httpx2 client given by the caller): the SDK's.
             target = self._base.copy_with(raw_path=self._base.raw_path + url.lstrip("/").encode("ascii"))
         request = client.build_request(method, target, params=params, headers=merged, json=json, extensions=extensions)
         if logger.isEnabledFor(logging.DEBUG):
@@ -373,7 +406,7 @@ class BaseClient:
 
     def _delay_after_response(
         self,
-        response: httpx.Response,
+        response: httpx2.Response,
         retries_taken: int,
         retry: RetryPolicy = "always",
         deadline: Deadline | None = None,
@@ -399,8 +432,8 @@ class BaseClient:
 
     def _delay_after_error(
         self,
-        exc: httpx.HTTPError,
-        request: httpx.Request,
+        exc: httpx2.HTTPError,
+        request: httpx2.Request,
         retries_taken: int,
         retry: RetryPolicy = "always",
         deadline: Deadline | None = None,
@@ -426,13 +459,13 @@ class BaseClient:
                 type(exc).__name__,
             )
             return delay
-        if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc, httpx2.TimeoutException):
             raise APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request) from exc
         message = self._redact(f"Connection error: {type(exc).__name__}: {exc}")
         raise APIConnectionError(message, request=request) from exc
 
     def _limit_attempt(
-        self, client: httpx.Client | httpx.AsyncClient, request: httpx.Request, deadline: Deadline | None
+        self, client: httpx2.Client | httpx2.AsyncClient, request: httpx2.Request, deadline: Deadline | None
     ) -> frozenset[str]:
         """Cap the next attempt's timeout to the deadline; the phases it shortened."""
         if deadline is None:
@@ -457,7 +490,7 @@ class BaseClient:
         security: Sequence[Sequence[str]] | None = None,
         retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         """Send one operation, retrying as `retry` allows; returns the answer for any status.
 
         Args:
@@ -467,8 +500,8 @@ class BaseClient:
                 configured credential.
             retry: "always", "keyed" (the caller put the same idempotency key on every
                 attempt) or "unsent" (only failures before sending are retried).
-            timeout: For each attempt: this call's (seconds or `httpx.Timeout`), else a copy's,
-                else the httpx client's. A `Deadline` bounds the call as a whole, retries included.
+            timeout: For each attempt: this call's (seconds or `httpx2.Timeout`), else a copy's,
+                else the httpx2 client's. A `Deadline` bounds the call as a whole, retries included.
         """
         client = self.get_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
@@ -478,7 +511,7 @@ class BaseClient:
             shortened = self._limit_attempt(client, request, deadline)
             try:
                 response = client.send(request)
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
             else:
                 maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
@@ -500,7 +533,7 @@ class BaseClient:
         security: Sequence[Sequence[str]] | None = None,
         retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         """`_request` for async callers."""
         client = self.get_async_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
@@ -510,7 +543,7 @@ class BaseClient:
             shortened = self._limit_attempt(client, request, deadline)
             try:
                 response = await client.send(request)
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
             else:
                 maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)

@@ -1,6 +1,6 @@
 from typing import Any
 
-import httpx
+import httpx2
 
 from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
@@ -42,14 +42,14 @@ def _build_400(data: Any) -> ErrorEnvelope:
     return ErrorEnvelope.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
-def _decode_success(response: httpx.Response) -> ExecutionResponse:
+def _decode_success(response: httpx2.Response) -> ExecutionResponse:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise errors.APIResponseValidationError(response, str(exc)) from exc
 
 
-def _decode_error(response: httpx.Response) -> ErrorEnvelope | None:
+def _decode_error(response: httpx2.Response) -> ErrorEnvelope | None:
     status = response.status_code
     try:
         if status == 400:
@@ -64,7 +64,7 @@ def _decode_error(response: httpx.Response) -> ErrorEnvelope | None:
     return None
 
 
-def _build_response(response: httpx.Response) -> Response[ExecutionResponse | ErrorEnvelope]:
+def _build_response(response: httpx2.Response) -> Response[ExecutionResponse | ErrorEnvelope]:
     parsed: ExecutionResponse | ErrorEnvelope | None
     if response.is_success:
         parsed = _decode_success(response)
@@ -78,7 +78,7 @@ def _build_response(response: httpx.Response) -> Response[ExecutionResponse | Er
     )
 
 
-def _result(response: httpx.Response) -> ExecutionResponse:
+def _result(response: httpx2.Response) -> ExecutionResponse:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
@@ -101,7 +101,7 @@ def sync_detailed(
     Args:
         id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -140,7 +140,7 @@ def sync(
     Args:
         id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     Args:
         id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -218,7 +218,7 @@ async def asyncio(
     Args:
         id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).

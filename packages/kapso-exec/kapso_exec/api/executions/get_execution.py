@@ -1,6 +1,6 @@
 from typing import Any
 
-import httpx
+import httpx2
 
 from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
@@ -42,14 +42,14 @@ def _build_401(data: Any) -> Error:
     return Error.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
-def _decode_success(response: httpx.Response) -> FlowExecutionResponse:
+def _decode_success(response: httpx2.Response) -> FlowExecutionResponse:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise errors.APIResponseValidationError(response, str(exc)) from exc
 
 
-def _decode_error(response: httpx.Response) -> Error | None:
+def _decode_error(response: httpx2.Response) -> Error | None:
     status = response.status_code
     try:
         if status == 401:
@@ -62,7 +62,7 @@ def _decode_error(response: httpx.Response) -> Error | None:
     return None
 
 
-def _build_response(response: httpx.Response) -> Response[FlowExecutionResponse | Error]:
+def _build_response(response: httpx2.Response) -> Response[FlowExecutionResponse | Error]:
     parsed: FlowExecutionResponse | Error | None
     if response.is_success:
         parsed = _decode_success(response)
@@ -76,7 +76,7 @@ def _build_response(response: httpx.Response) -> Response[FlowExecutionResponse 
     )
 
 
-def _result(response: httpx.Response) -> FlowExecutionResponse:
+def _result(response: httpx2.Response) -> FlowExecutionResponse:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
@@ -95,7 +95,7 @@ def sync_detailed(
     Args:
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -130,7 +130,7 @@ def sync(
     Args:
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
@@ -165,7 +165,7 @@ async def asyncio_detailed(
     Args:
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -200,7 +200,7 @@ async def asyncio(
     Args:
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).

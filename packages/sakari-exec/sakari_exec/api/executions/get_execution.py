@@ -1,6 +1,6 @@
 from typing import Any
 
-import httpx
+import httpx2
 
 from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
@@ -48,14 +48,14 @@ def _build_401(data: Any) -> ErrorResponse:
     return ErrorResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
-def _decode_success(response: httpx.Response) -> WorkflowExecutionResponse:
+def _decode_success(response: httpx2.Response) -> WorkflowExecutionResponse:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise errors.APIResponseValidationError(response, str(exc)) from exc
 
 
-def _decode_error(response: httpx.Response) -> ErrorResponse | None:
+def _decode_error(response: httpx2.Response) -> ErrorResponse | None:
     status = response.status_code
     try:
         if status == 401:
@@ -74,7 +74,7 @@ def _decode_error(response: httpx.Response) -> ErrorResponse | None:
     return None
 
 
-def _build_response(response: httpx.Response) -> Response[WorkflowExecutionResponse | ErrorResponse]:
+def _build_response(response: httpx2.Response) -> Response[WorkflowExecutionResponse | ErrorResponse]:
     parsed: WorkflowExecutionResponse | ErrorResponse | None
     if response.is_success:
         parsed = _decode_success(response)
@@ -88,7 +88,7 @@ def _build_response(response: httpx.Response) -> Response[WorkflowExecutionRespo
     )
 
 
-def _result(response: httpx.Response) -> WorkflowExecutionResponse:
+def _result(response: httpx2.Response) -> WorkflowExecutionResponse:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
@@ -114,7 +114,7 @@ def sync_detailed(
         workflow_id (str):
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -158,7 +158,7 @@ def sync(
         workflow_id (str):
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
@@ -202,7 +202,7 @@ async def asyncio_detailed(
         workflow_id (str):
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -246,7 +246,7 @@ async def asyncio(
         workflow_id (str):
         execution_id (str):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).

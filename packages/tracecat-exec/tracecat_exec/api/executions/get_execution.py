@@ -1,7 +1,7 @@
 from typing import Any
 from uuid import UUID
 
-import httpx
+import httpx2
 
 from ... import errors
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
@@ -64,14 +64,14 @@ def _build_500(data: Any) -> ServerError:
     return ServerError.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
-def _decode_success(response: httpx.Response) -> WorkflowExecution:
+def _decode_success(response: httpx2.Response) -> WorkflowExecution:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise errors.APIResponseValidationError(response, str(exc)) from exc
 
 
-def _decode_error(response: httpx.Response) -> ErrorDetail | ScopeError | HTTPValidationError | ServerError | None:
+def _decode_error(response: httpx2.Response) -> ErrorDetail | ScopeError | HTTPValidationError | ServerError | None:
     status = response.status_code
     try:
         if status == 401:
@@ -91,7 +91,7 @@ def _decode_error(response: httpx.Response) -> ErrorDetail | ScopeError | HTTPVa
 
 
 def _build_response(
-    response: httpx.Response,
+    response: httpx2.Response,
 ) -> Response[WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError]:
     parsed: WorkflowExecution | ErrorDetail | ScopeError | HTTPValidationError | ServerError | None
     if response.is_success:
@@ -106,7 +106,7 @@ def _build_response(
     )
 
 
-def _result(response: httpx.Response) -> WorkflowExecution:
+def _result(response: httpx2.Response) -> WorkflowExecution:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
@@ -133,7 +133,7 @@ def sync_detailed(
         execution_id (str):
         workspace_id (UUID):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -177,7 +177,7 @@ def sync(
         execution_id (str):
         workspace_id (UUID):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
@@ -221,7 +221,7 @@ async def asyncio_detailed(
         execution_id (str):
         workspace_id (UUID):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
@@ -265,7 +265,7 @@ async def asyncio(
         execution_id (str):
         workspace_id (UUID):
         client: The authenticated client (base URL, credentials, retries).
-        timeout: Overrides the client's timeout for this call (seconds or httpx.Timeout).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
     Raises:
         errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
