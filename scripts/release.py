@@ -1,7 +1,8 @@
 """Plan, apply, tag, build and publish releases of the generated packages.
 
     python scripts/release.py plan [--vendor X] [-v]  # `nox -s release -- plan`: one line per package
-    python scripts/release.py apply [--vendor X]      # new versions into manifest.toml, regenerate, CHANGELOG.md
+    python scripts/release.py apply [--vendor X] [--notes FILE]  # new versions into manifest.toml, regenerate,
+                                                      # CHANGELOG.md (FILE: a Markdown "Upgrading" section)
     python scripts/release.py tag [--vendor X]        # tag `<dist>-v<version>` on the commit that set it
     python scripts/release.py build [--vendor X] [--outdir DIR]  # reproducible wheel and sdist
     python scripts/release.py publish --repository-url URL [--vendor X] [--dist-dir DIR] [--skip-build]
@@ -317,7 +318,12 @@ def selected_packages(vendors: Sequence[str] | None) -> list[Package]:
 # -- apply ---------------------------------------------------------------------
 
 
-def changelog_entry(plan: Plan, today: datetime.date) -> str:
+def changelog_entry(plan: Plan, today: datetime.date, notes: str = "") -> str:
+    """The CHANGELOG.md entry of `plan`; `notes` (Markdown, e.g. how to migrate) goes first under "Upgrading".
+
+    The API diff says what changed; only a person can say how a caller should adapt, so a breaking
+    release carries hand-written notes next to the generated list.
+    """
     package, baseline = plan.package, plan.baseline
     assert baseline is not None
     items = plan.items()
@@ -336,6 +342,8 @@ def changelog_entry(plan: Plan, today: datetime.date) -> str:
         f"- before: `{baseline.spec_sha256 or '(none recorded)'}`",
         f"- after: `{plan.spec_sha256_after}`",
     ]
+    if notes.strip():
+        lines += ["", "### Upgrading", "", notes.strip()]
     for title, texts in groups.items():
         if texts:
             lines += ["", f"### {title}", "", *(f"- {text}" for text in texts)]
@@ -369,7 +377,7 @@ def regenerate(vendors: list[str]) -> None:
         raise ReleaseError(f"regeneration failed (exit {result.returncode}); see above")
 
 
-def apply(packages: list[Package]) -> int:
+def apply(packages: list[Package], notes: str = "") -> int:
     plans = [plan_package(package) for package in packages]
     for plan in plans:
         print(plan.line())
@@ -387,7 +395,7 @@ def apply(packages: list[Package]) -> int:
     today = datetime.datetime.now(datetime.UTC).date()
     for plan in releases:
         path = ROOT / plan.package.directory / CHANGELOG
-        prepend_changelog(path, plan.package.dist, changelog_entry(plan, today))
+        prepend_changelog(path, plan.package.dist, changelog_entry(plan, today, notes))
         print(f"wrote {plan.package.dist} {plan.new} to manifest.toml, {plan.package.directory}/ and its {CHANGELOG}")
     print("next: review `git diff`, commit, then `nox -s release -- tag` and `nox -s publish -- --repository-url URL`")
     return 0
@@ -531,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("command", choices=["plan", "apply", "tag", "build", "publish"])
     parser.add_argument("--vendor", action="append", help="only this vendor (repeatable)")
     parser.add_argument("--verbose", "-v", action="store_true", help="plan: also name each baseline (on stderr)")
+    parser.add_argument("--notes", type=Path, help="apply: a Markdown file for the entry's Upgrading section")
     parser.add_argument("--outdir", type=Path, default=ROOT / "dist", help="build: where the files go")
     parser.add_argument("--repository-url", help="publish: the index's upload URL")
     parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist", help="publish: where the files are built")
@@ -547,7 +556,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(plan.line(), flush=True)
             return 0
         if args.command == "apply":
-            return apply(packages)
+            notes = args.notes.read_text(encoding="utf-8") if args.notes else ""
+            return apply(packages, notes)
         if args.command == "tag":
             return tag(packages)
         if args.command == "build":

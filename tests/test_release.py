@@ -518,6 +518,17 @@ def test_plan_line_and_changelog_after_1_0(tmp_path: Path) -> None:
     assert "### Additions\n\n- added field FlowExecution.priority\n" in text
     assert "### Other changes\n\n- changed 1 file: kapso_exec/models/flow_execution.py\n" in text
     assert f"- before: `{'a' * 64}`\n- after: `{'b' * 64}`" in text
+    assert "### Upgrading" not in text
+
+
+def test_changelog_entry_carries_upgrade_notes() -> None:
+    package = release.Package("kapso", "kapso-exec", "kapso_exec", "0.1.0", "specs/kapso/openapi.yaml", "b" * 64)
+    baseline = release.Baseline("0" * 40, "tag kapso-exec-v0.1.0", True, "a" * 64)
+    changes = [api_diff.Change("major", "changed type of field FlowExecution.id")]
+    plan = release.Plan(package, baseline, "major", "0.2.0", changes, [], "b" * 64)
+    entry = release.changelog_entry(plan, datetime.date(2025, 2, 3), "Read `x.id` directly.\n\n")
+    # The hand-written notes come before the generated list, whose items are all still there.
+    assert "### Upgrading\n\nRead `x.id` directly.\n\n### Breaking changes\n\n- changed type" in entry
 
 
 # -- reproducible builds ---------------------------------------------------------------------------
