@@ -13,8 +13,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from conftest import vendors_where
+
 from generator.pipeline import build_package
 from support.schemas import resolve
 from support.scripted import Reply, ScriptedServer
@@ -104,9 +104,10 @@ def test_a_non_integer_run_id_names_the_argument_before_any_request(gha: ModuleT
         with client, pytest.raises(errors.InvalidParameterError) as caught:
             wait.wait_for_execution("octo", "hello", "forty-two", client=client, initial_interval=0.01)
     assert server.requests == []
-    assert isinstance(caught.value, ValueError) and isinstance(caught.value, errors.APIError)
-    assert (caught.value.parameter, caught.value.value) == ("run_id", "forty-two")
-    assert str(caught.value) == "run_id must be an integer, got 'forty-two'"
+    error: Any = caught.value
+    assert (error.parameter, error.value) == ("run_id", "forty-two")
+    assert isinstance(error, ValueError) and isinstance(error, errors.APIError)
+    assert str(error) == "run_id must be an integer, got 'forty-two'"
 
 
 def uuid_arguments(vendor: Vendor) -> list[str]:

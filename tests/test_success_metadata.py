@@ -16,7 +16,7 @@ import pytest
 
 from support import built
 from support.calls import example, open_client
-from support.scripted import Reply, ScriptedServer, Stall
+from support.scripted import Reply, ScriptedServer, Stall, Step
 from support.vendors import Vendor, normalise
 
 
@@ -76,7 +76,10 @@ async def test_with_response_raises_the_same_typed_errors(vendor: Vendor, mode: 
 @pytest.mark.asyncio
 async def test_elapsed_covers_the_retries(vendor: Vendor, mode: str) -> None:
     body = example(vendor)
-    script = [Reply(503, b"", {"retry-after": "0.2"}), Stall(0.1, Reply(200, body, {"x-request-id": "second"}))]
+    script: list[Step] = [
+        Reply(503, b"", {"retry-after": "0.2"}),
+        Stall(0.1, Reply(200, body, {"x-request-id": "second"})),
+    ]
     with ScriptedServer(script) as server:
         async with open_client(vendor, server.url, max_retries=1) as client:
             result = await with_response(vendor, mode, client)
