@@ -678,3 +678,47 @@ class _Deriver:
             response.pop("links", None)
             derived[status] = response
         operation["responses"] = derived
+
+
+# -- documentation the generator drops ---------------------------------------------------------
+
+
+def parameter_descriptions(derived: Derived) -> dict[str, dict[str, str]]:
+    """Per operation key, `"<in>:<name>"` -> the parameter's description on one line.
+
+    openapi-python-client documents a parameter with its schema's description only, so the
+    usual place, the Parameter object's own `description`, never reaches the docstring. Here:
+    the Parameter's description, else its schema's (through `$ref`s and a nullable `anyOf`).
+    """
+    document = derived.generator_input
+    found: dict[str, dict[str, str]] = {}
+    for op in derived.operations:
+        described: dict[str, str] = {}
+        for parameter in op.operation.get("parameters") or []:
+            target = deref(document, parameter, derived.path)
+            if not isinstance(target, dict) or "name" not in target:
+                continue
+            text = target.get("description") or _schema_description(document, target.get("schema"), derived.path)
+            if isinstance(text, str) and text.strip():
+                described[f"{target.get('in')}:{target['name']}"] = " ".join(text.split())
+        found[op.key] = described
+    return found
+
+
+def _schema_description(document: dict[str, Any], schema: Any, spec_path: Path) -> str:
+    """A schema's description: its own, else its `$ref` target's, else its only non-null member's."""
+    seen = 0
+    while isinstance(schema, dict) and seen < 16:  # bounded: a $ref chain, nullable wrappers
+        seen += 1
+        if isinstance(schema.get("description"), str) and schema["description"].strip():
+            return str(schema["description"])
+        if "$ref" in schema:
+            schema = deref(document, schema, spec_path)
+            continue
+        members = [
+            m
+            for m in (schema.get("anyOf") or schema.get("oneOf") or [])
+            if not (isinstance(m, dict) and m.get("type") == "null")
+        ]
+        schema = members[0] if len(members) == 1 else None
+    return ""

@@ -25,6 +25,7 @@ FIELD_PREFIX = "field_"
 RESERVED_CLASS_NAMES = frozenset(
     {
         "Response",
+        "APIResponse",
         "Client",
         "AuthenticatedClient",
         "BaseClient",

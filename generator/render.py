@@ -1,8 +1,13 @@
 """Stage 4: run openapi-python-client, copy the runtime in, render the per-package files.
 
-The templates are copied to a work directory with one more file, `exec_facts.jinja`: the facts
-the generator cannot carry (per-operation security and retry policy, security schemes,
-discriminators), as one Jinja literal the templates import.
+The templates are copied to a work directory with more files, each one Jinja literal the
+templates import:
+- `exec_facts.jinja`: the facts the generator cannot carry (per-operation security and retry
+  policy, security schemes, discriminators);
+- `exec_docs.jinja`: per operation, the parameters' descriptions (the generator documents a
+  parameter with its schema's description only);
+- `exec_package.jinja`: what the package's `__init__` re-exports besides the models (the
+  runtime's error classes, the wait helpers when an operation is polled).
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ from typing import Any
 import jinja2
 
 from . import LICENSE, PACKAGE_TEMPLATES, RUNTIME, TEMPLATES
-from .derive import Derived
+from .derive import Derived, parameter_descriptions
 from .errors import RegenerationError, display_path
 from .manifest import Package
 from .naming import FIELD_PREFIX
+from .vendor import runtime_exports
 
 # The post-hooks, run by the generator and again over the overlaid package:
 # the pinned ruff, isolated from any ruff config of this repo, with no cache.
@@ -33,7 +39,7 @@ POST_HOOKS = [
 # Files in packages/<dist>/ that maintainers write (release notes); regeneration keeps them.
 MAINTAINED_FILES = ("CHANGELOG.md",)
 # Package-level files rendered from generator/package/ (into the import package, or beside it).
-CODE_TEMPLATES = ("client.py.jinja", "_vendor.py.jinja")
+CODE_TEMPLATES = ("client.py.jinja", "_vendor.py.jinja", "_typing.py.jinja")
 POLLING_TEMPLATES = ("wait.py.jinja", "cli.py.jinja")
 DIST_TEMPLATES = ("pyproject.toml.jinja", "README.md.jinja")
 
@@ -90,7 +96,26 @@ def write_templates(derived: Derived, workdir: Path) -> Path:
     (templates / "exec_facts.jinja").write_text(
         "{% set facts = " + jinja_literal(derived.facts()) + " %}\n", encoding="utf-8"
     )
+    (templates / "exec_docs.jinja").write_text(
+        "{% set docs = " + jinja_literal(parameter_descriptions(derived)) + " %}\n", encoding="utf-8"
+    )
+    (templates / "exec_package.jinja").write_text(
+        "{% set package = " + jinja_literal(package_exports(derived)) + " %}\n", encoding="utf-8"
+    )
     return templates
+
+
+# The wait module's names the package re-exports when an operation is polled.
+WAIT_EXPORTS = ("WaitResult", "wait_for_execution", "wait_for_execution_async")
+
+
+def package_exports(derived: Derived) -> dict[str, Any]:
+    """The names `<pkg>/__init__.py` re-exports (lazily), by module; the models come on top."""
+    errors = [name for name in runtime_exports("errors.py") if name[:1].isupper()]
+    exports: dict[str, list[str]] = {"client": ["AuthenticatedClient"], "errors": errors, "types": ["APIResponse"]}
+    if any("x-status-path" in op.operation for op in derived.operations):
+        exports["wait"] = list(WAIT_EXPORTS)
+    return {"exports": exports}
 
 
 def generate_code(package: Package, derived: Derived, workdir: Path) -> Path:

@@ -21,13 +21,15 @@ helper and no CLI. Its extensions:
 from __future__ import annotations
 
 import argparse
+import ast
 import functools
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from . import RUNTIME
-from .derive import Derived, Operation, derive, is_enum
+from .derive import Derived, Operation, derive, is_enum, is_object_like
 from .errors import SpecRefusalError, pointer_join
 from .manifest import Package
 from .naming import class_name, python_name
@@ -59,6 +61,7 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
     else:
         default_base_url = base_url_example = url
     polled = next((op for op in derived.operations if "x-status-path" in op.operation), None)
+    polled_context = None if polled is None else polling_context(package, derived, polled, credentials)
     return {
         "vendor": package.vendor,
         "dist": package.dist,
@@ -73,8 +76,9 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
         "default_base_url": default_base_url,
         "base_url_example": base_url_example,
         "operations": [_operation_row(op) for op in derived.operations],
-        "polled": None if polled is None else polling_context(package, derived, polled, credentials),
+        "polled": polled_context,
         "constants": load_runtime_constants(),
+        "typing": typing_context(derived, None if polled_context is None else polled_context["success_model"]),
     }
 
 
@@ -299,8 +303,10 @@ def polling_context(
             "name": p["name"],
             "python_name": parameter_python_name(p["name"]),
             "help": _help(p, p["name"]),
+            "description": " ".join(str(p.get("description") or "").split()),
             "type": _param_type(document, p, derived),
             "convert": _param_convert(document, p, derived),
+            **_param_parse(document, p, derived),
         }
 
     in_path = sorted(
@@ -321,9 +327,9 @@ def polling_context(
         + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
     )
     call_args = ", ".join(
-        [p["convert"].format(p["python_name"]) for p in path_params]
+        [_call_value(p) for p in path_params]
         + ["client=client"]
-        + [f"{p['python_name']}={p['convert'].format(p['python_name'])}" for p in query_params]
+        + [f"{p['python_name']}={_call_value(p)}" for p in query_params]
     )
     example_args = [f'"{p["python_name"].removesuffix("_id")}-123"' for p in path_params] + [
         f"{p['python_name']}={p['call_example']}" for p in query_params
@@ -333,7 +339,16 @@ def polling_context(
         + [f"--{p['python_name'].replace('_', '-')} VALUE" for p in query_params]
     )
     parent, _, module_name = op.module.rpartition(".")
+    converted = [p for p in path_params + query_params if "parse" in p]
     return {
+        "converted": [p["python_name"] for p in converted],
+        # Lines of wait.py, ready to paste: converting the arguments up front, and their `Args:` docs.
+        "convert_statements": "".join(
+            f"    _arg_{p['python_name']} = _convert_argument("
+            f"{p['python_name']!r}, {p['python_name']}, {p['parse']}, {p['expected']!r})\n"
+            for p in converted
+        ),
+        "argument_docs": "".join(_argument_doc(p) for p in path_params + query_params),
         "module": op.module,
         "module_parent": parent,
         "module_name": module_name,
@@ -415,6 +430,40 @@ def _param_convert(document: dict[str, Any], parameter: dict[str, Any], derived:
     return "{}"
 
 
+def _param_parse(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> dict[str, str]:
+    """How the wait helper converts a string argument that may not convert: `parse` (a callable
+    taking the text) and `expected` (what the error says it takes), checked once before polling.
+    Empty for arguments that always convert (strings, booleans)."""
+    schema = _schema_of(document, parameter, derived)
+    if schema.get("format") == "uuid":
+        return {"parse": "UUID", "expected": "a UUID (e.g. 00000000-0000-4000-8000-000000000000)"}
+    enum = enum_class(parameter) if is_enum(schema) else None
+    if enum:
+        values = ", ".join(repr(str(v)) for v in schema["enum"] if v is not None)
+        return {"parse": enum, "expected": f"one of {values}"}
+    kind = schema.get("type")
+    if kind == "integer":
+        return {"parse": "int", "expected": "an integer"}
+    if kind == "number":
+        return {"parse": "float", "expected": "a number"}
+    return {}
+
+
+def _argument_doc(row: dict[str, Any]) -> str:
+    """A wait helper argument's entry under `Args:` (docstring-safe, wrapped, indented)."""
+    text = f"{row['python_name']}: {row['description']}"
+    if "parse" in row:
+        text += f" ({row['type']}: converted before the first request.)"
+    text = text.replace("\\", "\\\\").replace('"""', '\\"""')
+    lines = textwrap.wrap(text, 90, break_long_words=False, break_on_hyphens=False)
+    return "".join(("        " if i == 0 else "            ") + line + "\n" for i, line in enumerate(lines))
+
+
+def _call_value(row: dict[str, Any]) -> str:
+    """The wait helper's argument to the endpoint: the value converted up front, or converted inline."""
+    return f"_arg_{row['python_name']}" if "parse" in row else str(row["convert"]).format(row["python_name"])
+
+
 def _example_literal(document: dict[str, Any], parameter: dict[str, Any], derived: Derived, *, wait: bool) -> str:
     schema = _schema_of(document, parameter, derived)
     if schema.get("format") == "uuid":
@@ -429,6 +478,129 @@ def _example_literal(document: dict[str, Any], parameter: dict[str, Any], derive
     if kind == "boolean":
         return "True"
     return f'"{python_name(parameter["name"]).replace("_", "-")}-123"'
+
+
+# -- typed errors: which documented models each status error can carry ---------------------------
+
+
+@functools.cache
+def runtime_status_errors() -> tuple[dict[int, str], str, str]:
+    """(status -> class, the class for 5xx, the base class) as the runtime's `status_error` maps
+    them, read from errors.py itself so the two never disagree."""
+    tree = ast.parse((RUNTIME / "errors.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "_STATUS_ERRORS":
+            assert isinstance(node.value, ast.Dict)
+            mapping = {
+                ast.literal_eval(key): value.id
+                for key, value in zip(node.value.keys, node.value.values, strict=True)
+                if key is not None and isinstance(value, ast.Name)
+            }
+            return mapping, "InternalServerError", "APIStatusError"
+    raise AssertionError("errors.py has no _STATUS_ERRORS table")
+
+
+@functools.cache
+def runtime_exports(module: str) -> tuple[str, ...]:
+    """The `__all__` of a runtime module (the names the package re-exports at its top level)."""
+    tree = ast.parse((RUNTIME / module).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    return ()
+
+
+def _documented_response(responses: dict[str, Any], status: int) -> Any:
+    """The response an operation documents for `status`: the exact code, else its range (`4XX`),
+    else `default` (OpenAPI's precedence, and the order the endpoint's `_decode_error` tries)."""
+    by_key = {str(key).upper(): value for key, value in responses.items()}
+    for key in (str(status), f"{status // 100}XX", "DEFAULT"):
+        if key in by_key:
+            return by_key[key]
+    return None
+
+
+def response_type(document: dict[str, Any], schema: Any, spec_path: Path, models: set[str]) -> str:
+    """The Python type the endpoint's decoder gives a JSON body of `schema` (generator input):
+    a model class for a named object or enum, as `models.<Class>` (its name added to `models`),
+    unions, lists, scalars; `Any` where it cannot say for sure (never narrower than the truth)."""
+    if not isinstance(schema, dict):
+        return "Any"
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        prefix = "#/components/schemas/"
+        target = deref(document, schema, spec_path)
+        if ref.startswith(prefix) and (is_object_like(target) or is_enum(target)):
+            name = class_name(ref[len(prefix) :].replace("~1", "/").replace("~0", "~"))
+            models.add(name)
+            return f"models.{name}"
+        return response_type(document, target, spec_path, models) if isinstance(target, dict) else "Any"
+    members = schema.get("anyOf") or schema.get("oneOf")
+    if isinstance(members, list) and members:
+        return _union([response_type(document, m, spec_path, models) for m in members])
+    kinds = schema.get("type")
+    if isinstance(kinds, list):
+        return _union([response_type(document, {**schema, "type": k}, spec_path, models) for k in kinds])
+    if kinds == "array":
+        return f"list[{response_type(document, schema.get('items'), spec_path, models)}]"
+    if kinds == "string" and "format" not in schema and "enum" not in schema and "const" not in schema:
+        return "str"
+    simple = {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+    if kinds in simple and "enum" not in schema and "const" not in schema:
+        return simple[str(kinds)]
+    return "Any"
+
+
+def _union(types: list[str]) -> str:
+    """`A | B | None` from member types, each once, None last; `Any` absorbs everything."""
+    if "Any" in types:
+        return "Any"
+    named = list(dict.fromkeys(t for t in types if t != "None"))
+    return " | ".join(named + (["None"] if "None" in types else []))
+
+
+def typing_context(derived: Derived, polled_model: str | None) -> dict[str, Any]:
+    """The aliases `_typing.py` gives errors.py: per status error class, the documented error
+    models it can carry; and the polled execution's model.
+
+    A class covers its statuses (`NotFoundError` 404; `InternalServerError` 500-599; the base
+    `APIStatusError` every non-2xx). For each status each operation's documented response is
+    found as the endpoint finds it (exact code, range, `default`); the class's type is the
+    union over operations and statuses, `| None` (a body that does not fit stays unparsed). A
+    class whose statuses no operation documents keeps the base's union; with no documented
+    error model at all, every alias is `None`.
+    """
+    document = derived.generator_input
+    named, server_class, base_class = runtime_status_errors()
+    models: set[str] = set()
+
+    def types_for(statuses: range | list[int]) -> list[str]:
+        found: list[str] = []
+        for op in derived.operations:
+            for status in statuses:
+                response = _documented_response(op.operation.get("responses") or {}, status)
+                response = deref(document, response, derived.path) if isinstance(response, dict) else None
+                content = (response or {}).get("content") or {}
+                for media in content.values():
+                    if isinstance(media, dict) and "schema" in media:
+                        found.append(response_type(document, media["schema"], derived.path, models))
+                    elif isinstance(media, dict):
+                        found.append("Any")  # JSON with no schema: decoded as is
+        return found
+
+    every = types_for([s for s in range(100, 600) if not 200 <= s < 300])
+    base = _union([*every, "None"])
+    aliases = {f"{base_class}Parsed": base}
+    for status, cls in sorted(named.items(), key=lambda item: item[1]):
+        found = types_for([status])
+        aliases[f"{cls}Parsed"] = _union([*found, "None"]) if found else base
+    found = types_for(range(500, 600))
+    aliases[f"{server_class}Parsed"] = _union([*found, "None"]) if found else base
+    return {
+        "aliases": dict(sorted(aliases.items())),
+        "polled_execution": f"models.{polled_model}" if polled_model else "None",
+        "models": sorted(models | ({polled_model} if polled_model else set())),
+    }
 
 
 @functools.cache

@@ -3,6 +3,7 @@ polled over a real socket: `completed` ends the wait, `conclusion` decides succe
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import subprocess
 import sys
@@ -12,9 +13,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import vendors_where
 
 from generator.pipeline import build_package
+from support.schemas import resolve
 from support.scripted import Reply, ScriptedServer
+from support.vendors import Vendor, parameter_name
 
 SPEC = Path(__file__).parent / "corpus" / "polling_outcome.yaml"
 RUN_PATH = "/repos/octo/hello/actions/runs/42"
@@ -90,3 +94,47 @@ def test_a_non_integer_run_id_is_a_usage_error(gha: ModuleType) -> None:
         timeout=60,
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_non_integer_run_id_names_the_argument_before_any_request(gha: ModuleType) -> None:
+    wait = importlib.import_module("gha_runs_exec.wait")
+    errors = importlib.import_module("gha_runs_exec.errors")
+    with ScriptedServer([Reply(200, run("completed", "success"))]) as server:
+        client = gha.AuthenticatedClient(server.url, token="t", max_retries=0)
+        with client, pytest.raises(errors.InvalidParameterError) as caught:
+            wait.wait_for_execution("octo", "hello", "forty-two", client=client, initial_interval=0.01)
+    assert server.requests == []
+    error: Any = caught.value
+    assert (error.parameter, error.value) == ("run_id", "forty-two")
+    assert isinstance(error, ValueError) and isinstance(error, errors.APIError)
+    assert str(error) == "run_id must be an integer, got 'forty-two'"
+
+
+def uuid_arguments(vendor: Vendor) -> list[str]:
+    """The wait helper's arguments typed `UUID | str` (required query or path, format uuid)."""
+    return [
+        parameter_name(p["name"])
+        for p in vendor.operation["parameters"]
+        if (p["in"] == "path" or (p["in"] == "query" and p.get("required")))
+        and resolve(vendor.spec, p.get("schema", {})).get("format") == "uuid"
+    ]
+
+
+@pytest.mark.parametrize("vendor", vendors_where(lambda v: bool(uuid_arguments(v))))
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_string_that_is_not_a_uuid_names_the_argument(vendor: Vendor, mode: str) -> None:
+    wait = importlib.import_module(f"{vendor.import_name}.wait")
+    name = uuid_arguments(vendor)[0]
+    kwargs = {parameter_name(k): v for k, v in vendor.path_params().items()}
+    kwargs.update({parameter_name(k): v for k, v in vendor.query_values().items()})
+    kwargs[name] = "not-a-uuid"
+    with ScriptedServer([Reply(200, vendor.fixture("example-200.json"))]) as server:
+        with vendor.client(server.url, max_retries=0) as client, pytest.raises(ValueError) as caught:
+            if mode == "sync":
+                wait.wait_for_execution(**kwargs, client=client, timeout=5)
+            else:
+                asyncio.run(wait.wait_for_execution_async(**kwargs, client=client, timeout=5))
+    assert server.requests == []
+    assert isinstance(caught.value, vendor.errors.InvalidParameterError)
+    assert caught.value.parameter == name
+    assert str(caught.value).startswith(f"{name} must be a UUID") and "'not-a-uuid'" in str(caught.value)
