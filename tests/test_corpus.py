@@ -170,7 +170,7 @@ def test_case_imports_and_decodes(spec: Path, corpus: dict[str, Built], imported
 CASES_WITH_OBJECTS = [
     path
     for path in GENERATED
-    if any(isinstance(case.get("payload"), dict) for case in (load_spec(path).get("x-corpus") or {}).get("decode") or [])
+    if any(isinstance(case.get("payload"), dict) for case in (load_spec(path).get("x-corpus") or {}).get("decode", []))
 ]
 
 

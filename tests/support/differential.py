@@ -82,8 +82,9 @@ class Walk:
             their_field = theirs_by_key[key]
             where = f"{path}.{key}"
             sent = ours_by_key[key] in ours_set
-            assert sent == (key in raw), f"{where}: {'not ' if key in raw else ''}sent, but model_fields_set says so"
-            assert sent == (their_field in theirs.model_fields_set), f"{where}: model_fields_set differs from the oracle's"
+            told = "sent" if key in raw else "not sent"
+            assert sent == (key in raw), f"{where}: {told}, but model_fields_set says otherwise"
+            assert sent == (their_field in theirs.model_fields_set), f"{where}: model_fields_set, not the oracle's"
             if not sent:
                 assert ours_value is None, f"{where}: absent but reads {ours_value!r:.80}"
                 continue
