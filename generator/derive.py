@@ -5,7 +5,7 @@ openapi-python-client sees a simpler document than the vendor wrote:
   every class has a readable, stable name and collisions are resolved here, not by chance;
 - `allOf` of object schemas is one object (the members' properties and `required` merged);
 - every optional property also accepts `null`: real servers send `null` for fields the spec
-  marks optional, and the SDK must never fail on one (the type says `X | None | Unset`);
+  marks optional, and the SDK must never fail on one (the attribute is `X | None`);
 - each operation carries its own `security` (the generator reads only operation-level security),
   merged path-level parameters, an operationId, and only its JSON request and response bodies;
 - a `discriminator` union gets a fallback member (`UnknownVariant`) for values the spec does
@@ -78,6 +78,7 @@ class Derived:
                 name: {"in": s["in"], "name": s["name"], "prefix": s["prefix"]} for name, s in self.schemes.items()
             },
             "discriminators": self.discriminators,
+            "field_descriptions": field_descriptions(self.generator_input),
         }
 
 
@@ -85,6 +86,68 @@ def derive(raw_spec: dict[str, Any], spec_path: Path) -> Derived:
     check_supported(raw_spec, spec_path)
     spec = normalise(raw_spec)
     return _Deriver(spec, spec_path).run()
+
+
+# -- descriptions of $ref fields ------------------------------------------------------------
+
+_PREFIX = "#/components/schemas/"
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    return match.group(1) if match else text
+
+
+def _ref_of(schema: Any) -> tuple[str, str] | None:
+    """(sibling description, target) of a property that is a `$ref`, or a `$ref` wrapped in
+    `anyOf`/`oneOf`/`allOf` with null as the only other member; None for any other property."""
+    if not isinstance(schema, dict):
+        return None
+    if isinstance(schema.get("$ref"), str):
+        return str(schema.get("description") or ""), schema["$ref"]
+    for keyword in ("anyOf", "oneOf", "allOf"):
+        members = schema.get(keyword)
+        if not isinstance(members, list):
+            continue
+        non_null = [m for m in members if not (isinstance(m, dict) and m.get("type") == "null")]
+        if len(non_null) == 1 and isinstance(non_null[0], dict) and isinstance(non_null[0].get("$ref"), str):
+            own = schema.get("description") or non_null[0].get("description") or ""
+            return str(own), non_null[0]["$ref"]
+    return None
+
+
+def field_descriptions(generator_input: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Class name -> {JSON property -> description} for the model properties that are `$ref`s.
+
+    openapi-python-client drops a `$ref` property's description (and, for a nullable one,
+    wrapped in `anyOf: [$ref, null]`, the referenced schema's too), leaving its line in the
+    model docstring blank. The description is the property's own (a sibling of the `$ref`),
+    else the first sentence of the referenced schema's description, else its title when that
+    says more than the schema's name."""
+    schemas = (generator_input.get("components") or {}).get("schemas") or {}
+    found: dict[str, dict[str, str]] = {}
+    for name, schema in schemas.items():
+        properties = schema.get("properties") if isinstance(schema, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        for prop, sub in properties.items():
+            ref = _ref_of(sub)
+            if ref is None:
+                continue
+            description, target = ref
+            if not description and target.startswith(_PREFIX):
+                target_name = target[len(_PREFIX) :].replace("~1", "/").replace("~0", "~")
+                referenced = schemas.get(target_name)
+                if isinstance(referenced, dict):
+                    title = str(referenced.get("title") or "")
+                    if referenced.get("description"):
+                        description = _first_sentence(str(referenced["description"]))
+                    elif title and class_name(title) != class_name(target_name):
+                        description = title
+            if description.strip():
+                found.setdefault(class_name(name), {})[str(prop)] = " ".join(description.split())
+    return found
 
 
 # -- schema shapes --------------------------------------------------------------------

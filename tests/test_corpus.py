@@ -5,7 +5,9 @@ pipeline into a session temp dir and then checked.
   message contains the text.
 - Every other case must generate and import, and `mypy --strict` passes over all of them (one run);
   each `x-corpus.decode` payload decodes into its model and encodes back to itself, and each
-  `expect` attribute path has its value.
+  `expect` attribute path has its value; every decoded object keeps the field-access promises
+  (support.field_access: `X | None` fields, `model_fields_set`, hand-built models, to_json, repr),
+  and each `docstrings` line is in its model's docstring.
 - tests/corpus/changes/<case>/{before,after}.yaml: both are generated as one package, compared by
   scripts/api_diff.py as `nox -s release -- plan` compares a release with the working tree, and the
   release kind must be `after.yaml`'s `x-corpus.kind` (major, minor, patch or none).
@@ -31,6 +33,7 @@ from typing import Any
 
 import pytest
 
+from support.field_access import Seen, check_object
 from support.vendors import ROOT, load_spec, normalise
 
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # the `generator` package; scripts/api_diff.py
@@ -162,6 +165,31 @@ def test_case_imports_and_decodes(spec: Path, corpus: dict[str, Built], imported
             for attribute in path.split("."):
                 value = getattr(value, attribute)
             assert value == expected, f"{where}: {path} is {value!r}, expected {expected!r}"
+
+
+CASES_WITH_OBJECTS = [
+    path
+    for path in GENERATED
+    if any(isinstance(case.get("payload"), dict) for case in (load_spec(path).get("x-corpus") or {}).get("decode", []))
+]
+
+
+@pytest.mark.parametrize("spec", CASES_WITH_OBJECTS, ids=case_ids(CASES_WITH_OBJECTS))
+def test_case_models_keep_the_field_access_promises(
+    spec: Path, corpus: dict[str, Built], imported: dict[str, Built]
+) -> None:
+    built = corpus[spec.stem]
+    assert spec.stem in imported, f"{spec.name} did not generate: {built.error}"
+    models = importlib.import_module(f"{built.import_name}.models")
+    seen = Seen()
+    for index, case in enumerate(built.corpus.get("decode") or []):
+        if isinstance(case["payload"], dict):
+            check_object(getattr(models, case["model"]), case["payload"], seen, f"{spec.name} decode[{index}]")
+    assert seen.objects, f"{spec.name}: nothing checked"
+    for class_name, lines in (built.corpus.get("docstrings") or {}).items():
+        doc = " ".join((getattr(models, class_name).__doc__ or "").split())
+        for line in lines:
+            assert " ".join(line.split()) in doc, f"{spec.name}: {class_name} docstring lacks {line!r}:\n{doc}"
 
 
 def test_generated_cases_pass_mypy_strict(corpus: dict[str, Built], tmp_path: Path) -> None:
