@@ -64,6 +64,10 @@ TEST_DEPS = [
     "griffe==2.4.1",
     "pypiserver==2.4.2",
     "passlib==1.7.4",
+    # the packages' optional `otel` extra: spans checked in memory, and the httpx2 instrumentation
+    "opentelemetry-api==1.45.2",
+    "opentelemetry-sdk==1.45.2",
+    "opentelemetry-instrumentation-httpx==0.66b2",
     *BUILD_DEPS,
     *GENERATOR_DEPS,
 ]
