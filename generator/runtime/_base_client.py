@@ -169,7 +169,8 @@ class _Call:
         if logger.isEnabledFor(logging.DEBUG):
             headers = redact_headers(request.headers.multi_items(), client._secret_headers)
             logger.debug("Request headers: %s %s %s", request.method, self.url, headers)
-        self.span = _tracing.start(operation or request.method, self._attributes) if _tracing.enabled() else None
+        tracer = _tracing.tracer()
+        self.span = None if tracer is None else _tracing.start(tracer, operation or request.method, self._attributes)
 
     @functools.cached_property
     def url(self) -> str:

@@ -35,23 +35,26 @@ def _api() -> Any | None:
         return None
 
 
-def enabled() -> bool:
-    """Whether spans may be made: opentelemetry-api is importable (checked once)."""
-    return _api() is not None
-
-
-def start(name: str, attributes: dict[str, Any]) -> Any | None:
-    """A started CLIENT span, or None when tracing is off (no opentelemetry-api, no provider set)."""
+def tracer() -> Any | None:
+    """The tracer of the application's provider, or None when tracing is off (no
+    opentelemetry-api, or no provider set): then no span is made at all."""
     global _tracer
     trace = _api()
     if trace is None:
         return None
     provider = trace.get_tracer_provider()
     if isinstance(provider, trace.ProxyTracerProvider | trace.NoOpTracerProvider):
-        return None  # the application set up no tracing: no span at all
+        return None
     if _tracer is None or _tracer[0] is not provider:
         _tracer = (provider, provider.get_tracer(_TRACER_NAME))
-    return _tracer[1].start_span(name, kind=trace.SpanKind.CLIENT, attributes=attributes)
+    return _tracer[1]
+
+
+def start(tracer: Any, name: str, attributes: dict[str, Any]) -> Any:
+    """A started CLIENT span of `tracer`."""
+    trace = _api()
+    assert trace is not None  # a tracer exists only when the API imported
+    return tracer.start_span(name, kind=trace.SpanKind.CLIENT, attributes=attributes)
 
 
 def activate(span: Any) -> Any:
