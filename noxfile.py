@@ -8,13 +8,16 @@
     nox -s release -- plan   # next versions from the public API; `-- apply`, `-- tag`
     nox -s publish -- --repository-url URL
     nox -s bench             # benchmarks, printed as ratios measured side by side
+    nox -s lowest            # the runtime's tests against the lowest dependency versions the packages allow
 
 Limit any session to vendors with `-- --vendor kapso` (repeatable).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import tomllib
@@ -64,6 +67,10 @@ TEST_DEPS = [
     "griffe==2.4.1",
     "pypiserver==2.4.2",
     "passlib==1.7.4",
+    # the packages' optional `otel` extra: spans checked in memory, and the httpx2 instrumentation
+    "opentelemetry-api==1.45.2",
+    "opentelemetry-sdk==1.45.2",
+    "opentelemetry-instrumentation-httpx==0.66b2",
     *BUILD_DEPS,
     *GENERATOR_DEPS,
 ]
@@ -262,3 +269,79 @@ def bench(session: nox.Session) -> None:
     session.install(*GENERATOR_DEPS, "pydantic==2.14.3", "orjson==3.13.0")
     install_wheels(session, wheels)
     session.run("python", "scripts/bench.py", *rest)
+
+
+# The tests that exercise what the packages' dependencies do: the client, retries and timeouts,
+# decoding, logging, tracing, the CLI. (The rest test the generator, releases or the specs.)
+LOWEST_TESTS = [
+    "tests/test_constructor.py",
+    "tests/test_runtime_client.py",
+    "tests/test_client_options.py",
+    "tests/test_security.py",
+    "tests/test_runtime_retries.py",
+    "tests/test_request_policy.py",
+    "tests/test_runtime_errors.py",
+    "tests/test_runtime_models.py",
+    "tests/test_decoders.py",
+    "tests/test_wait.py",
+    "tests/test_logging_env.py",
+    "tests/test_tracing.py",
+    "tests/test_cli.py",
+]
+
+
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].strip().lower().replace("_", "-")
+
+
+def _lower_bound(requirement: str) -> str:
+    found = re.search(r">=\s*([0-9][0-9A-Za-z.]*)", requirement)
+    if found is None:
+        raise ValueError(f"{requirement!r} declares no lower bound (>=)")
+    return found.group(1)
+
+
+def declared_requirements() -> list[str]:
+    """Every package's dependencies and extras, as their pyproject.toml files declare them."""
+    requirements: set[str] = set()
+    for entry in PACKAGES.values():
+        project = tomllib.loads((ROOT / "packages" / entry["dist"] / "pyproject.toml").read_text("utf-8"))["project"]
+        requirements.update(project["dependencies"])
+        for extra in project.get("optional-dependencies", {}).values():
+            requirements.update(extra)
+    return sorted(requirements)
+
+
+@nox.session(python=PYTHON)
+def lowest(session: nox.Session) -> None:
+    """The runtime's tests against each dependency at the lowest version pyproject.toml allows.
+
+    `uv pip install --resolution lowest-direct` with the packages' own requirements as the direct
+    ones (extras included: orjson, opentelemetry-api with the SDK of the same version), the
+    wheels installed without dependencies, then a check that each one is at its lower bound.
+    The HTTPX2ClientInstrumentor test is left out: the instrumentation needs a newer API.
+    """
+    vendors, pytest_args = selected_vendors(session)
+    wheels = build_wheels(session, list(PACKAGES))
+    requirements = declared_requirements()
+    bounds = {_requirement_name(r): _lower_bound(r) for r in requirements}
+    if "opentelemetry-api" in bounds:
+        # The SDK (for the tests' in-memory spans) pins the API of its own version.
+        requirements.append(f"opentelemetry-sdk~={bounds['opentelemetry-api']}.0")
+    # --reinstall: building the wheels installed newer versions of some (attrs), which would be kept.
+    # The suite's own tools as pinned, less the pins of what is being tested (httpx2, attrs, ...)
+    # and the OpenTelemetry packages, which follow the API's lower bound (above).
+    tools = [d for d in TEST_DEPS if _requirement_name(d) not in bounds and not d.startswith("opentelemetry-")]
+    session.install("--reinstall", "--resolution", "lowest-direct", *requirements, *tools)
+    session.install("--no-deps", "--reinstall", *map(str, wheels))
+    check = (
+        "import importlib.metadata as m, json, sys\n"
+        "wrong = {n: (m.version(n), b) for n, b in json.loads(sys.argv[1]).items()"
+        " if tuple(map(int, m.version(n).split('.')[:len(b.split('.'))])) != tuple(map(int, b.split('.')))}\n"
+        "print('\\n'.join(f'{n}=={v}' for n, v in sorted((n, m.version(n)) for n in json.loads(sys.argv[1]))))\n"
+        "sys.exit(f'not at the lower bound (installed, declared): {wrong}' if wrong else 0)\n"
+    )
+    session.run("python", "-c", check, json.dumps(bounds))
+    env = {"EXEC_SDKS_VENDORS": ",".join(vendors)}
+    deselect = ["-k", "not instrumented_http_attempts"]
+    session.run("pytest", "-p", "no:randomly", *deselect, *(pytest_args or LOWEST_TESTS), env=env)

@@ -200,7 +200,7 @@ def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]
     kapso = importlib.import_module("kapso_exec")
     rows = []
     try:
-        client = kapso.AuthenticatedClient(url, api_key="bench")
+        client = kapso.AuthenticatedClient(base_url=url, api_key="bench")
         bare = httpx2.Client(base_url=url, headers={"X-API-Key": "bench"})
 
         def sdk_sync() -> None:
@@ -223,7 +223,7 @@ def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]
         bare.close()
 
         async def measure_async() -> tuple[float, float]:
-            aclient = kapso.AuthenticatedClient(url, api_key="bench")
+            aclient = kapso.AuthenticatedClient(base_url=url, api_key="bench")
             abare = httpx2.AsyncClient(base_url=url, headers={"X-API-Key": "bench"})
 
             async def sdk_async() -> None:

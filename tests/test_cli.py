@@ -6,6 +6,7 @@ import datetime
 import importlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -250,6 +251,18 @@ def test_debug_logs_redact_the_credential(vendor: Vendor) -> None:
     assert_clean(result)
     name, _ = vendor.auth_header(SECRET)
     assert server.requests[0].headers[name.lower()].endswith(SECRET)  # it was sent, just not shown
+
+
+def test_debug_logs_only_the_package(vendor: Vendor) -> None:
+    """--debug turns on the package's logger, not the root's: no httpcore/httpx2 transport noise."""
+    with ScriptedServer([Reply(200, body(vendor, vendor.running_status))]) as server:
+        result = cli(vendor, "get", *target(vendor), "--debug", base_url=server.url)
+    assert result.returncode == 0, result.stderr
+    logged = [line for line in result.stderr.splitlines() if line.strip()]
+    assert logged and all(f" {vendor.import_name}: " in line for line in logged), logged
+    assert any("Request headers:" in line for line in logged), logged
+    assert any(re.search(r"Response: GET \S+ -> 200 in \d+ ms", line) for line in logged), logged
+    assert_clean(result)
 
 
 # (body, x-execution-summary, expected message) for a run in the `status` field of `run`, or at the root.

@@ -65,7 +65,7 @@ def test_the_outcome_field_decides_a_finished_run(gha: ModuleType, conclusion: s
         Reply(200, run("completed", conclusion)),
     ]
     with ScriptedServer(answers) as server:
-        client = gha.AuthenticatedClient(server.url, token="t", max_retries=0)
+        client = gha.AuthenticatedClient(base_url=server.url, token="t", max_retries=0)
         with client:
             result = wait.wait_for_execution("octo", "hello", "42", client=client, initial_interval=0.01)
     assert (result.status, result.succeeded, result.polls) == ("completed", succeeded, 3)

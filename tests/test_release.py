@@ -660,7 +660,7 @@ def test_publish_to_local_index_and_install(repo: Path, tmp_path: Path, fresh_ve
         "import importlib, json, sys\n"
         "package = importlib.import_module(sys.argv[3])\n"
         "endpoint = importlib.import_module(sys.argv[4])\n"
-        "with package.AuthenticatedClient(sys.argv[1], **{sys.argv[5]: 'test-credential'}) as client:\n"
+        "with package.AuthenticatedClient(base_url=sys.argv[1], **{sys.argv[5]: 'test-credential'}) as client:\n"
         "    execution = endpoint.sync(**json.loads(sys.argv[2]), client=client)\n"
         "print(json.dumps({'version': package.__version__, 'file': package.__file__,"
         " 'body': execution.to_dict()}))\n"

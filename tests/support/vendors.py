@@ -257,7 +257,7 @@ class Vendor:
         return f"{self.env_prefix}_BASE_URL"
 
     def client(self, base_url: str, credential: str = "test-credential", **kwargs: Any) -> Any:
-        return self.package.AuthenticatedClient(base_url, **{self.credential_param: credential}, **kwargs)
+        return self.package.AuthenticatedClient(base_url=base_url, **{self.credential_param: credential}, **kwargs)
 
     # --- parameters and the execution id -------------------------------------------------------------
 
