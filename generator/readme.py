@@ -42,7 +42,7 @@ def render_blocks(packages: list[Package]) -> dict[str, str]:
         for credential in context["credentials"]:
             variables.append(f"`{credential['env']}` ({package.dist}, `{credential['param']}=`)")
     env = (
-        "`AuthenticatedClient.from_env()` reads "
+        "`AuthenticatedClient()` (and its alias `from_env()`) reads "
         + ", ".join(variables or ["no credential variable"])
         + ", and each package's `<ENV_PREFIX>_BASE_URL` (required when its spec gives no fixed server).\n"
     )

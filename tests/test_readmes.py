@@ -6,6 +6,9 @@ import ast
 import importlib
 import importlib.util
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from support.vendors import ROOT, Vendor, all_vendors
 
@@ -24,6 +27,23 @@ def test_package_readme_examples_compile_and_import(vendor: Vendor) -> None:
                 for alias in node.names:
                     found = hasattr(module, alias.name) or importlib.util.find_spec(f"{node.module}.{alias.name}")
                     assert found, f"{node.module} has no {alias.name}"
+
+
+def test_package_readme_examples_pass_mypy_strict(vendor: Vendor, tmp_path: Path) -> None:
+    """The consumer code the package README teaches type-checks under `mypy --strict`, as written.
+
+    Each ```python block is one module of a consumer project, checked against the installed package.
+    """
+    readme = (ROOT / "packages" / vendor.dist / "README.md").read_text(encoding="utf-8")
+    modules = []
+    for number, block in enumerate(BLOCK.findall(readme)):
+        module = tmp_path / f"consumer_{number}.py"
+        module.write_text(block, encoding="utf-8")
+        modules.append(str(module))
+    assert modules
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", *modules]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, f"{vendor.dist} README examples fail mypy --strict:\n{result.stdout}{result.stderr}"
 
 
 def test_root_readme_examples_compile() -> None:

@@ -13,27 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import APIError
-
-
-class MissingConfigurationError(APIError, ValueError):
-    """The client was built without a setting it needs (a credential or the base URL), neither
-    as an argument nor in its environment variable; raised by the constructor.
-
-    A `ValueError` too, so code that caught the old constructor's ValueError still does.
-
-    Attributes:
-        argument: The constructor argument to pass, e.g. "api_key".
-        variable: The environment variable that can supply it instead, e.g. "KAPSO_API_KEY".
-    """
-
-    def __init__(self, argument: str, variable: str) -> None:
-        super().__init__(
-            f"{argument} is required: pass {argument}=... to the client "
-            f"or set the {variable} environment variable (it is unset or empty)"
-        )
-        self.argument = argument
-        self.variable = variable
+from .errors import MissingConfigurationError
 
 
 def setting(value: str | None, argument: str, variable: str, *, required: bool, default: str = "") -> str:

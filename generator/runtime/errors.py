@@ -15,6 +15,7 @@ APIError
 ├── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
 ├── MissingCredentialError      the operation needs a credential the client was not given
 ├── InvalidParameterError       an argument of the wait helper that does not convert (also a ValueError)
+├── MissingConfigurationError   the client was built without a credential or base URL (also a ValueError)
 └── WaitTimeoutError            the wait's deadline passed first
 """
 
@@ -246,6 +247,26 @@ class WaitTimeoutError(APIError):
         self.polls = polls
 
 
+class MissingConfigurationError(APIError, ValueError):
+    """The client was built without a setting it needs (a credential or the base URL), neither
+    as an argument nor in its environment variable; raised by the constructor.
+
+    A `ValueError` too, so code that caught the old constructor's ValueError still does.
+
+    Attributes:
+        argument: The constructor argument to pass, e.g. "api_key".
+        variable: The environment variable that can supply it instead, e.g. "KAPSO_API_KEY".
+    """
+
+    def __init__(self, argument: str, variable: str) -> None:
+        super().__init__(
+            f"{argument} is required: pass {argument}=... to the client "
+            f"or set the {variable} environment variable (it is unset or empty)"
+        )
+        self.argument = argument
+        self.variable = variable
+
+
 # openapi-python-client's name for a status error; kept so existing code still imports.
 UnexpectedStatus = APIStatusError
 
@@ -297,6 +318,7 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "InvalidParameterError",
+    "MissingConfigurationError",
     "MissingCredentialError",
     "NotFoundError",
     "PermissionDeniedError",

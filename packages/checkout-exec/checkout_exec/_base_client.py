@@ -11,23 +11,29 @@ message or a log line (header values and query parameters alike are redacted).
 The httpx2 clients (the connection pool) are created on first use and shared by a
 client and every `with_options` copy of it; a copy's timeout and retry count
 apply per request. The client the pool was created for closes it.
+
+Each operation call is one `_Call`: its INFO log lines (request; response or failure, with
+the time taken and the retries) and, when the application traces, its OpenTelemetry span.
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import functools
 import logging
 import ssl
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Final, Self
 
 import httpx2
 
-from . import _constants
+from . import _constants, _tracing
 from ._auth import Scheme, choose_schemes, credential_pairs, missing_params
-from ._logging import REDACTED, logger, redact_headers, redact_url
+from ._json import stdlib_loads
+from ._logging import REDACTED, logger, redact_headers, redact_url, request_id
 from ._retry import RetryPolicy, retry_delay, should_retry_error, should_retry_response
 from .errors import APIConnectionError, APITimeoutError, MissingCredentialError
 
@@ -150,6 +156,104 @@ class _Pool:
         return self.async_
 
 
+class _Call:
+    """One operation call, retries included: its log lines and its tracing span (if traced)."""
+
+    def __init__(self, client: BaseClient, operation: str | None, request: httpx2.Request) -> None:
+        self.client = client
+        self.operation = operation
+        self.request = request
+        self.started = time.perf_counter()
+        if logger.isEnabledFor(logging.INFO):
+            logger.info("Request: %s %s", request.method, self.url)
+        if logger.isEnabledFor(logging.DEBUG):
+            headers = redact_headers(request.headers.multi_items(), client._secret_headers)
+            logger.debug("Request headers: %s %s %s", request.method, self.url, headers)
+        tracer = _tracing.tracer()
+        self.span = None if tracer is None else _tracing.start(tracer, operation or request.method, self._attributes)
+
+    @functools.cached_property
+    def url(self) -> str:
+        """The URL as logs and spans show it: credentials in the query redacted."""
+        return self.client._url_for_log(self.request)
+
+    @property
+    def _attributes(self) -> dict[str, Any]:
+        client, request, operation = self.client, self.request, self.operation
+        attributes: dict[str, Any] = {
+            "http.request.method": request.method,
+            "server.address": request.url.host,
+            "url.full": self.url,
+        }
+        if request.url.port is not None:
+            attributes["server.port"] = request.url.port
+        if client._vendor:
+            attributes[_tracing.VENDOR] = client._vendor
+        if operation:
+            attributes[_tracing.OPERATION] = operation
+        return attributes
+
+    @contextmanager
+    def active(self) -> Iterator[None]:
+        """The span as the current one (so the attempts' HTTP spans nest under it)."""
+        if self.span is None:
+            yield
+        else:
+            with _tracing.activate(self.span):
+                yield
+
+    def _elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
+
+    def answered(self, response: httpx2.Response, retries: int) -> None:
+        if logger.isEnabledFor(logging.INFO):
+            rid = request_id(response.headers)
+            logger.info(
+                "Response: %s %s -> %d in %.0f ms, %d %s%s",
+                self.request.method,
+                self.url,
+                response.status_code,
+                self._elapsed_ms(),
+                retries,
+                "retry" if retries == 1 else "retries",
+                f", request id {rid}" if rid else "",
+            )
+        if self.span is None:
+            return
+        attributes: dict[str, Any] = {"http.response.status_code": response.status_code, _tracing.RETRIES: retries}
+        status = self._execution_status(self.span, response)
+        if status is not None:
+            attributes[_tracing.EXECUTION_STATUS] = status
+        _tracing.finish(self.span, attributes, str(response.status_code) if response.status_code >= 400 else None)
+
+    def failed(self, exc: BaseException, retries: int) -> None:
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "Failed: %s %s after %.0f ms, %d %s: %s",
+                self.request.method,
+                self.url,
+                self._elapsed_ms(),
+                retries,
+                "retry" if retries == 1 else "retries",
+                type(exc).__name__,
+            )
+        if self.span is not None:
+            _tracing.finish(self.span, {_tracing.RETRIES: retries}, exc)
+
+    def _execution_status(self, span: Any, response: httpx2.Response) -> str | None:
+        """The polled operation's execution status in a 2xx answer (read only for a recording span)."""
+        path = self.client._status_paths.get(self.operation or "")
+        if not path or not response.is_success or not span.is_recording():
+            return None
+        try:
+            data: Any = stdlib_loads(response.content)
+        except (ValueError, RecursionError):
+            return None  # the operation's decoder reports a body that is not JSON
+        for key in path:
+            data = data.get(key) if isinstance(data, dict) else None
+        return None if data is None or isinstance(data, dict | list) else str(data)
+
+
 class BaseClient:
     """Connection settings, credentials and the retrying request loops.
 
@@ -158,6 +262,9 @@ class BaseClient:
         credentials: Scheme name -> secret, for the schemes the caller configured.
         credential_params: Scheme name -> the subclass's constructor parameter that
             supplies it, named by `MissingCredentialError` (default: the scheme name).
+        vendor: The package's distribution name, a tracing span attribute.
+        status_paths: Operation name -> where its answer carries an execution status (the
+            polled operation's), a tracing span attribute.
     """
 
     def __init__(
@@ -175,6 +282,8 @@ class BaseClient:
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
         credential_params: Mapping[str, str] | None = None,
+        vendor: str | None = None,
+        status_paths: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         if not base_url:
             raise ValueError("base_url is required")
@@ -205,6 +314,8 @@ class BaseClient:
         self._httpx_args = dict(httpx_args or {})
         self._pool = _Pool(self._client_kwargs())
         self._owns_pool = True
+        self._vendor = vendor
+        self._status_paths = {name: tuple(path) for name, path in (status_paths or {}).items()}
 
     # -- settings ---------------------------------------------------------
 
@@ -394,15 +505,7 @@ class BaseClient:
         if client.base_url.is_relative_url:
             # No base URL of its own (an httpx2 client given by the caller): the SDK's.
             target = self._base.copy_with(raw_path=self._base.raw_path + url.lstrip("/").encode("ascii"))
-        request = client.build_request(method, target, params=params, headers=merged, json=json, extensions=extensions)
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "Request: %s %s headers=%s",
-                method,
-                self._url_for_log(request),
-                redact_headers(request.headers.multi_items(), self._secret_headers),
-            )
-        return request
+        return client.build_request(method, target, params=params, headers=merged, json=json, extensions=extensions)
 
     def _delay_after_response(
         self,
@@ -490,6 +593,7 @@ class BaseClient:
         security: Sequence[Sequence[str]] | None = None,
         retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+        operation: str | None = None,
     ) -> httpx2.Response:
         """Send one operation, retrying as `retry` allows; returns the answer for any status.
 
@@ -502,25 +606,33 @@ class BaseClient:
                 attempt) or "unsent" (only failures before sending are retried).
             timeout: For each attempt: this call's (seconds or `httpx2.Timeout`), else a copy's,
                 else the httpx2 client's. A `Deadline` bounds the call as a whole, retries included.
+            operation: The operation's name (the generated module's), for the logs and the span.
         """
         client = self.get_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
         deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
-        while True:
-            shortened = self._limit_attempt(client, request, deadline)
+        call = _Call(self, operation, request)
+        with call.active():
             try:
-                response = client.send(request)
-            except httpx2.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
-            else:
-                maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
-                if maybe_delay is None:
-                    return response
-                response.close()
-                delay = maybe_delay
-            time.sleep(delay)
-            retries_taken += 1
+                while True:
+                    shortened = self._limit_attempt(client, request, deadline)
+                    try:
+                        response = client.send(request)
+                    except httpx2.HTTPError as exc:
+                        delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
+                    else:
+                        maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
+                        if maybe_delay is None:
+                            call.answered(response, retries_taken)
+                            return response
+                        response.close()
+                        delay = maybe_delay
+                    time.sleep(delay)
+                    retries_taken += 1
+            except BaseException as exc:
+                call.failed(exc, retries_taken)
+                raise
 
     async def _arequest(
         self,
@@ -533,23 +645,31 @@ class BaseClient:
         security: Sequence[Sequence[str]] | None = None,
         retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+        operation: str | None = None,
     ) -> httpx2.Response:
         """`_request` for async callers."""
         client = self.get_async_httpx_client()
         request = self._build_request(client, method, url, params, headers, json, security, timeout)
         deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
-        while True:
-            shortened = self._limit_attempt(client, request, deadline)
+        call = _Call(self, operation, request)
+        with call.active():
             try:
-                response = await client.send(request)
-            except httpx2.HTTPError as exc:
-                delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
-            else:
-                maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
-                if maybe_delay is None:
-                    return response
-                await response.aclose()
-                delay = maybe_delay
-            await asyncio.sleep(delay)
-            retries_taken += 1
+                while True:
+                    shortened = self._limit_attempt(client, request, deadline)
+                    try:
+                        response = await client.send(request)
+                    except httpx2.HTTPError as exc:
+                        delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
+                    else:
+                        maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
+                        if maybe_delay is None:
+                            call.answered(response, retries_taken)
+                            return response
+                        await response.aclose()
+                        delay = maybe_delay
+                    await asyncio.sleep(delay)
+                    retries_taken += 1
+            except BaseException as exc:
+                call.failed(exc, retries_taken)
+                raise

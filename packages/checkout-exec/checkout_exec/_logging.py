@@ -1,17 +1,78 @@
-"""Debug logging of requests and retries, with credentials redacted."""
+"""Logging of requests, responses and retries, with credentials redacted.
+
+Nothing is logged unless asked: the package's logger (`logging.getLogger("<package>")`) has no
+handler of its own, and the root logger is never touched. Two ways to see the lines:
+- set `<PREFIX>_LOG=info` (one line per request and per response) or `=debug` (also the
+  headers, redacted, and every retry decision): the first client built in the process adds a
+  stderr handler to the package's logger at that level;
+- or configure `logging` yourself, e.g. `logging.getLogger("<package>").setLevel(logging.INFO)`.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Collection, Iterable
+from typing import TextIO
 
 import httpx2
 
 # Header names whose values never reach a log line.
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie"})
 REDACTED = "<redacted>"
+# Where a response's request id is looked for (the first one present is logged).
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
+# The values `<PREFIX>_LOG` takes (any case).
+LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 logger = logging.getLogger(__package__ or __name__)
+
+# Whether the environment was read (once per process) or `enable` was called (which wins).
+_configured = False
+
+
+class _Handler(logging.StreamHandler[TextIO]):
+    """The handler `enable` adds (a type of its own, so it is added once and can be found again)."""
+
+
+def enable(level: int, stream: TextIO | None = None) -> None:
+    """Write the package's log lines at `level` and above to `stream` (default stderr).
+
+    A second call changes the level and stream of the same handler rather than adding one.
+    """
+    global _configured
+    _configured = True
+    handler = next((h for h in logger.handlers if isinstance(h, _Handler)), None)
+    if handler is None:
+        handler = _Handler(stream or sys.stderr)
+        handler.setFormatter(logging.Formatter(FORMAT))
+        logger.addHandler(handler)
+    else:
+        handler.setStream(stream or sys.stderr)
+    logger.setLevel(level)
+
+
+def configure_from_env(variable: str) -> None:
+    """Once per process: `enable` at the level `variable` names (`debug` or `info`), if it is set.
+
+    Any other value is a one-line warning on stderr, never an error: a typo in a logging
+    switch must not stop the application.
+    """
+    global _configured
+    if _configured:
+        return
+    _configured = True
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return
+    level = LEVELS.get(value.lower())
+    if level is None:
+        shown = value if len(value) <= 20 else value[:17] + "..."
+        print(f"{logger.name}: ignoring {variable}={shown!r}: use debug or info", file=sys.stderr)
+        return
+    enable(level)
 
 
 def redact_headers(headers: Iterable[tuple[str, str]], extra: Collection[str] = ()) -> dict[str, str]:
@@ -34,3 +95,12 @@ def redact_url(url: httpx2.URL, names: Collection[str]) -> str:
         for name, value in url.params.multi_items()
     ]
     return str(url).split("?", 1)[0] + "?" + "&".join(parts)
+
+
+def request_id(headers: httpx2.Headers) -> str | None:
+    """The request id the server sent back, if any."""
+    for name in REQUEST_ID_HEADERS:
+        value = headers.get(name)
+        if value:
+            return str(value)
+    return None

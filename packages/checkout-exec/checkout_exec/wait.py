@@ -9,11 +9,15 @@ Rendered from the spec's `x-status-path` and `x-terminal-statuses`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ._base_client import Deadline
 from ._constants import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 from ._polling import StatusCallback, TerminalStatuses, WaitResult, status_at, wait_async, wait_sync
 from .api.executions import get_execution
 from .client import AuthenticatedClient
+from .errors import InvalidParameterError
 from .models import ExecutionResponse
 
 # From the spec. Unknown statuses, and any not listed, are not terminal.
@@ -26,6 +30,7 @@ STATUS_ATTRIBUTES = (
     "execution",
     "status",
 )
+_T = TypeVar("_T")
 __all__ = [
     "TERMINAL_STATUSES",
     "TerminalStatuses",
@@ -41,6 +46,15 @@ def execution_status(execution: ExecutionResponse) -> str | None:
     return status_at(execution, STATUS_ATTRIBUTES)
 
 
+def _convert_argument(name: str, value: object, parse: Callable[[str], _T], expected: str) -> _T:
+    """`value` as the endpoint takes it; an error naming the argument, before any request, if it
+    does not convert."""
+    try:
+        return parse(str(value))
+    except ValueError:
+        raise InvalidParameterError(name, value, expected) from None
+
+
 def wait_for_execution(
     id: str,
     *,
@@ -54,6 +68,8 @@ def wait_for_execution(
     """Poll until the execution reaches a terminal status; returns the last execution.
 
     Args:
+        id: Execution ID
+        client: The authenticated client.
         timeout: Overall deadline in seconds, for the whole wait: each poll's request timeout is
             cut to the time left, its retries stop there and no sleep goes past it. Past it,
             `errors.WaitTimeoutError` is raised, carrying the last execution seen (None if none yet).

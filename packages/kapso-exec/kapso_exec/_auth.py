@@ -1,16 +1,35 @@
-"""Security schemes and choosing which credentials one request carries.
+"""Security schemes, choosing which credentials one request carries, and the client's settings.
 
 Each operation's module passes its OpenAPI `security` requirement to the client's
 `_request` as alternatives, each a tuple of scheme names that must all be sent
 together (AND); the first alternative whose schemes all have a configured
-credential wins (OR). Pure functions, no I/O.
+credential wins (OR). Pure functions; `setting` alone reads the environment.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from .errors import MissingConfigurationError
+
+
+def setting(value: str | None, argument: str, variable: str, *, required: bool, default: str = "") -> str:
+    """The constructor's `argument`: `value` when given (not None; an explicit argument always
+    wins), else the environment `variable`, else `default`; "" when none and not `required`.
+
+    An explicit "" is kept as given: for an optional credential it means "none, whatever the
+    environment says"; for a required one it raises like a missing one.
+
+    Raises:
+        MissingConfigurationError: `required` and no non-empty value from any source.
+    """
+    found = value if value is not None else (os.environ.get(variable) or default)
+    if required and not found:
+        raise MissingConfigurationError(argument, variable)
+    return found
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from . import _constants
+from ._logging import enable as enable_logging
 from ._polling import TerminalStatuses, WaitResult, wait_sync
 from .errors import APIError, WaitTimeoutError
 
@@ -174,7 +175,8 @@ def _run(spec: CliSpec, argv: Sequence[str] | None, out: TextIO, err: TextIO) ->
     except SystemExit as exit_:  # argparse has printed its one-line usage error
         return int(exit_.code or 0)
     if args.debug:
-        logging.basicConfig(level=logging.DEBUG, stream=err, format="%(name)s: %(message)s")
+        # The package's logger only: the root at DEBUG would add httpcore's and others' noise.
+        enable_logging(logging.DEBUG, err)
     try:
         client = _client(spec, args)
         request_args = _request_args(spec, args)

@@ -24,7 +24,7 @@ from .wait import TERMINAL_STATUSES, execution_status
 
 
 def _make_client(base_url: str, credentials: dict[str, Any], **options: Any) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url, **credentials, **options)
+    return AuthenticatedClient(base_url=base_url, **credentials, **options)
 
 
 def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:

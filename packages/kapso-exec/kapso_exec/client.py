@@ -5,7 +5,6 @@ Build one per process and reuse it; it keeps a connection pool.
 
 from __future__ import annotations
 
-import os
 import ssl
 import sys
 from collections.abc import Mapping
@@ -14,9 +13,22 @@ from typing import Any, Self
 import httpx2
 
 from . import _constants
-from ._auth import Scheme
+from ._auth import Scheme, setting
 from ._base_client import BaseClient, TimeoutArg
-from ._vendor import DEFAULT_BASE_URL, DIST_NAME, ENV_BASE_URL, ENV_CREDENTIALS, __version__
+from ._logging import configure_from_env
+from ._vendor import (
+    DEFAULT_BASE_URL,
+    DIST_NAME,
+    ENV_BASE_URL,
+    ENV_CREDENTIALS,
+    ENV_LOG,
+    POLL_OPERATION,
+    POLL_STATUS_PATH,
+    __version__,
+)
+
+# Re-exported: the error a constructor raises for a missing credential or base URL.
+from .errors import MissingConfigurationError as MissingConfigurationError
 
 USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.version_info[1]} httpx2/{httpx2.__version__}"
 
@@ -28,17 +40,22 @@ _SCHEMES: dict[str, Scheme] = {
 _CREDENTIAL_PARAMS: dict[str, str] = {
     "apiKey": "api_key",
 }
+# Where the polled operation's answer carries the execution status (a tracing span attribute).
+_STATUS_PATHS: dict[str, tuple[str, ...]] = (
+    {POLL_OPERATION.rpartition(".")[2]: POLL_STATUS_PATH} if POLL_OPERATION and POLL_STATUS_PATH else {}
+)
 
 
 class AuthenticatedClient(BaseClient):
     """Calls the Kapso Flow Executions API with an API key in the `X-API-Key` header.
 
+    Every argument is keyword-only. A credential or `base_url` not passed (or None) is read from
+    its environment variable; an argument you pass always wins over the environment.
+    `$KAPSO_LOG=info` (or `debug`) logs each request to stderr, credentials redacted.
+
     Args:
-        base_url: The API root (default `https://app.kapso.ai/api/v1`).
-
-        api_key: The API key, sent as the `X-API-Key` header.
-
-
+        api_key: The API key, sent as the `X-API-Key` header. Default: `$KAPSO_API_KEY`.
+        base_url: The API root. Default: `$KAPSO_BASE_URL`, else `https://app.kapso.ai/api/v1`.
         timeout: Seconds, an `httpx2.Timeout`, or None for no limit. Default: connect
             5 s, everything else 30 s.
         max_retries: Retries after the first attempt (default 2; 0 disables).
@@ -47,13 +64,17 @@ class AuthenticatedClient(BaseClient):
         verify_ssl: TLS verification: True (default), a CA bundle path, or an `ssl.SSLContext`.
         follow_redirects: Whether to follow redirects (default False).
         httpx_args: More keyword arguments for the `httpx2.Client`/`httpx2.AsyncClient`.
+
+    Raises:
+        MissingConfigurationError: (a `ValueError`) a required credential is
+            neither passed nor set in its environment variable; the message names both.
     """
 
     def __init__(
         self,
-        base_url: str = DEFAULT_BASE_URL,
         *,
-        api_key: str,
+        api_key: str | None = None,
+        base_url: str | None = None,
         timeout: TimeoutArg = _constants.DEFAULT_TIMEOUT,
         max_retries: int = _constants.DEFAULT_MAX_RETRIES,
         headers: Mapping[str, str] | None = None,
@@ -62,16 +83,13 @@ class AuthenticatedClient(BaseClient):
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
     ) -> None:
-
-        if not api_key:
-            raise ValueError("api_key must be a non-empty string")
-
+        configure_from_env(ENV_LOG)  # once per process: `KAPSO_LOG=debug|info` logs to stderr
         credentials: dict[str, str] = {}
-
-        credentials["apiKey"] = api_key
-
+        api_key = setting(api_key, "api_key", ENV_CREDENTIALS["api_key"], required=True)
+        if api_key:
+            credentials["apiKey"] = api_key
         super().__init__(
-            base_url=base_url,
+            base_url=setting(base_url, "base_url", ENV_BASE_URL, required=True, default=DEFAULT_BASE_URL),
             schemes=_SCHEMES,
             credentials=credentials,
             credential_params=_CREDENTIAL_PARAMS,
@@ -83,24 +101,13 @@ class AuthenticatedClient(BaseClient):
             verify_ssl=verify_ssl,
             follow_redirects=follow_redirects,
             httpx_args=httpx_args,
+            vendor=DIST_NAME,
+            status_paths=_STATUS_PATHS,
         )
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Self:
-        """Build a client from `KAPSO_API_KEY`, and optionally `KAPSO_BASE_URL`.
-
-        Keyword arguments (timeout, max_retries, ...) are passed through.
+        """The same as `AuthenticatedClient(**kwargs)`, kept for code written before the constructor
+        read the environment itself: `KAPSO_API_KEY`, and optionally `KAPSO_BASE_URL`.
         """
-        credentials: dict[str, Any] = {}
-        for param, variable in ENV_CREDENTIALS.items():
-            value = os.environ.get(variable, "")
-            if value:
-                credentials[param] = value
-
-        if "api_key" not in credentials:
-            raise ValueError(f"set the {ENV_CREDENTIALS['api_key']} environment variable")
-
-        base_url = os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
-        if not base_url:
-            raise ValueError(f"set the {ENV_BASE_URL} environment variable")
-        return cls(base_url, **credentials, **kwargs)
+        return cls(**kwargs)

@@ -1,9 +1,14 @@
 """Shared types of the generated models and endpoints."""
 
+from __future__ import annotations
+
 from collections.abc import Mapping, MutableMapping
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
+
+if TYPE_CHECKING:  # the models import this module: it must not load the HTTP client
+    import httpx2
 
 
 class Unset:
@@ -54,4 +59,29 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+@define(frozen=True)
+class APIResponse(Generic[T]):
+    """A successful answer with its metadata: what `*_with_response` functions return.
+
+    They raise the same typed errors as `sync` / `asyncio`; on success `parsed` is the
+    operation's success model (not Optional), as `sync` would have returned it.
+
+    Attributes:
+        parsed: The success model.
+        status_code: The HTTP status (a 2xx).
+        headers: The response headers (case-insensitive).
+        request_id: The vendor's request id header (`x-request-id`, `request-id`,
+            `x-amzn-requestid`), None when it sends none.
+        elapsed: Seconds the call took, retries and their pauses included.
+        http_response: The final `httpx2.Response` (body already read).
+    """
+
+    parsed: T
+    status_code: int
+    headers: httpx2.Headers
+    request_id: str | None
+    elapsed: float
+    http_response: httpx2.Response
+
+
+__all__ = ["UNSET", "APIResponse", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

@@ -1,11 +1,203 @@
-"""A client library for accessing Tracecat API"""
+"""A client library for accessing Tracecat API
 
-from . import errors
+The client, every error, the result types and the models are importable from here:
+`from tracecat_exec import AuthenticatedClient, NotFoundError`."""
+
+from __future__ import annotations
+
+import importlib
+
 from ._vendor import __version__
-from .client import AuthenticatedClient
 
-__all__ = (
-    "AuthenticatedClient",
+# Not `from typing import TYPE_CHECKING`: loading `typing` alone would double the import time
+# of this module. Type checkers take any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from . import errors as errors
+    from .client import AuthenticatedClient as AuthenticatedClient
+    from .errors import APIConnectionError as APIConnectionError
+    from .errors import APIError as APIError
+    from .errors import APIResponseValidationError as APIResponseValidationError
+    from .errors import APIStatusError as APIStatusError
+    from .errors import APITimeoutError as APITimeoutError
+    from .errors import AuthenticationError as AuthenticationError
+    from .errors import BadRequestError as BadRequestError
+    from .errors import ConflictError as ConflictError
+    from .errors import InternalServerError as InternalServerError
+    from .errors import InvalidParameterError as InvalidParameterError
+    from .errors import MissingConfigurationError as MissingConfigurationError
+    from .errors import MissingCredentialError as MissingCredentialError
+    from .errors import NotFoundError as NotFoundError
+    from .errors import PermissionDeniedError as PermissionDeniedError
+    from .errors import RateLimitError as RateLimitError
+    from .errors import UnexpectedStatus as UnexpectedStatus
+    from .errors import UnprocessableEntityError as UnprocessableEntityError
+    from .errors import WaitTimeoutError as WaitTimeoutError
+    from .models import AccessLevel as AccessLevel
+    from .models import ActionInput as ActionInput
+    from .models import ErrorDetail as ErrorDetail
+    from .models import EventFailure as EventFailure
+    from .models import EventGroup as EventGroup
+    from .models import ExecutionContext as ExecutionContext
+    from .models import ExecutionInteraction as ExecutionInteraction
+    from .models import ExecutionType as ExecutionType
+    from .models import FailureCause as FailureCause
+    from .models import HTTPValidationError as HTTPValidationError
+    from .models import InteractionContext as InteractionContext
+    from .models import InteractionStates as InteractionStates
+    from .models import JoinStrategy as JoinStrategy
+    from .models import RetryPolicy as RetryPolicy
+    from .models import Role as Role
+    from .models import RoleType as RoleType
+    from .models import RunContext as RunContext
+    from .models import ScopeError as ScopeError
+    from .models import ScopeErrorInfo as ScopeErrorInfo
+    from .models import ServerError as ServerError
+    from .models import ServiceId as ServiceId
+    from .models import Task as Task
+    from .models import TaskArgs as TaskArgs
+    from .models import TaskInteraction as TaskInteraction
+    from .models import TriggerType as TriggerType
+    from .models import ValidationError as ValidationError
+    from .models import WorkflowEventType as WorkflowEventType
+    from .models import WorkflowExecution as WorkflowExecution
+    from .models import WorkflowExecutionEvent as WorkflowExecutionEvent
+    from .models import WorkflowExecutionStatus as WorkflowExecutionStatus
+    from .types import APIResponse as APIResponse
+    from .wait import WaitResult as WaitResult
+    from .wait import wait_for_execution as wait_for_execution
+    from .wait import wait_for_execution_async as wait_for_execution_async
+
+# Where each name is defined; loaded on first use, so that `import tracecat_exec` does not
+# load the HTTP client, the errors or the models until one of them is needed.
+_EXPORTS: dict[str, str] = {
+    "AuthenticatedClient": "client",
+    "APIConnectionError": "errors",
+    "APIError": "errors",
+    "APIResponseValidationError": "errors",
+    "APIStatusError": "errors",
+    "APITimeoutError": "errors",
+    "AuthenticationError": "errors",
+    "BadRequestError": "errors",
+    "ConflictError": "errors",
+    "InternalServerError": "errors",
+    "InvalidParameterError": "errors",
+    "MissingConfigurationError": "errors",
+    "MissingCredentialError": "errors",
+    "NotFoundError": "errors",
+    "PermissionDeniedError": "errors",
+    "RateLimitError": "errors",
+    "UnexpectedStatus": "errors",
+    "UnprocessableEntityError": "errors",
+    "WaitTimeoutError": "errors",
+    "APIResponse": "types",
+    "WaitResult": "wait",
+    "wait_for_execution": "wait",
+    "wait_for_execution_async": "wait",
+    "AccessLevel": "models",
+    "ActionInput": "models",
+    "ErrorDetail": "models",
+    "EventFailure": "models",
+    "EventGroup": "models",
+    "ExecutionContext": "models",
+    "ExecutionInteraction": "models",
+    "ExecutionType": "models",
+    "FailureCause": "models",
+    "HTTPValidationError": "models",
+    "InteractionContext": "models",
+    "InteractionStates": "models",
+    "JoinStrategy": "models",
+    "RetryPolicy": "models",
+    "Role": "models",
+    "RoleType": "models",
+    "RunContext": "models",
+    "ScopeError": "models",
+    "ScopeErrorInfo": "models",
+    "ServerError": "models",
+    "ServiceId": "models",
+    "Task": "models",
+    "TaskArgs": "models",
+    "TaskInteraction": "models",
+    "TriggerType": "models",
+    "ValidationError": "models",
+    "WorkflowEventType": "models",
+    "WorkflowExecution": "models",
+    "WorkflowExecutionEvent": "models",
+    "WorkflowExecutionStatus": "models",
+}
+_SUBMODULES = frozenset({"api", "client", "errors", "models", "types", "wait"})
+
+__all__ = [
     "__version__",
     "errors",
-)
+    "AuthenticatedClient",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidParameterError",
+    "MissingConfigurationError",
+    "MissingCredentialError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnexpectedStatus",
+    "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "APIResponse",
+    "WaitResult",
+    "wait_for_execution",
+    "wait_for_execution_async",
+    "AccessLevel",
+    "ActionInput",
+    "ErrorDetail",
+    "EventFailure",
+    "EventGroup",
+    "ExecutionContext",
+    "ExecutionInteraction",
+    "ExecutionType",
+    "FailureCause",
+    "HTTPValidationError",
+    "InteractionContext",
+    "InteractionStates",
+    "JoinStrategy",
+    "RetryPolicy",
+    "Role",
+    "RoleType",
+    "RunContext",
+    "ScopeError",
+    "ScopeErrorInfo",
+    "ServerError",
+    "ServiceId",
+    "Task",
+    "TaskArgs",
+    "TaskInteraction",
+    "TriggerType",
+    "ValidationError",
+    "WorkflowEventType",
+    "WorkflowExecution",
+    "WorkflowExecutionEvent",
+    "WorkflowExecutionStatus",
+]
+
+if not TYPE_CHECKING:  # the type checker reads the imports above; a __getattr__ would hide typos
+
+    def __getattr__(name: str) -> object:
+        if name in _SUBMODULES:
+            return importlib.import_module(f"{__name__}.{name}")
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # found directly from now on
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

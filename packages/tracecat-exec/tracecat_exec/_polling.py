@@ -19,7 +19,6 @@ from typing import Generic, TypeVar
 from . import _constants
 from ._base_client import DeadlineExceededError
 from .errors import WaitTimeoutError
-from .types import Unset
 
 T = TypeVar("T")
 
@@ -30,13 +29,13 @@ StatusCallback = Callable[[str | None, str | None, T], None]
 def status_at(execution: object, attributes: Iterable[str]) -> str | None:
     """The status found by following `attributes` from `execution`, as a plain string.
 
-    None when any step is absent, unset or null: a response without a status
-    is simply not terminal yet.
+    None when any step is absent or null (a model's absent optional field reads None):
+    a response without a status is simply not terminal yet.
     """
     value: object = execution
     for attribute in attributes:
         value = getattr(value, attribute, None)
-        if value is None or isinstance(value, Unset):
+        if value is None:
             return None
     return str(value)
 

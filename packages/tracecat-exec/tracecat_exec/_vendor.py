@@ -6,10 +6,14 @@ __version__ = "0.1.0"
 # Where the API lives; empty when the spec gives no fixed server (self-hosted).
 DEFAULT_BASE_URL = ""
 
-# Environment variables `AuthenticatedClient.from_env()` reads: one per credential parameter.
+# Environment variables the client's constructor falls back to: one per credential parameter.
 ENV_CREDENTIALS: dict[str, str] = {"token": "TRACECAT_TOKEN"}
 ENV_CREDENTIAL = "TRACECAT_TOKEN"
 ENV_BASE_URL = "TRACECAT_BASE_URL"
+# `debug` or `info`: the package's logger writes to stderr at that level (see `_logging`).
+ENV_LOG = "TRACECAT_LOG"
 
 # The operation the wait helper and the CLI poll (module path below the package), if any.
 POLL_OPERATION = "api.executions.get_execution"
+# Where that operation's answer carries the execution's status (a tracing attribute), if any.
+POLL_STATUS_PATH: tuple[str, ...] | None = ("status",)

@@ -13,7 +13,10 @@ APIError
 ├── APIConnectionError          the request did not get an answer
 │   └── APITimeoutError
 ├── APIResponseValidationError  a 2xx body that is not JSON or does not fit the schema
-└── MissingCredentialError      the operation needs a credential the client was not given
+├── MissingCredentialError      the operation needs a credential the client was not given
+├── InvalidParameterError       an argument of the wait helper that does not convert (also a ValueError)
+├── MissingConfigurationError   the client was built without a credential or base URL (also a ValueError)
+└── WaitTimeoutError            the wait's deadline passed first
 """
 
 from __future__ import annotations
@@ -24,6 +27,21 @@ from typing import Any
 import httpx2
 
 from ._json import stdlib_loads
+
+# The documented error models per status and the polled execution model: aliases generated from
+# the spec for the type checker (`Any` at runtime), so this module is the same in every package.
+from ._typing import (
+    APIStatusErrorParsed,
+    AuthenticationErrorParsed,
+    BadRequestErrorParsed,
+    ConflictErrorParsed,
+    InternalServerErrorParsed,
+    NotFoundErrorParsed,
+    PermissionDeniedErrorParsed,
+    PolledExecution,
+    RateLimitErrorParsed,
+    UnprocessableEntityErrorParsed,
+)
 
 _BODY_PREVIEW_CHARS = 200
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
@@ -65,10 +83,14 @@ class APIStatusError(APIError):
         headers: The response headers.
         content: The raw body bytes.
         body: The body decoded as JSON, or as text when it isn't JSON (None when empty).
-        parsed: The vendor's documented error model for this status, when the body fits it.
+        parsed: The vendor's documented error model for this status, when the body fits it (None
+            otherwise). Typed per subclass from the spec: `NotFoundError.parsed` is the union
+            of the models the operations document for 404 (exact, else `4XX`, else `default`).
         request_id: The vendor's request id (header or body), when it sends one.
         response: The `httpx2.Response`.
     """
+
+    parsed: APIStatusErrorParsed
 
     def __init__(self, message: str, *, response: httpx2.Response, parsed: Any = None) -> None:
         super().__init__(message, request=response.request)
@@ -77,40 +99,56 @@ class APIStatusError(APIError):
         self.headers: httpx2.Headers = response.headers
         self.content: bytes = response.content
         self.body: Any = _body_of(response.content)
-        self.parsed: Any = parsed
-        self.request_id: str | None = _request_id(response.headers, self.body)
+        self.parsed = parsed
+        self.request_id: str | None = request_id_of(response.headers, self.body)
 
 
 class BadRequestError(APIStatusError):
     """400 Bad Request."""
 
+    parsed: BadRequestErrorParsed
+
 
 class AuthenticationError(APIStatusError):
     """401 Unauthorized: the credential is missing or wrong."""
+
+    parsed: AuthenticationErrorParsed
 
 
 class PermissionDeniedError(APIStatusError):
     """403 Forbidden: the credential lacks a permission."""
 
+    parsed: PermissionDeniedErrorParsed
+
 
 class NotFoundError(APIStatusError):
     """404 Not Found."""
+
+    parsed: NotFoundErrorParsed
 
 
 class ConflictError(APIStatusError):
     """409 Conflict."""
 
+    parsed: ConflictErrorParsed
+
 
 class UnprocessableEntityError(APIStatusError):
     """422 Unprocessable Entity: the server rejected a parameter."""
+
+    parsed: UnprocessableEntityErrorParsed
 
 
 class RateLimitError(APIStatusError):
     """429 Too Many Requests."""
 
+    parsed: RateLimitErrorParsed
+
 
 class InternalServerError(APIStatusError):
     """Any status from 500 up."""
+
+    parsed: InternalServerErrorParsed
 
 
 class APIConnectionError(APIError):
@@ -166,15 +204,40 @@ class MissingCredentialError(APIError):
         self.missing = missing
 
 
+class InvalidParameterError(APIError, ValueError):
+    """An argument that does not convert to the type the API takes; raised before any request.
+
+    The wait helpers take path and query arguments as strings too (`"42"` for an integer id,
+    a UUID's text) and convert them first. Also a `ValueError`, so `except ValueError` keeps
+    catching what `int()` and `UUID()` used to raise.
+
+    Attributes:
+        parameter: The argument's name, as the function takes it.
+        value: The value given.
+        expected: What the argument takes, e.g. "a UUID".
+    """
+
+    def __init__(self, parameter: str, value: object, expected: str) -> None:
+        shown = repr(value)
+        if len(shown) > _BODY_PREVIEW_CHARS // 4:
+            shown = shown[: _BODY_PREVIEW_CHARS // 4 - 3] + "..."
+        super().__init__(f"{parameter} must be {expected}, got {shown}")
+        self.parameter = parameter
+        self.value = value
+        self.expected = expected
+
+
 class WaitTimeoutError(APIError):
     """The wait's deadline passed before the execution reached a terminal status.
 
     Attributes:
-        last_execution: The execution as last fetched.
+        last_execution: The execution as last fetched (None when no poll answered in time).
         last_status: Its status then (None when the response carried none).
         elapsed: Seconds waited.
         polls: How many times the execution was fetched.
     """
+
+    last_execution: PolledExecution | None
 
     def __init__(self, last_execution: Any, last_status: str | None, elapsed: float, polls: int) -> None:
         super().__init__(f"Execution still {last_status or 'without a status'} after {elapsed:.1f}s ({polls} polls)")
@@ -182,6 +245,26 @@ class WaitTimeoutError(APIError):
         self.last_status = last_status
         self.elapsed = elapsed
         self.polls = polls
+
+
+class MissingConfigurationError(APIError, ValueError):
+    """The client was built without a setting it needs (a credential or the base URL), neither
+    as an argument nor in its environment variable; raised by the constructor.
+
+    A `ValueError` too, so code that caught the old constructor's ValueError still does.
+
+    Attributes:
+        argument: The constructor argument to pass, e.g. "api_key".
+        variable: The environment variable that can supply it instead, e.g. "KAPSO_API_KEY".
+    """
+
+    def __init__(self, argument: str, variable: str) -> None:
+        super().__init__(
+            f"{argument} is required: pass {argument}=... to the client "
+            f"or set the {variable} environment variable (it is unset or empty)"
+        )
+        self.argument = argument
+        self.variable = variable
 
 
 # openapi-python-client's name for a status error; kept so existing code still imports.
@@ -198,7 +281,8 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def _request_id(headers: httpx2.Headers, body: Any) -> str | None:
+def request_id_of(headers: httpx2.Headers, body: Any = None) -> str | None:
+    """The vendor's request id: the first of the usual headers, else a top-level body field."""
     for name in _REQUEST_ID_HEADERS:
         header: str | None = headers.get(name)
         if header:
@@ -233,6 +317,8 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "InvalidParameterError",
+    "MissingConfigurationError",
     "MissingCredentialError",
     "NotFoundError",
     "PermissionDeniedError",

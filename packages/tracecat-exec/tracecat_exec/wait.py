@@ -9,6 +9,8 @@ Rendered from the spec's `x-status-path` and `x-terminal-statuses`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
 from uuid import UUID
 
 from ._base_client import Deadline
@@ -16,6 +18,7 @@ from ._constants import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_POLL_INTERVAL, DEFAUL
 from ._polling import StatusCallback, TerminalStatuses, WaitResult, status_at, wait_async, wait_sync
 from .api.executions import get_execution
 from .client import AuthenticatedClient
+from .errors import InvalidParameterError
 from .models import WorkflowExecution
 
 # From the spec. Unknown statuses, and any not listed, are not terminal.
@@ -24,6 +27,7 @@ TERMINAL_STATUSES = TerminalStatuses.of(
     failure=["FAILED", "CANCELED", "TERMINATED", "TIMED_OUT"],
 )
 STATUS_ATTRIBUTES = ("status",)
+_T = TypeVar("_T")
 __all__ = [
     "TERMINAL_STATUSES",
     "TerminalStatuses",
@@ -37,6 +41,15 @@ __all__ = [
 def execution_status(execution: WorkflowExecution) -> str | None:
     """The execution's status as a plain string; None when the response has none."""
     return status_at(execution, STATUS_ATTRIBUTES)
+
+
+def _convert_argument(name: str, value: object, parse: Callable[[str], _T], expected: str) -> _T:
+    """`value` as the endpoint takes it; an error naming the argument, before any request, if it
+    does not convert."""
+    try:
+        return parse(str(value))
+    except ValueError:
+        raise InvalidParameterError(name, value, expected) from None
 
 
 def wait_for_execution(
@@ -53,6 +66,13 @@ def wait_for_execution(
     """Poll until the execution reaches a terminal status; returns the last execution.
 
     Args:
+        execution_id: The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id: Id (UUID) of the workspace that owns the workflow execution. (UUID | str:
+            converted before the first request.)
+        client: The authenticated client.
         timeout: Overall deadline in seconds, for the whole wait: each poll's request timeout is
             cut to the time left, its retries stop there and no sleep goes past it. Past it,
             `errors.WaitTimeoutError` is raised, carrying the last execution seen (None if none yet).
@@ -69,7 +89,12 @@ def wait_for_execution(
     Raises:
         errors.WaitTimeoutError: The deadline passed first.
         errors.APIError: A request failed after the client's retries (status, connection, body).
+        errors.InvalidParameterError: workspace_id does not convert (also a
+            ValueError); raised before any request.
     """
+    _arg_workspace_id = _convert_argument(
+        "workspace_id", workspace_id, UUID, "a UUID (e.g. 00000000-0000-4000-8000-000000000000)"
+    )
     return wait_sync(
         None,
         execution_status,
@@ -79,7 +104,7 @@ def wait_for_execution(
         max_interval=max_interval,
         on_status_change=on_status_change,
         fetch_within=lambda seconds: get_execution.sync(
-            execution_id, client=client, workspace_id=UUID(str(workspace_id)), timeout=Deadline(seconds)
+            execution_id, client=client, workspace_id=_arg_workspace_id, timeout=Deadline(seconds)
         ),
     )
 
@@ -96,6 +121,9 @@ async def wait_for_execution_async(
     terminal_statuses: TerminalStatuses = TERMINAL_STATUSES,
 ) -> WaitResult[WorkflowExecution]:
     """The async twin of `wait_for_execution`: never blocks the event loop."""
+    _arg_workspace_id = _convert_argument(
+        "workspace_id", workspace_id, UUID, "a UUID (e.g. 00000000-0000-4000-8000-000000000000)"
+    )
     return await wait_async(
         None,
         execution_status,
@@ -105,6 +133,6 @@ async def wait_for_execution_async(
         max_interval=max_interval,
         on_status_change=on_status_change,
         fetch_within=lambda seconds: get_execution.asyncio(
-            execution_id, client=client, workspace_id=UUID(str(workspace_id)), timeout=Deadline(seconds)
+            execution_id, client=client, workspace_id=_arg_workspace_id, timeout=Deadline(seconds)
         ),
     )

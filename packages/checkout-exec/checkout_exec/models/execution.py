@@ -6,6 +6,8 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import model_repr as _model_repr
+from .._model import to_json as _to_json
 from .._validate import (
     check_object,
     invalid,
@@ -46,145 +48,329 @@ _FIELDS_Execution: frozenset[str] = frozenset(
 )
 
 
-@_attrs_define
+@_attrs_define(init=False, repr=False)
 class Execution:
     """A paid-workflow execution, from payment through the workflow run.
 
+    An optional field reads None when the server sent null or nothing; `model_fields_set` names the
+    fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
+
     Attributes:
         id (str): Id of the execution.
-        status (ExecutionStatus): Status of an execution: waiting for payment, paid, then the workflow's progress.
-            `workflow_succeeded` is terminal (success); `workflow_failed` and `workflow_cancelled` are terminal (failure);
-            the other statuses are non-terminal. All eight documented values are listed; a server may add values over time
-            and the SDK accepts them (treat an unknown value as non-terminal).
-        checkout_session_id (None | str | Unset): Id of the checkout session that paid for the execution; absent or
-            `null` when not set.
-        client_safe_metadata (ClientSafeMetadata | None | Unset): Free-form metadata that is safe to show to the client.
-        created_at (None | str | Unset): When the execution was created (ISO 8601 string; the page shows only
-            `<string>`).
-        external_ref (None | str | Unset): Caller-supplied external reference; absent or `null` when not set.
-        finished_at (None | str | Unset): When the execution finished (ISO 8601 string; the page shows only `<string>`);
-            absent or `null` while the execution is unfinished.
-        idempotency_key (None | str | Unset): Idempotency key the execution was started with.
-        initiated_by_id (None | str | Unset): Id of whoever started the execution.
-        initiated_by_type (None | str | Unset): Kind of actor that started the execution.
-        order_id (None | str | Unset): Id of the order linked to the execution; absent or `null` when not set.
-        organization_id (None | str | Unset): Id of the organisation that owns the execution.
-        payment_status (None | str | Unset): Payment status of the execution (values not documented).
-        request_payload (None | RequestPayload | Unset): Free-form payload the execution was requested with.
-        response_payload (None | ResponsePayload | Unset): Free-form payload the execution produced.
-        run_id (None | str | Unset): Id of the workflow run.
-        source_entity_id (None | str | Unset): Id of the entity that triggered the execution.
-        source_entity_type (None | str | Unset): Type of the entity that triggered the execution.
-        source_system (None | str | Unset): System the execution originated from.
-        started_at (None | str | Unset): When the execution started (ISO 8601 string; the page shows only `<string>`).
-        status_reason (None | str | Unset): Why the execution has its current status; absent or `null` when not set.
-        updated_at (None | str | Unset): When the execution was last updated (ISO 8601 string; the page shows only
-            `<string>`).
-        workflow_id (None | str | Unset): Id of the workflow the execution runs.
+        status (ExecutionStatus): Status of the execution.
+        checkout_session_id (str | None): Id of the checkout session that paid for the execution; absent or `null` when
+            not set.
+        client_safe_metadata (ClientSafeMetadata | None): Free-form metadata that is safe to show to the client.
+        created_at (str | None): When the execution was created (ISO 8601 string; the page shows only `<string>`).
+        external_ref (str | None): Caller-supplied external reference; absent or `null` when not set.
+        finished_at (str | None): When the execution finished (ISO 8601 string; the page shows only `<string>`); absent
+            or `null` while the execution is unfinished.
+        idempotency_key (str | None): Idempotency key the execution was started with.
+        initiated_by_id (str | None): Id of whoever started the execution.
+        initiated_by_type (str | None): Kind of actor that started the execution.
+        order_id (str | None): Id of the order linked to the execution; absent or `null` when not set.
+        organization_id (str | None): Id of the organisation that owns the execution.
+        payment_status (str | None): Payment status of the execution (values not documented).
+        request_payload (RequestPayload | None): Free-form payload the execution was requested with.
+        response_payload (ResponsePayload | None): Free-form payload the execution produced.
+        run_id (str | None): Id of the workflow run.
+        source_entity_id (str | None): Id of the entity that triggered the execution.
+        source_entity_type (str | None): Type of the entity that triggered the execution.
+        source_system (str | None): System the execution originated from.
+        started_at (str | None): When the execution started (ISO 8601 string; the page shows only `<string>`).
+        status_reason (str | None): Why the execution has its current status; absent or `null` when not set.
+        updated_at (str | None): When the execution was last updated (ISO 8601 string; the page shows only `<string>`).
+        workflow_id (str | None): Id of the workflow the execution runs.
     """
 
     id: str
     status: ExecutionStatus
-    checkout_session_id: None | str | Unset = UNSET
-    client_safe_metadata: ClientSafeMetadata | None | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    external_ref: None | str | Unset = UNSET
-    finished_at: None | str | Unset = UNSET
-    idempotency_key: None | str | Unset = UNSET
-    initiated_by_id: None | str | Unset = UNSET
-    initiated_by_type: None | str | Unset = UNSET
-    order_id: None | str | Unset = UNSET
-    organization_id: None | str | Unset = UNSET
-    payment_status: None | str | Unset = UNSET
-    request_payload: None | RequestPayload | Unset = UNSET
-    response_payload: None | ResponsePayload | Unset = UNSET
-    run_id: None | str | Unset = UNSET
-    source_entity_id: None | str | Unset = UNSET
-    source_entity_type: None | str | Unset = UNSET
-    source_system: None | str | Unset = UNSET
-    started_at: None | str | Unset = UNSET
-    status_reason: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
-    workflow_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    checkout_session_id: str | None
+    client_safe_metadata: ClientSafeMetadata | None
+    created_at: str | None
+    external_ref: str | None
+    finished_at: str | None
+    idempotency_key: str | None
+    initiated_by_id: str | None
+    initiated_by_type: str | None
+    order_id: str | None
+    organization_id: str | None
+    payment_status: str | None
+    request_payload: RequestPayload | None
+    response_payload: ResponsePayload | None
+    run_id: str | None
+    source_entity_id: str | None
+    source_entity_type: str | None
+    source_system: str | None
+    started_at: str | None
+    status_reason: str | None
+    updated_at: str | None
+    workflow_id: str | None
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict)
+    # The JSON keys of the optional fields that were sent as null (see model_fields_set); not
+    # compared by ==, as pydantic does not compare which fields were set.
+    _nulls_sent: tuple[str, ...] = _attrs_field(factory=tuple, eq=False)
+
+    # Written out, not generated by attrs: attrs cannot tell an argument not given from None.
+    def __init__(
+        self,
+        id: str,
+        status: ExecutionStatus,
+        checkout_session_id: str | None | Unset = UNSET,
+        client_safe_metadata: ClientSafeMetadata | None | Unset = UNSET,
+        created_at: str | None | Unset = UNSET,
+        external_ref: str | None | Unset = UNSET,
+        finished_at: str | None | Unset = UNSET,
+        idempotency_key: str | None | Unset = UNSET,
+        initiated_by_id: str | None | Unset = UNSET,
+        initiated_by_type: str | None | Unset = UNSET,
+        order_id: str | None | Unset = UNSET,
+        organization_id: str | None | Unset = UNSET,
+        payment_status: str | None | Unset = UNSET,
+        request_payload: RequestPayload | None | Unset = UNSET,
+        response_payload: ResponsePayload | None | Unset = UNSET,
+        run_id: str | None | Unset = UNSET,
+        source_entity_id: str | None | Unset = UNSET,
+        source_entity_type: str | None | Unset = UNSET,
+        source_system: str | None | Unset = UNSET,
+        started_at: str | None | Unset = UNSET,
+        status_reason: str | None | Unset = UNSET,
+        updated_at: str | None | Unset = UNSET,
+        workflow_id: str | None | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.status = status
+        self.checkout_session_id = None if isinstance(checkout_session_id, Unset) else checkout_session_id
+        self.client_safe_metadata = None if isinstance(client_safe_metadata, Unset) else client_safe_metadata
+        self.created_at = None if isinstance(created_at, Unset) else created_at
+        self.external_ref = None if isinstance(external_ref, Unset) else external_ref
+        self.finished_at = None if isinstance(finished_at, Unset) else finished_at
+        self.idempotency_key = None if isinstance(idempotency_key, Unset) else idempotency_key
+        self.initiated_by_id = None if isinstance(initiated_by_id, Unset) else initiated_by_id
+        self.initiated_by_type = None if isinstance(initiated_by_type, Unset) else initiated_by_type
+        self.order_id = None if isinstance(order_id, Unset) else order_id
+        self.organization_id = None if isinstance(organization_id, Unset) else organization_id
+        self.payment_status = None if isinstance(payment_status, Unset) else payment_status
+        self.request_payload = None if isinstance(request_payload, Unset) else request_payload
+        self.response_payload = None if isinstance(response_payload, Unset) else response_payload
+        self.run_id = None if isinstance(run_id, Unset) else run_id
+        self.source_entity_id = None if isinstance(source_entity_id, Unset) else source_entity_id
+        self.source_entity_type = None if isinstance(source_entity_type, Unset) else source_entity_type
+        self.source_system = None if isinstance(source_system, Unset) else source_system
+        self.started_at = None if isinstance(started_at, Unset) else started_at
+        self.status_reason = None if isinstance(status_reason, Unset) else status_reason
+        self.updated_at = None if isinstance(updated_at, Unset) else updated_at
+        self.workflow_id = None if isinstance(workflow_id, Unset) else workflow_id
+        self._nulls_sent = tuple(
+            _key
+            for _key, _value in (
+                ("checkoutSessionId", checkout_session_id),
+                ("clientSafeMetadata", client_safe_metadata),
+                ("createdAt", created_at),
+                ("externalRef", external_ref),
+                ("finishedAt", finished_at),
+                ("idempotencyKey", idempotency_key),
+                ("initiatedById", initiated_by_id),
+                ("initiatedByType", initiated_by_type),
+                ("orderId", order_id),
+                ("organizationId", organization_id),
+                ("paymentStatus", payment_status),
+                ("requestPayload", request_payload),
+                ("responsePayload", response_payload),
+                ("runId", run_id),
+                ("sourceEntityId", source_entity_id),
+                ("sourceEntityType", source_entity_type),
+                ("sourceSystem", source_system),
+                ("startedAt", started_at),
+                ("statusReason", status_reason),
+                ("updatedAt", updated_at),
+                ("workflowId", workflow_id),
+            )
+            if _value is None
+        )
+        self.additional_properties = {}
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        """The attribute names of the fields that were sent: present in the decoded JSON (null
+        included) or given to the constructor (None included), plus every required field.
+
+        Precisely: the required fields, the fields holding a value other than None (so `m.x = 5`
+        after decoding counts), and the fields sent as null or given as None. A field not in it
+        reads None and is left out of `to_dict()`; assigning None to a field that held a value
+        takes it out (unless it was sent as null)."""
+        fields_set: set[str] = {"id", "status"}
+        _nulls = self._nulls_sent
+        if self.checkout_session_id is not None or "checkoutSessionId" in _nulls:
+            fields_set.add("checkout_session_id")
+        if self.client_safe_metadata is not None or "clientSafeMetadata" in _nulls:
+            fields_set.add("client_safe_metadata")
+        if self.created_at is not None or "createdAt" in _nulls:
+            fields_set.add("created_at")
+        if self.external_ref is not None or "externalRef" in _nulls:
+            fields_set.add("external_ref")
+        if self.finished_at is not None or "finishedAt" in _nulls:
+            fields_set.add("finished_at")
+        if self.idempotency_key is not None or "idempotencyKey" in _nulls:
+            fields_set.add("idempotency_key")
+        if self.initiated_by_id is not None or "initiatedById" in _nulls:
+            fields_set.add("initiated_by_id")
+        if self.initiated_by_type is not None or "initiatedByType" in _nulls:
+            fields_set.add("initiated_by_type")
+        if self.order_id is not None or "orderId" in _nulls:
+            fields_set.add("order_id")
+        if self.organization_id is not None or "organizationId" in _nulls:
+            fields_set.add("organization_id")
+        if self.payment_status is not None or "paymentStatus" in _nulls:
+            fields_set.add("payment_status")
+        if self.request_payload is not None or "requestPayload" in _nulls:
+            fields_set.add("request_payload")
+        if self.response_payload is not None or "responsePayload" in _nulls:
+            fields_set.add("response_payload")
+        if self.run_id is not None or "runId" in _nulls:
+            fields_set.add("run_id")
+        if self.source_entity_id is not None or "sourceEntityId" in _nulls:
+            fields_set.add("source_entity_id")
+        if self.source_entity_type is not None or "sourceEntityType" in _nulls:
+            fields_set.add("source_entity_type")
+        if self.source_system is not None or "sourceSystem" in _nulls:
+            fields_set.add("source_system")
+        if self.started_at is not None or "startedAt" in _nulls:
+            fields_set.add("started_at")
+        if self.status_reason is not None or "statusReason" in _nulls:
+            fields_set.add("status_reason")
+        if self.updated_at is not None or "updatedAt" in _nulls:
+            fields_set.add("updated_at")
+        if self.workflow_id is not None or "workflowId" in _nulls:
+            fields_set.add("workflow_id")
+        return fields_set
 
     def to_dict(self) -> dict[str, Any]:
-        """This object as JSON-ready data, unknown fields included."""
+        """This object as JSON-ready data: the fields in `model_fields_set` and the unknown fields."""
         field_dict: dict[str, Any] = dict(self.additional_properties)
+        _nulls = self._nulls_sent
         field_dict["id"] = self.id
         field_dict["status"] = self.status.value
         _f_checkout_session_id = self.checkout_session_id
-        if not isinstance(_f_checkout_session_id, Unset):
+        if _f_checkout_session_id is not None:
             field_dict["checkoutSessionId"] = _f_checkout_session_id
+        elif "checkoutSessionId" in _nulls:
+            field_dict["checkoutSessionId"] = None
         _f_client_safe_metadata = self.client_safe_metadata
-        if not isinstance(_f_client_safe_metadata, Unset):
-            field_dict["clientSafeMetadata"] = (
-                None if _f_client_safe_metadata is None else _f_client_safe_metadata.to_dict()
-            )
+        if _f_client_safe_metadata is not None:
+            field_dict["clientSafeMetadata"] = _f_client_safe_metadata.to_dict()
+        elif "clientSafeMetadata" in _nulls:
+            field_dict["clientSafeMetadata"] = None
         _f_created_at = self.created_at
-        if not isinstance(_f_created_at, Unset):
+        if _f_created_at is not None:
             field_dict["createdAt"] = _f_created_at
+        elif "createdAt" in _nulls:
+            field_dict["createdAt"] = None
         _f_external_ref = self.external_ref
-        if not isinstance(_f_external_ref, Unset):
+        if _f_external_ref is not None:
             field_dict["externalRef"] = _f_external_ref
+        elif "externalRef" in _nulls:
+            field_dict["externalRef"] = None
         _f_finished_at = self.finished_at
-        if not isinstance(_f_finished_at, Unset):
+        if _f_finished_at is not None:
             field_dict["finishedAt"] = _f_finished_at
+        elif "finishedAt" in _nulls:
+            field_dict["finishedAt"] = None
         _f_idempotency_key = self.idempotency_key
-        if not isinstance(_f_idempotency_key, Unset):
+        if _f_idempotency_key is not None:
             field_dict["idempotencyKey"] = _f_idempotency_key
+        elif "idempotencyKey" in _nulls:
+            field_dict["idempotencyKey"] = None
         _f_initiated_by_id = self.initiated_by_id
-        if not isinstance(_f_initiated_by_id, Unset):
+        if _f_initiated_by_id is not None:
             field_dict["initiatedById"] = _f_initiated_by_id
+        elif "initiatedById" in _nulls:
+            field_dict["initiatedById"] = None
         _f_initiated_by_type = self.initiated_by_type
-        if not isinstance(_f_initiated_by_type, Unset):
+        if _f_initiated_by_type is not None:
             field_dict["initiatedByType"] = _f_initiated_by_type
+        elif "initiatedByType" in _nulls:
+            field_dict["initiatedByType"] = None
         _f_order_id = self.order_id
-        if not isinstance(_f_order_id, Unset):
+        if _f_order_id is not None:
             field_dict["orderId"] = _f_order_id
+        elif "orderId" in _nulls:
+            field_dict["orderId"] = None
         _f_organization_id = self.organization_id
-        if not isinstance(_f_organization_id, Unset):
+        if _f_organization_id is not None:
             field_dict["organizationId"] = _f_organization_id
+        elif "organizationId" in _nulls:
+            field_dict["organizationId"] = None
         _f_payment_status = self.payment_status
-        if not isinstance(_f_payment_status, Unset):
+        if _f_payment_status is not None:
             field_dict["paymentStatus"] = _f_payment_status
+        elif "paymentStatus" in _nulls:
+            field_dict["paymentStatus"] = None
         _f_request_payload = self.request_payload
-        if not isinstance(_f_request_payload, Unset):
-            field_dict["requestPayload"] = None if _f_request_payload is None else _f_request_payload.to_dict()
+        if _f_request_payload is not None:
+            field_dict["requestPayload"] = _f_request_payload.to_dict()
+        elif "requestPayload" in _nulls:
+            field_dict["requestPayload"] = None
         _f_response_payload = self.response_payload
-        if not isinstance(_f_response_payload, Unset):
-            field_dict["responsePayload"] = None if _f_response_payload is None else _f_response_payload.to_dict()
+        if _f_response_payload is not None:
+            field_dict["responsePayload"] = _f_response_payload.to_dict()
+        elif "responsePayload" in _nulls:
+            field_dict["responsePayload"] = None
         _f_run_id = self.run_id
-        if not isinstance(_f_run_id, Unset):
+        if _f_run_id is not None:
             field_dict["runId"] = _f_run_id
+        elif "runId" in _nulls:
+            field_dict["runId"] = None
         _f_source_entity_id = self.source_entity_id
-        if not isinstance(_f_source_entity_id, Unset):
+        if _f_source_entity_id is not None:
             field_dict["sourceEntityId"] = _f_source_entity_id
+        elif "sourceEntityId" in _nulls:
+            field_dict["sourceEntityId"] = None
         _f_source_entity_type = self.source_entity_type
-        if not isinstance(_f_source_entity_type, Unset):
+        if _f_source_entity_type is not None:
             field_dict["sourceEntityType"] = _f_source_entity_type
+        elif "sourceEntityType" in _nulls:
+            field_dict["sourceEntityType"] = None
         _f_source_system = self.source_system
-        if not isinstance(_f_source_system, Unset):
+        if _f_source_system is not None:
             field_dict["sourceSystem"] = _f_source_system
+        elif "sourceSystem" in _nulls:
+            field_dict["sourceSystem"] = None
         _f_started_at = self.started_at
-        if not isinstance(_f_started_at, Unset):
+        if _f_started_at is not None:
             field_dict["startedAt"] = _f_started_at
+        elif "startedAt" in _nulls:
+            field_dict["startedAt"] = None
         _f_status_reason = self.status_reason
-        if not isinstance(_f_status_reason, Unset):
+        if _f_status_reason is not None:
             field_dict["statusReason"] = _f_status_reason
+        elif "statusReason" in _nulls:
+            field_dict["statusReason"] = None
         _f_updated_at = self.updated_at
-        if not isinstance(_f_updated_at, Unset):
+        if _f_updated_at is not None:
             field_dict["updatedAt"] = _f_updated_at
+        elif "updatedAt" in _nulls:
+            field_dict["updatedAt"] = None
         _f_workflow_id = self.workflow_id
-        if not isinstance(_f_workflow_id, Unset):
+        if _f_workflow_id is not None:
             field_dict["workflowId"] = _f_workflow_id
+        elif "workflowId" in _nulls:
+            field_dict["workflowId"] = None
         return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """`to_dict()` as JSON text: compact, or indented by `indent` spaces."""
+        return _to_json(self.to_dict(), indent)
+
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
         _src = src_dict if type(src_dict) is dict else check_object(src_dict, "Execution")
         _get = _src.get
+        _nulls: tuple[str, ...] = ()
         _f_id = _get("id", UNSET)
         if type(_f_id) is not str:
             reject("Execution.id", "a string", _f_id)
@@ -201,117 +387,161 @@ class Execution:
         elif _f_status is None:
             invalid("Execution.status", "a string enum value", None)
 
-        _f_checkout_session_id = _get("checkoutSessionId", UNSET)
-        if (
-            type(_f_checkout_session_id) is not str
-            and _f_checkout_session_id is not UNSET
-            and _f_checkout_session_id is not None
-        ):
-            reject("Execution.checkoutSessionId", "a string", _f_checkout_session_id)
+        _f_checkout_session_id = _get("checkoutSessionId")
+        if type(_f_checkout_session_id) is not str:
+            if _f_checkout_session_id is not None:
+                reject("Execution.checkoutSessionId", "a string", _f_checkout_session_id)
+            elif "checkoutSessionId" in _src:
+                _nulls += ("checkoutSessionId",)
 
-        _f_client_safe_metadata = _get("clientSafeMetadata", UNSET)
-        if _f_client_safe_metadata is not None and _f_client_safe_metadata is not UNSET:
+        _f_client_safe_metadata = _get("clientSafeMetadata")
+        if _f_client_safe_metadata is not None:
             _f_client_safe_metadata = (
                 ClientSafeMetadata.from_dict(_f_client_safe_metadata)
                 if type(_f_client_safe_metadata) is dict
                 else invalid("Execution.clientSafeMetadata", "an object", _f_client_safe_metadata)
             )
+        elif "clientSafeMetadata" in _src:
+            _nulls += ("clientSafeMetadata",)
 
-        _f_created_at = _get("createdAt", UNSET)
-        if type(_f_created_at) is not str and _f_created_at is not UNSET and _f_created_at is not None:
-            reject("Execution.createdAt", "a string", _f_created_at)
+        _f_created_at = _get("createdAt")
+        if type(_f_created_at) is not str:
+            if _f_created_at is not None:
+                reject("Execution.createdAt", "a string", _f_created_at)
+            elif "createdAt" in _src:
+                _nulls += ("createdAt",)
 
-        _f_external_ref = _get("externalRef", UNSET)
-        if type(_f_external_ref) is not str and _f_external_ref is not UNSET and _f_external_ref is not None:
-            reject("Execution.externalRef", "a string", _f_external_ref)
+        _f_external_ref = _get("externalRef")
+        if type(_f_external_ref) is not str:
+            if _f_external_ref is not None:
+                reject("Execution.externalRef", "a string", _f_external_ref)
+            elif "externalRef" in _src:
+                _nulls += ("externalRef",)
 
-        _f_finished_at = _get("finishedAt", UNSET)
-        if type(_f_finished_at) is not str and _f_finished_at is not UNSET and _f_finished_at is not None:
-            reject("Execution.finishedAt", "a string", _f_finished_at)
+        _f_finished_at = _get("finishedAt")
+        if type(_f_finished_at) is not str:
+            if _f_finished_at is not None:
+                reject("Execution.finishedAt", "a string", _f_finished_at)
+            elif "finishedAt" in _src:
+                _nulls += ("finishedAt",)
 
-        _f_idempotency_key = _get("idempotencyKey", UNSET)
-        if type(_f_idempotency_key) is not str and _f_idempotency_key is not UNSET and _f_idempotency_key is not None:
-            reject("Execution.idempotencyKey", "a string", _f_idempotency_key)
+        _f_idempotency_key = _get("idempotencyKey")
+        if type(_f_idempotency_key) is not str:
+            if _f_idempotency_key is not None:
+                reject("Execution.idempotencyKey", "a string", _f_idempotency_key)
+            elif "idempotencyKey" in _src:
+                _nulls += ("idempotencyKey",)
 
-        _f_initiated_by_id = _get("initiatedById", UNSET)
-        if type(_f_initiated_by_id) is not str and _f_initiated_by_id is not UNSET and _f_initiated_by_id is not None:
-            reject("Execution.initiatedById", "a string", _f_initiated_by_id)
+        _f_initiated_by_id = _get("initiatedById")
+        if type(_f_initiated_by_id) is not str:
+            if _f_initiated_by_id is not None:
+                reject("Execution.initiatedById", "a string", _f_initiated_by_id)
+            elif "initiatedById" in _src:
+                _nulls += ("initiatedById",)
 
-        _f_initiated_by_type = _get("initiatedByType", UNSET)
-        if (
-            type(_f_initiated_by_type) is not str
-            and _f_initiated_by_type is not UNSET
-            and _f_initiated_by_type is not None
-        ):
-            reject("Execution.initiatedByType", "a string", _f_initiated_by_type)
+        _f_initiated_by_type = _get("initiatedByType")
+        if type(_f_initiated_by_type) is not str:
+            if _f_initiated_by_type is not None:
+                reject("Execution.initiatedByType", "a string", _f_initiated_by_type)
+            elif "initiatedByType" in _src:
+                _nulls += ("initiatedByType",)
 
-        _f_order_id = _get("orderId", UNSET)
-        if type(_f_order_id) is not str and _f_order_id is not UNSET and _f_order_id is not None:
-            reject("Execution.orderId", "a string", _f_order_id)
+        _f_order_id = _get("orderId")
+        if type(_f_order_id) is not str:
+            if _f_order_id is not None:
+                reject("Execution.orderId", "a string", _f_order_id)
+            elif "orderId" in _src:
+                _nulls += ("orderId",)
 
-        _f_organization_id = _get("organizationId", UNSET)
-        if type(_f_organization_id) is not str and _f_organization_id is not UNSET and _f_organization_id is not None:
-            reject("Execution.organizationId", "a string", _f_organization_id)
+        _f_organization_id = _get("organizationId")
+        if type(_f_organization_id) is not str:
+            if _f_organization_id is not None:
+                reject("Execution.organizationId", "a string", _f_organization_id)
+            elif "organizationId" in _src:
+                _nulls += ("organizationId",)
 
-        _f_payment_status = _get("paymentStatus", UNSET)
-        if type(_f_payment_status) is not str and _f_payment_status is not UNSET and _f_payment_status is not None:
-            reject("Execution.paymentStatus", "a string", _f_payment_status)
+        _f_payment_status = _get("paymentStatus")
+        if type(_f_payment_status) is not str:
+            if _f_payment_status is not None:
+                reject("Execution.paymentStatus", "a string", _f_payment_status)
+            elif "paymentStatus" in _src:
+                _nulls += ("paymentStatus",)
 
-        _f_request_payload = _get("requestPayload", UNSET)
-        if _f_request_payload is not None and _f_request_payload is not UNSET:
+        _f_request_payload = _get("requestPayload")
+        if _f_request_payload is not None:
             _f_request_payload = (
                 RequestPayload.from_dict(_f_request_payload)
                 if type(_f_request_payload) is dict
                 else invalid("Execution.requestPayload", "an object", _f_request_payload)
             )
+        elif "requestPayload" in _src:
+            _nulls += ("requestPayload",)
 
-        _f_response_payload = _get("responsePayload", UNSET)
-        if _f_response_payload is not None and _f_response_payload is not UNSET:
+        _f_response_payload = _get("responsePayload")
+        if _f_response_payload is not None:
             _f_response_payload = (
                 ResponsePayload.from_dict(_f_response_payload)
                 if type(_f_response_payload) is dict
                 else invalid("Execution.responsePayload", "an object", _f_response_payload)
             )
+        elif "responsePayload" in _src:
+            _nulls += ("responsePayload",)
 
-        _f_run_id = _get("runId", UNSET)
-        if type(_f_run_id) is not str and _f_run_id is not UNSET and _f_run_id is not None:
-            reject("Execution.runId", "a string", _f_run_id)
+        _f_run_id = _get("runId")
+        if type(_f_run_id) is not str:
+            if _f_run_id is not None:
+                reject("Execution.runId", "a string", _f_run_id)
+            elif "runId" in _src:
+                _nulls += ("runId",)
 
-        _f_source_entity_id = _get("sourceEntityId", UNSET)
-        if (
-            type(_f_source_entity_id) is not str
-            and _f_source_entity_id is not UNSET
-            and _f_source_entity_id is not None
-        ):
-            reject("Execution.sourceEntityId", "a string", _f_source_entity_id)
+        _f_source_entity_id = _get("sourceEntityId")
+        if type(_f_source_entity_id) is not str:
+            if _f_source_entity_id is not None:
+                reject("Execution.sourceEntityId", "a string", _f_source_entity_id)
+            elif "sourceEntityId" in _src:
+                _nulls += ("sourceEntityId",)
 
-        _f_source_entity_type = _get("sourceEntityType", UNSET)
-        if (
-            type(_f_source_entity_type) is not str
-            and _f_source_entity_type is not UNSET
-            and _f_source_entity_type is not None
-        ):
-            reject("Execution.sourceEntityType", "a string", _f_source_entity_type)
+        _f_source_entity_type = _get("sourceEntityType")
+        if type(_f_source_entity_type) is not str:
+            if _f_source_entity_type is not None:
+                reject("Execution.sourceEntityType", "a string", _f_source_entity_type)
+            elif "sourceEntityType" in _src:
+                _nulls += ("sourceEntityType",)
 
-        _f_source_system = _get("sourceSystem", UNSET)
-        if type(_f_source_system) is not str and _f_source_system is not UNSET and _f_source_system is not None:
-            reject("Execution.sourceSystem", "a string", _f_source_system)
+        _f_source_system = _get("sourceSystem")
+        if type(_f_source_system) is not str:
+            if _f_source_system is not None:
+                reject("Execution.sourceSystem", "a string", _f_source_system)
+            elif "sourceSystem" in _src:
+                _nulls += ("sourceSystem",)
 
-        _f_started_at = _get("startedAt", UNSET)
-        if type(_f_started_at) is not str and _f_started_at is not UNSET and _f_started_at is not None:
-            reject("Execution.startedAt", "a string", _f_started_at)
+        _f_started_at = _get("startedAt")
+        if type(_f_started_at) is not str:
+            if _f_started_at is not None:
+                reject("Execution.startedAt", "a string", _f_started_at)
+            elif "startedAt" in _src:
+                _nulls += ("startedAt",)
 
-        _f_status_reason = _get("statusReason", UNSET)
-        if type(_f_status_reason) is not str and _f_status_reason is not UNSET and _f_status_reason is not None:
-            reject("Execution.statusReason", "a string", _f_status_reason)
+        _f_status_reason = _get("statusReason")
+        if type(_f_status_reason) is not str:
+            if _f_status_reason is not None:
+                reject("Execution.statusReason", "a string", _f_status_reason)
+            elif "statusReason" in _src:
+                _nulls += ("statusReason",)
 
-        _f_updated_at = _get("updatedAt", UNSET)
-        if type(_f_updated_at) is not str and _f_updated_at is not UNSET and _f_updated_at is not None:
-            reject("Execution.updatedAt", "a string", _f_updated_at)
+        _f_updated_at = _get("updatedAt")
+        if type(_f_updated_at) is not str:
+            if _f_updated_at is not None:
+                reject("Execution.updatedAt", "a string", _f_updated_at)
+            elif "updatedAt" in _src:
+                _nulls += ("updatedAt",)
 
-        _f_workflow_id = _get("workflowId", UNSET)
-        if type(_f_workflow_id) is not str and _f_workflow_id is not UNSET and _f_workflow_id is not None:
-            reject("Execution.workflowId", "a string", _f_workflow_id)
+        _f_workflow_id = _get("workflowId")
+        if type(_f_workflow_id) is not str:
+            if _f_workflow_id is not None:
+                reject("Execution.workflowId", "a string", _f_workflow_id)
+            elif "workflowId" in _src:
+                _nulls += ("workflowId",)
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.
@@ -339,6 +569,7 @@ class Execution:
         _obj.status_reason = _f_status_reason
         _obj.updated_at = _f_updated_at
         _obj.workflow_id = _f_workflow_id
+        _obj._nulls_sent = _nulls
         _obj.additional_properties = (
             {}
             if _src.keys() <= _FIELDS_Execution

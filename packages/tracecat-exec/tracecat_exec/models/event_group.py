@@ -6,6 +6,8 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import model_repr as _model_repr
+from .._model import to_json as _to_json
 from .._validate import (
     check_object,
     integral,
@@ -39,33 +41,29 @@ _FIELDS_EventGroup: frozenset[str] = frozenset(
 )
 
 
-@_attrs_define
+@_attrs_define(init=False, repr=False)
 class EventGroup:
     """The action (UDF) an event belongs to, with its input and result.
+
+    An optional field reads None when the server sent null or nothing; `model_fields_set` names the
+    fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
     Attributes:
         event_id (int): Id of the event that opened this group.
         udf_namespace (str): Namespace of the action (UDF), e.g. `core`.
         udf_name (str): Name of the action (UDF) within its namespace.
         udf_key (str): Full key of the action (UDF), e.g. `core.http_request`.
-        action_input (ActionInput): The input of the action an event group belongs to. Usually the run-action input
-            (`task`, `exec_context`, `run_context`, `interaction_context`), but for child-workflow and other events it is a
-            different object (e.g. `{role, wf_id, dsl, trigger_inputs, ...}`, `{message, detail}` or `{error:
-            "unreadable_temporal_payload", ...}`). All four properties are therefore optional and every other key is kept as
-            an additional property, so these other shapes parse too.
-        action_id (None | str | Unset): Id of the action; may be omitted or null.
-        action_ref (None | str | Unset): Reference (slug) of the action in the workflow; may be omitted or null.
-        action_title (None | str | Unset): Title of the action; may be omitted or null.
-        action_description (None | str | Unset): Description of the action; may be omitted or null.
-        action_result (Any | None | Unset): The action's result, any JSON value; may be omitted or null.
-        current_attempt (int | None | Unset): The current attempt number; may be omitted or null.
-        retry_policy (None | RetryPolicy | Unset): The action's retry policy (optional).
-        start_delay (float | None | Unset): Delay in seconds before the action starts (optional, default 0). Default:
-            0.0.
-        join_strategy (JoinStrategy | None | Unset): How the action joins on its upstream branches (optional, default
-            `all`).
-        related_wf_exec_id (None | str | Unset): Id of a related (e.g. child) workflow execution; may be omitted or
-            null.
+        action_input (ActionInput): The action's input (see `ActionInput` for the shapes it can take).
+        action_id (str | None): Id of the action; may be omitted or null.
+        action_ref (str | None): Reference (slug) of the action in the workflow; may be omitted or null.
+        action_title (str | None): Title of the action; may be omitted or null.
+        action_description (str | None): Description of the action; may be omitted or null.
+        action_result (Any | None): The action's result, any JSON value; may be omitted or null.
+        current_attempt (int | None): The current attempt number; may be omitted or null.
+        retry_policy (RetryPolicy | None): The action's retry policy (optional).
+        start_delay (float | None): Delay in seconds before the action starts (optional, default 0). Default: 0.0.
+        join_strategy (JoinStrategy | None): How the action joins on its upstream branches (optional, default `all`).
+        related_wf_exec_id (str | None): Id of a related (e.g. child) workflow execution; may be omitted or null.
     """
 
     event_id: int
@@ -73,63 +71,180 @@ class EventGroup:
     udf_name: str
     udf_key: str
     action_input: ActionInput
-    action_id: None | str | Unset = UNSET
-    action_ref: None | str | Unset = UNSET
-    action_title: None | str | Unset = UNSET
-    action_description: None | str | Unset = UNSET
-    action_result: Any | None | Unset = UNSET
-    current_attempt: int | None | Unset = UNSET
-    retry_policy: None | RetryPolicy | Unset = UNSET
-    start_delay: float | None | Unset = 0.0
-    join_strategy: JoinStrategy | None | Unset = UNSET
-    related_wf_exec_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    action_id: str | None
+    action_ref: str | None
+    action_title: str | None
+    action_description: str | None
+    action_result: Any | None
+    current_attempt: int | None
+    retry_policy: RetryPolicy | None
+    start_delay: float | None
+    join_strategy: JoinStrategy | None
+    related_wf_exec_id: str | None
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict)
+    # The JSON keys of the optional fields that were sent as null (see model_fields_set); not
+    # compared by ==, as pydantic does not compare which fields were set.
+    _nulls_sent: tuple[str, ...] = _attrs_field(factory=tuple, eq=False)
+
+    # Written out, not generated by attrs: attrs cannot tell an argument not given from None.
+    def __init__(
+        self,
+        event_id: int,
+        udf_namespace: str,
+        udf_name: str,
+        udf_key: str,
+        action_input: ActionInput,
+        action_id: str | None | Unset = UNSET,
+        action_ref: str | None | Unset = UNSET,
+        action_title: str | None | Unset = UNSET,
+        action_description: str | None | Unset = UNSET,
+        action_result: Any | None | Unset = UNSET,
+        current_attempt: int | None | Unset = UNSET,
+        retry_policy: RetryPolicy | None | Unset = UNSET,
+        start_delay: float | None | Unset = UNSET,
+        join_strategy: JoinStrategy | None | Unset = UNSET,
+        related_wf_exec_id: str | None | Unset = UNSET,
+    ) -> None:
+        self.event_id = event_id
+        self.udf_namespace = udf_namespace
+        self.udf_name = udf_name
+        self.udf_key = udf_key
+        self.action_input = action_input
+        self.action_id = None if isinstance(action_id, Unset) else action_id
+        self.action_ref = None if isinstance(action_ref, Unset) else action_ref
+        self.action_title = None if isinstance(action_title, Unset) else action_title
+        self.action_description = None if isinstance(action_description, Unset) else action_description
+        self.action_result = None if isinstance(action_result, Unset) else action_result
+        self.current_attempt = None if isinstance(current_attempt, Unset) else current_attempt
+        self.retry_policy = None if isinstance(retry_policy, Unset) else retry_policy
+        self.start_delay = None if isinstance(start_delay, Unset) else start_delay
+        self.join_strategy = None if isinstance(join_strategy, Unset) else join_strategy
+        self.related_wf_exec_id = None if isinstance(related_wf_exec_id, Unset) else related_wf_exec_id
+        self._nulls_sent = tuple(
+            _key
+            for _key, _value in (
+                ("action_id", action_id),
+                ("action_ref", action_ref),
+                ("action_title", action_title),
+                ("action_description", action_description),
+                ("action_result", action_result),
+                ("current_attempt", current_attempt),
+                ("retry_policy", retry_policy),
+                ("start_delay", start_delay),
+                ("join_strategy", join_strategy),
+                ("related_wf_exec_id", related_wf_exec_id),
+            )
+            if _value is None
+        )
+        self.additional_properties = {}
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        """The attribute names of the fields that were sent: present in the decoded JSON (null
+        included) or given to the constructor (None included), plus every required field.
+
+        Precisely: the required fields, the fields holding a value other than None (so `m.x = 5`
+        after decoding counts), and the fields sent as null or given as None. A field not in it
+        reads None and is left out of `to_dict()`; assigning None to a field that held a value
+        takes it out (unless it was sent as null)."""
+        fields_set: set[str] = {"event_id", "udf_namespace", "udf_name", "udf_key", "action_input"}
+        _nulls = self._nulls_sent
+        if self.action_id is not None or "action_id" in _nulls:
+            fields_set.add("action_id")
+        if self.action_ref is not None or "action_ref" in _nulls:
+            fields_set.add("action_ref")
+        if self.action_title is not None or "action_title" in _nulls:
+            fields_set.add("action_title")
+        if self.action_description is not None or "action_description" in _nulls:
+            fields_set.add("action_description")
+        if self.action_result is not None or "action_result" in _nulls:
+            fields_set.add("action_result")
+        if self.current_attempt is not None or "current_attempt" in _nulls:
+            fields_set.add("current_attempt")
+        if self.retry_policy is not None or "retry_policy" in _nulls:
+            fields_set.add("retry_policy")
+        if self.start_delay is not None or "start_delay" in _nulls:
+            fields_set.add("start_delay")
+        if self.join_strategy is not None or "join_strategy" in _nulls:
+            fields_set.add("join_strategy")
+        if self.related_wf_exec_id is not None or "related_wf_exec_id" in _nulls:
+            fields_set.add("related_wf_exec_id")
+        return fields_set
 
     def to_dict(self) -> dict[str, Any]:
-        """This object as JSON-ready data, unknown fields included."""
+        """This object as JSON-ready data: the fields in `model_fields_set` and the unknown fields."""
         field_dict: dict[str, Any] = dict(self.additional_properties)
+        _nulls = self._nulls_sent
         field_dict["event_id"] = self.event_id
         field_dict["udf_namespace"] = self.udf_namespace
         field_dict["udf_name"] = self.udf_name
         field_dict["udf_key"] = self.udf_key
         field_dict["action_input"] = self.action_input.to_dict()
         _f_action_id = self.action_id
-        if not isinstance(_f_action_id, Unset):
+        if _f_action_id is not None:
             field_dict["action_id"] = _f_action_id
+        elif "action_id" in _nulls:
+            field_dict["action_id"] = None
         _f_action_ref = self.action_ref
-        if not isinstance(_f_action_ref, Unset):
+        if _f_action_ref is not None:
             field_dict["action_ref"] = _f_action_ref
+        elif "action_ref" in _nulls:
+            field_dict["action_ref"] = None
         _f_action_title = self.action_title
-        if not isinstance(_f_action_title, Unset):
+        if _f_action_title is not None:
             field_dict["action_title"] = _f_action_title
+        elif "action_title" in _nulls:
+            field_dict["action_title"] = None
         _f_action_description = self.action_description
-        if not isinstance(_f_action_description, Unset):
+        if _f_action_description is not None:
             field_dict["action_description"] = _f_action_description
+        elif "action_description" in _nulls:
+            field_dict["action_description"] = None
         _f_action_result = self.action_result
-        if not isinstance(_f_action_result, Unset):
+        if _f_action_result is not None:
             field_dict["action_result"] = _f_action_result
+        elif "action_result" in _nulls:
+            field_dict["action_result"] = None
         _f_current_attempt = self.current_attempt
-        if not isinstance(_f_current_attempt, Unset):
+        if _f_current_attempt is not None:
             field_dict["current_attempt"] = _f_current_attempt
+        elif "current_attempt" in _nulls:
+            field_dict["current_attempt"] = None
         _f_retry_policy = self.retry_policy
-        if not isinstance(_f_retry_policy, Unset):
-            field_dict["retry_policy"] = None if _f_retry_policy is None else _f_retry_policy.to_dict()
+        if _f_retry_policy is not None:
+            field_dict["retry_policy"] = _f_retry_policy.to_dict()
+        elif "retry_policy" in _nulls:
+            field_dict["retry_policy"] = None
         _f_start_delay = self.start_delay
-        if not isinstance(_f_start_delay, Unset):
+        if _f_start_delay is not None:
             field_dict["start_delay"] = _f_start_delay
+        elif "start_delay" in _nulls:
+            field_dict["start_delay"] = None
         _f_join_strategy = self.join_strategy
-        if not isinstance(_f_join_strategy, Unset):
-            field_dict["join_strategy"] = None if _f_join_strategy is None else _f_join_strategy.value
+        if _f_join_strategy is not None:
+            field_dict["join_strategy"] = _f_join_strategy.value
+        elif "join_strategy" in _nulls:
+            field_dict["join_strategy"] = None
         _f_related_wf_exec_id = self.related_wf_exec_id
-        if not isinstance(_f_related_wf_exec_id, Unset):
+        if _f_related_wf_exec_id is not None:
             field_dict["related_wf_exec_id"] = _f_related_wf_exec_id
+        elif "related_wf_exec_id" in _nulls:
+            field_dict["related_wf_exec_id"] = None
         return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """`to_dict()` as JSON text: compact, or indented by `indent` spaces."""
+        return _to_json(self.to_dict(), indent)
+
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
         _src = src_dict if type(src_dict) is dict else check_object(src_dict, "EventGroup")
         _get = _src.get
+        _nulls: tuple[str, ...] = ()
         _f_event_id = _get("event_id", UNSET)
         if type(_f_event_id) is not int:
             _f_event_id = integral("EventGroup.event_id", _f_event_id)  # 1.0 is an integer in JSON Schema
@@ -158,66 +273,82 @@ class EventGroup:
         elif _f_action_input is None:
             invalid("EventGroup.action_input", "an object", None)
 
-        _f_action_id = _get("action_id", UNSET)
-        if type(_f_action_id) is not str and _f_action_id is not UNSET and _f_action_id is not None:
-            reject("EventGroup.action_id", "a string", _f_action_id)
+        _f_action_id = _get("action_id")
+        if type(_f_action_id) is not str:
+            if _f_action_id is not None:
+                reject("EventGroup.action_id", "a string", _f_action_id)
+            elif "action_id" in _src:
+                _nulls += ("action_id",)
 
-        _f_action_ref = _get("action_ref", UNSET)
-        if type(_f_action_ref) is not str and _f_action_ref is not UNSET and _f_action_ref is not None:
-            reject("EventGroup.action_ref", "a string", _f_action_ref)
+        _f_action_ref = _get("action_ref")
+        if type(_f_action_ref) is not str:
+            if _f_action_ref is not None:
+                reject("EventGroup.action_ref", "a string", _f_action_ref)
+            elif "action_ref" in _src:
+                _nulls += ("action_ref",)
 
-        _f_action_title = _get("action_title", UNSET)
-        if type(_f_action_title) is not str and _f_action_title is not UNSET and _f_action_title is not None:
-            reject("EventGroup.action_title", "a string", _f_action_title)
+        _f_action_title = _get("action_title")
+        if type(_f_action_title) is not str:
+            if _f_action_title is not None:
+                reject("EventGroup.action_title", "a string", _f_action_title)
+            elif "action_title" in _src:
+                _nulls += ("action_title",)
 
-        _f_action_description = _get("action_description", UNSET)
-        if (
-            type(_f_action_description) is not str
-            and _f_action_description is not UNSET
-            and _f_action_description is not None
-        ):
-            reject("EventGroup.action_description", "a string", _f_action_description)
+        _f_action_description = _get("action_description")
+        if type(_f_action_description) is not str:
+            if _f_action_description is not None:
+                reject("EventGroup.action_description", "a string", _f_action_description)
+            elif "action_description" in _src:
+                _nulls += ("action_description",)
 
-        _f_action_result = _get("action_result", UNSET)
+        _f_action_result = _get("action_result")
+        if _f_action_result is not None:
+            pass
+        elif "action_result" in _src:
+            _nulls += ("action_result",)
 
-        _f_current_attempt = _get("current_attempt", UNSET)
-        if type(_f_current_attempt) is not int and _f_current_attempt is not UNSET and _f_current_attempt is not None:
-            _f_current_attempt = integral(
-                "EventGroup.current_attempt", _f_current_attempt
-            )  # 1.0 is an integer in JSON Schema
+        _f_current_attempt = _get("current_attempt")
+        if type(_f_current_attempt) is not int:
+            if _f_current_attempt is not None:
+                _f_current_attempt = integral(
+                    "EventGroup.current_attempt", _f_current_attempt
+                )  # 1.0 is an integer in JSON Schema
+            elif "current_attempt" in _src:
+                _nulls += ("current_attempt",)
 
-        _f_retry_policy = _get("retry_policy", UNSET)
-        if _f_retry_policy is not None and _f_retry_policy is not UNSET:
+        _f_retry_policy = _get("retry_policy")
+        if _f_retry_policy is not None:
             _f_retry_policy = (
                 RetryPolicy.from_dict(_f_retry_policy)
                 if type(_f_retry_policy) is dict
                 else invalid("EventGroup.retry_policy", "an object", _f_retry_policy)
             )
+        elif "retry_policy" in _src:
+            _nulls += ("retry_policy",)
 
-        _f_start_delay = _get("start_delay", UNSET)
-        if (
-            type(_f_start_delay) is not float
-            and type(_f_start_delay) is not int
-            and _f_start_delay is not UNSET
-            and _f_start_delay is not None
-        ):
-            reject("EventGroup.start_delay", "a number", _f_start_delay)
+        _f_start_delay = _get("start_delay")
+        if type(_f_start_delay) is not float and type(_f_start_delay) is not int:
+            if _f_start_delay is not None:
+                reject("EventGroup.start_delay", "a number", _f_start_delay)
+            elif "start_delay" in _src:
+                _nulls += ("start_delay",)
 
-        _f_join_strategy = _get("join_strategy", UNSET)
-        if _f_join_strategy is not None and _f_join_strategy is not UNSET:
+        _f_join_strategy = _get("join_strategy")
+        if _f_join_strategy is not None:
             _f_join_strategy = (
                 (JoinStrategy._by_value.get(_f_join_strategy) or JoinStrategy(_f_join_strategy))
                 if type(_f_join_strategy) is str
                 else invalid("EventGroup.join_strategy", "a string enum value", _f_join_strategy)
             )
+        elif "join_strategy" in _src:
+            _nulls += ("join_strategy",)
 
-        _f_related_wf_exec_id = _get("related_wf_exec_id", UNSET)
-        if (
-            type(_f_related_wf_exec_id) is not str
-            and _f_related_wf_exec_id is not UNSET
-            and _f_related_wf_exec_id is not None
-        ):
-            reject("EventGroup.related_wf_exec_id", "a string", _f_related_wf_exec_id)
+        _f_related_wf_exec_id = _get("related_wf_exec_id")
+        if type(_f_related_wf_exec_id) is not str:
+            if _f_related_wf_exec_id is not None:
+                reject("EventGroup.related_wf_exec_id", "a string", _f_related_wf_exec_id)
+            elif "related_wf_exec_id" in _src:
+                _nulls += ("related_wf_exec_id",)
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.
@@ -237,6 +368,7 @@ class EventGroup:
         _obj.start_delay = _f_start_delay
         _obj.join_strategy = _f_join_strategy
         _obj.related_wf_exec_id = _f_related_wf_exec_id
+        _obj._nulls_sent = _nulls
         _obj.additional_properties = (
             {}
             if _src.keys() <= _FIELDS_EventGroup

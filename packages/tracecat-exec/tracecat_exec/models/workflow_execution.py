@@ -7,6 +7,8 @@ from typing import Any, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import model_repr as _model_repr
+from .._model import to_json as _to_json
 from .._validate import (
     check_object,
     check_objects,
@@ -44,56 +46,148 @@ _FIELDS_WorkflowExecution: frozenset[str] = frozenset(
 )
 
 
-@_attrs_define
+@_attrs_define(init=False, repr=False)
 class WorkflowExecution:
     """A workflow execution (one Temporal workflow run) and its event history. This is the whole 200 response body (no
     envelope).
+
+        An optional field reads None when the server sent null or nothing; `model_fields_set` names the
+        fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
         Attributes:
             id (str): The id of the workflow execution (contains `/` or `:`).
             run_id (str): The Temporal run id of the workflow execution.
             start_time (datetime.datetime): When the workflow execution started (ISO 8601).
-            status (None | WorkflowExecutionStatus): The execution status. Always present, but the server can send `null`
+            status (WorkflowExecutionStatus | None): The execution status. Always present, but the server can send `null`
                 (treat it as not yet known and keep polling).
             workflow_type (str): The Temporal workflow type.
             task_queue (str): The Temporal task queue the workflow runs on.
             history_length (int): Number of events in the execution's history.
             events (list[WorkflowExecutionEvent]): The events in the workflow execution's history.
-            execution_time (datetime.datetime | None | Unset): When this workflow run started or should start (ISO 8601);
-                may be omitted or null.
-            close_time (datetime.datetime | None | Unset): When the workflow execution closed (ISO 8601); omitted or null
-                while it is still running.
-            parent_wf_exec_id (None | str | Unset): Id of the parent workflow execution when this is a child workflow; may
-                be omitted or null.
-            trigger_type (None | TriggerType | Unset): How the execution was triggered (newer servers only; optional).
-            execution_type (ExecutionType | None | Unset): Whether the draft or the published workflow graph ran (newer
-                servers only; optional).
-            interactions (list[ExecutionInteraction] | None | Unset): The interactions (responses/approvals) in the workflow
+            execution_time (datetime.datetime | None): When this workflow run started or should start (ISO 8601); may be
+                omitted or null.
+            close_time (datetime.datetime | None): When the workflow execution closed (ISO 8601); omitted or null while it
+                is still running.
+            parent_wf_exec_id (str | None): Id of the parent workflow execution when this is a child workflow; may be
+                omitted or null.
+            trigger_type (TriggerType | None): How the execution was triggered (newer servers only; optional).
+            execution_type (ExecutionType | None): Whether the draft or the published workflow graph ran (newer servers
+                only; optional).
+            interactions (list[ExecutionInteraction] | None): The interactions (responses/approvals) in the workflow
                 execution (newer servers only; optional).
-            interaction_states (InteractionStates | None | Unset): Interaction states keyed by interaction id (older servers
-                only; newer servers send `interactions`).
+            interaction_states (InteractionStates | None): Interaction states keyed by interaction id (older servers only;
+                newer servers send `interactions`).
     """
 
     id: str
     run_id: str
     start_time: datetime.datetime
-    status: None | WorkflowExecutionStatus
+    status: WorkflowExecutionStatus | None
     workflow_type: str
     task_queue: str
     history_length: int
     events: list[WorkflowExecutionEvent]
-    execution_time: datetime.datetime | None | Unset = UNSET
-    close_time: datetime.datetime | None | Unset = UNSET
-    parent_wf_exec_id: None | str | Unset = UNSET
-    trigger_type: None | TriggerType | Unset = UNSET
-    execution_type: ExecutionType | None | Unset = UNSET
-    interactions: list[ExecutionInteraction] | None | Unset = UNSET
-    interaction_states: InteractionStates | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    execution_time: datetime.datetime | None
+    close_time: datetime.datetime | None
+    parent_wf_exec_id: str | None
+    trigger_type: TriggerType | None
+    execution_type: ExecutionType | None
+    interactions: list[ExecutionInteraction] | None
+    interaction_states: InteractionStates | None
+    additional_properties: dict[str, Any] = _attrs_field(factory=dict)
+    # The JSON keys of the optional fields that were sent as null (see model_fields_set); not
+    # compared by ==, as pydantic does not compare which fields were set.
+    _nulls_sent: tuple[str, ...] = _attrs_field(factory=tuple, eq=False)
+
+    # Written out, not generated by attrs: attrs cannot tell an argument not given from None.
+    def __init__(
+        self,
+        id: str,
+        run_id: str,
+        start_time: datetime.datetime,
+        status: WorkflowExecutionStatus | None,
+        workflow_type: str,
+        task_queue: str,
+        history_length: int,
+        events: list[WorkflowExecutionEvent],
+        execution_time: datetime.datetime | None | Unset = UNSET,
+        close_time: datetime.datetime | None | Unset = UNSET,
+        parent_wf_exec_id: str | None | Unset = UNSET,
+        trigger_type: TriggerType | None | Unset = UNSET,
+        execution_type: ExecutionType | None | Unset = UNSET,
+        interactions: list[ExecutionInteraction] | None | Unset = UNSET,
+        interaction_states: InteractionStates | None | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.run_id = run_id
+        self.start_time = start_time
+        self.status = status
+        self.workflow_type = workflow_type
+        self.task_queue = task_queue
+        self.history_length = history_length
+        self.events = events
+        self.execution_time = None if isinstance(execution_time, Unset) else execution_time
+        self.close_time = None if isinstance(close_time, Unset) else close_time
+        self.parent_wf_exec_id = None if isinstance(parent_wf_exec_id, Unset) else parent_wf_exec_id
+        self.trigger_type = None if isinstance(trigger_type, Unset) else trigger_type
+        self.execution_type = None if isinstance(execution_type, Unset) else execution_type
+        self.interactions = None if isinstance(interactions, Unset) else interactions
+        self.interaction_states = None if isinstance(interaction_states, Unset) else interaction_states
+        self._nulls_sent = tuple(
+            _key
+            for _key, _value in (
+                ("execution_time", execution_time),
+                ("close_time", close_time),
+                ("parent_wf_exec_id", parent_wf_exec_id),
+                ("trigger_type", trigger_type),
+                ("execution_type", execution_type),
+                ("interactions", interactions),
+                ("interaction_states", interaction_states),
+            )
+            if _value is None
+        )
+        self.additional_properties = {}
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        """The attribute names of the fields that were sent: present in the decoded JSON (null
+        included) or given to the constructor (None included), plus every required field.
+
+        Precisely: the required fields, the fields holding a value other than None (so `m.x = 5`
+        after decoding counts), and the fields sent as null or given as None. A field not in it
+        reads None and is left out of `to_dict()`; assigning None to a field that held a value
+        takes it out (unless it was sent as null)."""
+        fields_set: set[str] = {
+            "id",
+            "run_id",
+            "start_time",
+            "status",
+            "workflow_type",
+            "task_queue",
+            "history_length",
+            "events",
+        }
+        _nulls = self._nulls_sent
+        if self.execution_time is not None or "execution_time" in _nulls:
+            fields_set.add("execution_time")
+        if self.close_time is not None or "close_time" in _nulls:
+            fields_set.add("close_time")
+        if self.parent_wf_exec_id is not None or "parent_wf_exec_id" in _nulls:
+            fields_set.add("parent_wf_exec_id")
+        if self.trigger_type is not None or "trigger_type" in _nulls:
+            fields_set.add("trigger_type")
+        if self.execution_type is not None or "execution_type" in _nulls:
+            fields_set.add("execution_type")
+        if self.interactions is not None or "interactions" in _nulls:
+            fields_set.add("interactions")
+        if self.interaction_states is not None or "interaction_states" in _nulls:
+            fields_set.add("interaction_states")
+        return fields_set
 
     def to_dict(self) -> dict[str, Any]:
-        """This object as JSON-ready data, unknown fields included."""
+        """This object as JSON-ready data: the fields in `model_fields_set` and the unknown fields."""
         field_dict: dict[str, Any] = dict(self.additional_properties)
+        _nulls = self._nulls_sent
         field_dict["id"] = self.id
         field_dict["run_id"] = self.run_id
         field_dict["start_time"] = self.start_time.isoformat()
@@ -103,35 +197,55 @@ class WorkflowExecution:
         field_dict["history_length"] = self.history_length
         field_dict["events"] = [_i0.to_dict() for _i0 in self.events]
         _f_execution_time = self.execution_time
-        if not isinstance(_f_execution_time, Unset):
-            field_dict["execution_time"] = None if _f_execution_time is None else _f_execution_time.isoformat()
+        if _f_execution_time is not None:
+            field_dict["execution_time"] = _f_execution_time.isoformat()
+        elif "execution_time" in _nulls:
+            field_dict["execution_time"] = None
         _f_close_time = self.close_time
-        if not isinstance(_f_close_time, Unset):
-            field_dict["close_time"] = None if _f_close_time is None else _f_close_time.isoformat()
+        if _f_close_time is not None:
+            field_dict["close_time"] = _f_close_time.isoformat()
+        elif "close_time" in _nulls:
+            field_dict["close_time"] = None
         _f_parent_wf_exec_id = self.parent_wf_exec_id
-        if not isinstance(_f_parent_wf_exec_id, Unset):
+        if _f_parent_wf_exec_id is not None:
             field_dict["parent_wf_exec_id"] = _f_parent_wf_exec_id
+        elif "parent_wf_exec_id" in _nulls:
+            field_dict["parent_wf_exec_id"] = None
         _f_trigger_type = self.trigger_type
-        if not isinstance(_f_trigger_type, Unset):
-            field_dict["trigger_type"] = None if _f_trigger_type is None else _f_trigger_type.value
+        if _f_trigger_type is not None:
+            field_dict["trigger_type"] = _f_trigger_type.value
+        elif "trigger_type" in _nulls:
+            field_dict["trigger_type"] = None
         _f_execution_type = self.execution_type
-        if not isinstance(_f_execution_type, Unset):
-            field_dict["execution_type"] = None if _f_execution_type is None else _f_execution_type.value
+        if _f_execution_type is not None:
+            field_dict["execution_type"] = _f_execution_type.value
+        elif "execution_type" in _nulls:
+            field_dict["execution_type"] = None
         _f_interactions = self.interactions
-        if not isinstance(_f_interactions, Unset):
-            field_dict["interactions"] = None if _f_interactions is None else [_i0.to_dict() for _i0 in _f_interactions]
+        if _f_interactions is not None:
+            field_dict["interactions"] = [_i0.to_dict() for _i0 in _f_interactions]
+        elif "interactions" in _nulls:
+            field_dict["interactions"] = None
         _f_interaction_states = self.interaction_states
-        if not isinstance(_f_interaction_states, Unset):
-            field_dict["interaction_states"] = (
-                None if _f_interaction_states is None else _f_interaction_states.to_dict()
-            )
+        if _f_interaction_states is not None:
+            field_dict["interaction_states"] = _f_interaction_states.to_dict()
+        elif "interaction_states" in _nulls:
+            field_dict["interaction_states"] = None
         return field_dict
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """`to_dict()` as JSON text: compact, or indented by `indent` spaces."""
+        return _to_json(self.to_dict(), indent)
+
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
         _src = src_dict if type(src_dict) is dict else check_object(src_dict, "WorkflowExecution")
         _get = _src.get
+        _nulls: tuple[str, ...] = ()
         _f_id = _get("id", UNSET)
         if type(_f_id) is not str:
             reject("WorkflowExecution.id", "a string", _f_id)
@@ -182,51 +296,62 @@ class WorkflowExecution:
         elif _f_events is None:
             invalid("WorkflowExecution.events", "an array", None)
 
-        _f_execution_time = _get("execution_time", UNSET)
-        if _f_execution_time is not None and _f_execution_time is not UNSET:
+        _f_execution_time = _get("execution_time")
+        if _f_execution_time is not None:
             _f_execution_time = parse_datetime(_f_execution_time, "WorkflowExecution.execution_time")
+        elif "execution_time" in _src:
+            _nulls += ("execution_time",)
 
-        _f_close_time = _get("close_time", UNSET)
-        if _f_close_time is not None and _f_close_time is not UNSET:
+        _f_close_time = _get("close_time")
+        if _f_close_time is not None:
             _f_close_time = parse_datetime(_f_close_time, "WorkflowExecution.close_time")
+        elif "close_time" in _src:
+            _nulls += ("close_time",)
 
-        _f_parent_wf_exec_id = _get("parent_wf_exec_id", UNSET)
-        if (
-            type(_f_parent_wf_exec_id) is not str
-            and _f_parent_wf_exec_id is not UNSET
-            and _f_parent_wf_exec_id is not None
-        ):
-            reject("WorkflowExecution.parent_wf_exec_id", "a string", _f_parent_wf_exec_id)
+        _f_parent_wf_exec_id = _get("parent_wf_exec_id")
+        if type(_f_parent_wf_exec_id) is not str:
+            if _f_parent_wf_exec_id is not None:
+                reject("WorkflowExecution.parent_wf_exec_id", "a string", _f_parent_wf_exec_id)
+            elif "parent_wf_exec_id" in _src:
+                _nulls += ("parent_wf_exec_id",)
 
-        _f_trigger_type = _get("trigger_type", UNSET)
-        if _f_trigger_type is not None and _f_trigger_type is not UNSET:
+        _f_trigger_type = _get("trigger_type")
+        if _f_trigger_type is not None:
             _f_trigger_type = (
                 (TriggerType._by_value.get(_f_trigger_type) or TriggerType(_f_trigger_type))
                 if type(_f_trigger_type) is str
                 else invalid("WorkflowExecution.trigger_type", "a string enum value", _f_trigger_type)
             )
+        elif "trigger_type" in _src:
+            _nulls += ("trigger_type",)
 
-        _f_execution_type = _get("execution_type", UNSET)
-        if _f_execution_type is not None and _f_execution_type is not UNSET:
+        _f_execution_type = _get("execution_type")
+        if _f_execution_type is not None:
             _f_execution_type = (
                 (ExecutionType._by_value.get(_f_execution_type) or ExecutionType(_f_execution_type))
                 if type(_f_execution_type) is str
                 else invalid("WorkflowExecution.execution_type", "a string enum value", _f_execution_type)
             )
+        elif "execution_type" in _src:
+            _nulls += ("execution_type",)
 
-        _f_interactions = _get("interactions", UNSET)
-        if _f_interactions is not None and _f_interactions is not UNSET:
+        _f_interactions = _get("interactions")
+        if _f_interactions is not None:
             _f_interactions = list(
                 map(ExecutionInteraction.from_dict, check_objects(_f_interactions, "WorkflowExecution.interactions"))
             )
+        elif "interactions" in _src:
+            _nulls += ("interactions",)
 
-        _f_interaction_states = _get("interaction_states", UNSET)
-        if _f_interaction_states is not None and _f_interaction_states is not UNSET:
+        _f_interaction_states = _get("interaction_states")
+        if _f_interaction_states is not None:
             _f_interaction_states = (
                 InteractionStates.from_dict(_f_interaction_states)
                 if type(_f_interaction_states) is dict
                 else invalid("WorkflowExecution.interaction_states", "an object", _f_interaction_states)
             )
+        elif "interaction_states" in _src:
+            _nulls += ("interaction_states",)
 
         # Built without calling __init__ (the models have no validators or hooks): about a
         # third cheaper per object than passing every field through the generated __init__.
@@ -246,6 +371,7 @@ class WorkflowExecution:
         _obj.execution_type = _f_execution_type
         _obj.interactions = _f_interactions
         _obj.interaction_states = _f_interaction_states
+        _obj._nulls_sent = _nulls
         _obj.additional_properties = (
             {}
             if _src.keys() <= _FIELDS_WorkflowExecution

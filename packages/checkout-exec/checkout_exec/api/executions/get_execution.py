@@ -1,3 +1,4 @@
+import time as _time
 from typing import Any
 
 import httpx2
@@ -10,7 +11,7 @@ from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error_envelope import ErrorEnvelope
 from ...models.execution_response import ExecutionResponse
-from ...types import Response
+from ...types import APIResponse, Response
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
 _SECURITY: tuple[tuple[str, ...], ...] = (("bearerAuth",),)
@@ -30,6 +31,7 @@ def _get_kwargs(
         "json": None,
         "security": _SECURITY,
         "retry": "always",
+        "operation": "get_execution",
     }
     return _kwargs
 
@@ -84,6 +86,18 @@ def _result(response: httpx2.Response) -> ExecutionResponse:
     raise errors.status_error(response, _decode_error(response))
 
 
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[ExecutionResponse]:
+    elapsed = _time.monotonic() - started
+    return APIResponse(
+        parsed=_result(response),
+        status_code=response.status_code,
+        headers=response.headers,
+        request_id=errors.request_id_of(response.headers),
+        elapsed=elapsed,
+        http_response=response,
+    )
+
+
 def sync_detailed(
     id: str,
     *,
@@ -99,7 +113,7 @@ def sync_detailed(
     organisation).
 
     Args:
-        id (str):
+        id (str): Execution ID
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -138,7 +152,7 @@ def sync(
     organisation).
 
     Args:
-        id (str):
+        id (str): Execution ID
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -162,6 +176,47 @@ def sync(
     return _result(response)
 
 
+def sync_with_response(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[ExecutionResponse]:
+    """Get a single execution by ID
+
+    Returns one execution with its event log. The execution status is at
+    `data.execution.status`; `finishedAt` is absent or `null` while the execution is
+    unfinished. This route needs only the bearer API key; the `X-Org-ID` header that some
+    other B3OS routes require is not listed for it (the key is already bound to an
+    organisation).
+
+    Args:
+        id (str): Execution ID
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[ExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = client._request(
+        **_get_kwargs(
+            id=id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)
+
+
 async def asyncio_detailed(
     id: str,
     *,
@@ -177,7 +232,7 @@ async def asyncio_detailed(
     organisation).
 
     Args:
-        id (str):
+        id (str): Execution ID
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -216,7 +271,7 @@ async def asyncio(
     organisation).
 
     Args:
-        id (str):
+        id (str): Execution ID
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -238,3 +293,44 @@ async def asyncio(
         timeout=timeout,
     )
     return _result(response)
+
+
+async def asyncio_with_response(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[ExecutionResponse]:
+    """Get a single execution by ID
+
+    Returns one execution with its event log. The execution status is at
+    `data.execution.status`; `finishedAt` is absent or `null` while the execution is
+    unfinished. This route needs only the bearer API key; the `X-Org-ID` header that some
+    other B3OS routes require is not listed for it (the key is already bound to an
+    organisation).
+
+    Args:
+        id (str): Execution ID
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[ExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = await client._arequest(
+        **_get_kwargs(
+            id=id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)

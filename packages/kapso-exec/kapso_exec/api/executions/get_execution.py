@@ -1,3 +1,4 @@
+import time as _time
 from typing import Any
 
 import httpx2
@@ -10,7 +11,7 @@ from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error import Error
 from ...models.flow_execution_response import FlowExecutionResponse
-from ...types import Response
+from ...types import APIResponse, Response
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
 _SECURITY: tuple[tuple[str, ...], ...] = (("apiKey",),)
@@ -30,6 +31,7 @@ def _get_kwargs(
         "json": None,
         "security": _SECURITY,
         "retry": "always",
+        "operation": "get_execution",
     }
     return _kwargs
 
@@ -82,6 +84,18 @@ def _result(response: httpx2.Response) -> FlowExecutionResponse:
     raise errors.status_error(response, _decode_error(response))
 
 
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[FlowExecutionResponse]:
+    elapsed = _time.monotonic() - started
+    return APIResponse(
+        parsed=_result(response),
+        status_code=response.status_code,
+        headers=response.headers,
+        request_id=errors.request_id_of(response.headers),
+        elapsed=elapsed,
+        http_response=response,
+    )
+
+
 def sync_detailed(
     execution_id: str,
     *,
@@ -93,7 +107,7 @@ def sync_detailed(
     Returns details for a specific flow execution.
 
     Args:
-        execution_id (str):
+        execution_id (str): ID of the flow execution (for example `exec-456def`).
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -128,7 +142,7 @@ def sync(
     Returns details for a specific flow execution.
 
     Args:
-        execution_id (str):
+        execution_id (str): ID of the flow execution (for example `exec-456def`).
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -152,6 +166,43 @@ def sync(
     return _result(response)
 
 
+def sync_with_response(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[FlowExecutionResponse]:
+    """Get flow execution details
+
+    Returns details for a specific flow execution.
+
+    Args:
+        execution_id (str): ID of the flow execution (for example `exec-456def`).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[FlowExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = client._request(
+        **_get_kwargs(
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)
+
+
 async def asyncio_detailed(
     execution_id: str,
     *,
@@ -163,7 +214,7 @@ async def asyncio_detailed(
     Returns details for a specific flow execution.
 
     Args:
-        execution_id (str):
+        execution_id (str): ID of the flow execution (for example `exec-456def`).
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -198,7 +249,7 @@ async def asyncio(
     Returns details for a specific flow execution.
 
     Args:
-        execution_id (str):
+        execution_id (str): ID of the flow execution (for example `exec-456def`).
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -220,3 +271,40 @@ async def asyncio(
         timeout=timeout,
     )
     return _result(response)
+
+
+async def asyncio_with_response(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[FlowExecutionResponse]:
+    """Get flow execution details
+
+    Returns details for a specific flow execution.
+
+    Args:
+        execution_id (str): ID of the flow execution (for example `exec-456def`).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[FlowExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = await client._arequest(
+        **_get_kwargs(
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)

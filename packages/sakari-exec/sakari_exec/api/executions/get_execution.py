@@ -1,3 +1,4 @@
+import time as _time
 from typing import Any
 
 import httpx2
@@ -10,7 +11,7 @@ from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error_response import ErrorResponse
 from ...models.workflow_execution_response import WorkflowExecutionResponse
-from ...types import Response
+from ...types import APIResponse, Response
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
 _SECURITY: tuple[tuple[str, ...], ...] = (("oauth2",),)
@@ -34,6 +35,7 @@ def _get_kwargs(
         "json": None,
         "security": _SECURITY,
         "retry": "always",
+        "operation": "get_execution",
     }
     return _kwargs
 
@@ -94,6 +96,18 @@ def _result(response: httpx2.Response) -> WorkflowExecutionResponse:
     raise errors.status_error(response, _decode_error(response))
 
 
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[WorkflowExecutionResponse]:
+    elapsed = _time.monotonic() - started
+    return APIResponse(
+        parsed=_result(response),
+        status_code=response.status_code,
+        headers=response.headers,
+        request_id=errors.request_id_of(response.headers),
+        elapsed=elapsed,
+        http_response=response,
+    )
+
+
 def sync_detailed(
     account_id: str,
     workflow_id: str,
@@ -110,9 +124,9 @@ def sync_detailed(
     execution has no `end`.
 
     Args:
-        account_id (str):
-        workflow_id (str):
-        execution_id (str):
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        execution_id (str): Id for a workflow Execution
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -154,9 +168,9 @@ def sync(
     execution has no `end`.
 
     Args:
-        account_id (str):
-        workflow_id (str):
-        execution_id (str):
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        execution_id (str): Id for a workflow Execution
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -182,6 +196,52 @@ def sync(
     return _result(response)
 
 
+def sync_with_response(
+    account_id: str,
+    workflow_id: str,
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[WorkflowExecutionResponse]:
+    """Fetch A Detailed Summary for a Workflow Execution for a Contact
+
+    Returns one workflow execution for a contact: its status, the workflow version it ran,
+    its start and (once finished) end time, and every step it took, with the node each step
+    ran and the edge it left by. The execution status is at `data.status`; a running
+    execution has no `end`.
+
+    Args:
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        execution_id (str): Id for a workflow Execution
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[WorkflowExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = client._request(
+        **_get_kwargs(
+            account_id=account_id,
+            workflow_id=workflow_id,
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)
+
+
 async def asyncio_detailed(
     account_id: str,
     workflow_id: str,
@@ -198,9 +258,9 @@ async def asyncio_detailed(
     execution has no `end`.
 
     Args:
-        account_id (str):
-        workflow_id (str):
-        execution_id (str):
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        execution_id (str): Id for a workflow Execution
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -242,9 +302,9 @@ async def asyncio(
     execution has no `end`.
 
     Args:
-        account_id (str):
-        workflow_id (str):
-        execution_id (str):
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        execution_id (str): Id for a workflow Execution
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -268,3 +328,49 @@ async def asyncio(
         timeout=timeout,
     )
     return _result(response)
+
+
+async def asyncio_with_response(
+    account_id: str,
+    workflow_id: str,
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[WorkflowExecutionResponse]:
+    """Fetch A Detailed Summary for a Workflow Execution for a Contact
+
+    Returns one workflow execution for a contact: its status, the workflow version it ran,
+    its start and (once finished) end time, and every step it took, with the node each step
+    ran and the edge it left by. The execution status is at `data.status`; a running
+    execution has no `end`.
+
+    Args:
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        execution_id (str): Id for a workflow Execution
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[WorkflowExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = await client._arequest(
+        **_get_kwargs(
+            account_id=account_id,
+            workflow_id=workflow_id,
+            execution_id=execution_id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)

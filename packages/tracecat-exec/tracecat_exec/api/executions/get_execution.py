@@ -1,3 +1,4 @@
+import time as _time
 from typing import Any
 from uuid import UUID
 
@@ -14,7 +15,7 @@ from ...models.http_validation_error import HTTPValidationError
 from ...models.scope_error import ScopeError
 from ...models.server_error import ServerError
 from ...models.workflow_execution import WorkflowExecution
-from ...types import UNSET, Response
+from ...types import UNSET, APIResponse, Response
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
 _SECURITY: tuple[tuple[str, ...], ...] = (("bearerAuth",),)
@@ -40,6 +41,7 @@ def _get_kwargs(
         "json": None,
         "security": _SECURITY,
         "retry": "always",
+        "operation": "get_execution",
     }
     return _kwargs
 
@@ -112,6 +114,18 @@ def _result(response: httpx2.Response) -> WorkflowExecution:
     raise errors.status_error(response, _decode_error(response))
 
 
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[WorkflowExecution]:
+    elapsed = _time.monotonic() - started
+    return APIResponse(
+        parsed=_result(response),
+        status_code=response.status_code,
+        headers=response.headers,
+        request_id=errors.request_id_of(response.headers),
+        elapsed=elapsed,
+        http_response=response,
+    )
+
+
 def sync_detailed(
     execution_id: str,
     *,
@@ -130,8 +144,11 @@ def sync_detailed(
     server versions serve. Requires the `workflow:read` scope.
 
     Args:
-        execution_id (str):
-        workspace_id (UUID):
+        execution_id (str): The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id (UUID): Id (UUID) of the workspace that owns the workflow execution.
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -174,8 +191,11 @@ def sync(
     server versions serve. Requires the `workflow:read` scope.
 
     Args:
-        execution_id (str):
-        workspace_id (UUID):
+        execution_id (str): The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id (UUID): Id (UUID) of the workspace that owns the workflow execution.
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -200,6 +220,55 @@ def sync(
     return _result(response)
 
 
+def sync_with_response(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    workspace_id: UUID,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[WorkflowExecution]:
+    """Get Workflow Execution
+
+    Get a workflow execution: its status, timestamps and full event history.
+
+    The 200 body is the execution itself (no envelope). `execution_id` contains `/` or `:`
+    and must be percent-encoded as a single path segment. Newer servers also serve the same
+    handler at `GET /workspaces/{workspace_id}/workflow-executions/{execution_id}` (workspace
+    in the path instead of the query); this spec uses the query-parameter route, which all
+    server versions serve. Requires the `workflow:read` scope.
+
+    Args:
+        execution_id (str): The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id (UUID): Id (UUID) of the workspace that owns the workflow execution.
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[WorkflowExecution]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = client._request(
+        **_get_kwargs(
+            execution_id=execution_id,
+            workspace_id=workspace_id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)
+
+
 async def asyncio_detailed(
     execution_id: str,
     *,
@@ -218,8 +287,11 @@ async def asyncio_detailed(
     server versions serve. Requires the `workflow:read` scope.
 
     Args:
-        execution_id (str):
-        workspace_id (UUID):
+        execution_id (str): The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id (UUID): Id (UUID) of the workspace that owns the workflow execution.
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -262,8 +334,11 @@ async def asyncio(
     server versions serve. Requires the `workflow:read` scope.
 
     Args:
-        execution_id (str):
-        workspace_id (UUID):
+        execution_id (str): The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id (UUID): Id (UUID) of the workspace that owns the workflow execution.
         client: The authenticated client (base URL, credentials, retries).
         timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
 
@@ -286,3 +361,52 @@ async def asyncio(
         timeout=timeout,
     )
     return _result(response)
+
+
+async def asyncio_with_response(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient,
+    workspace_id: UUID,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> APIResponse[WorkflowExecution]:
+    """Get Workflow Execution
+
+    Get a workflow execution: its status, timestamps and full event history.
+
+    The 200 body is the execution itself (no envelope). `execution_id` contains `/` or `:`
+    and must be percent-encoded as a single path segment. Newer servers also serve the same
+    handler at `GET /workspaces/{workspace_id}/workflow-executions/{execution_id}` (workspace
+    in the path instead of the query); this spec uses the query-parameter route, which all
+    server versions serve. Requires the `workflow:read` scope.
+
+    Args:
+        execution_id (str): The workflow execution id. Ids contain `/` or `:` (e.g.
+            `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
+            the id percent-encoded as one path segment (e.g.
+            `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
+        workspace_id (UUID): Id (UUID) of the workspace that owns the workflow execution.
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        APIResponse[WorkflowExecution]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
+    """
+
+    _started = _time.monotonic()  # underscored: never the name of a spec parameter
+    response = await client._arequest(
+        **_get_kwargs(
+            execution_id=execution_id,
+            workspace_id=workspace_id,
+        ),
+        timeout=timeout,
+    )
+    return _api_response(response, _started)
