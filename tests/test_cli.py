@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import VENDORS
+from conftest import VENDORS, vendors_where
 
 from support.process import free_port
 from support.scripted import Reply, ScriptedServer
@@ -288,3 +288,33 @@ def test_failure_message_sources(vendor: Vendor) -> None:
     for raw, summary, expected in FAILURE_MESSAGES:
         status_path = ["run", "status"] if "run" in raw else ["status"]
         assert cli_module._failure_message(raw, status_path, summary) == expected, raw
+
+
+def _typed_cli_args(vendor: Vendor) -> list[tuple[str, str]]:
+    """(where, spec name) of the polled operation's required arguments the CLI converts (uuid, integer, number)."""
+    typed = []
+    for where in ("path", "query"):
+        for p in vendor.parameters(where):
+            schema = vendor.param_schema(p["name"], where)
+            if (where == "path" or p.get("required")) and (
+                schema.get("format") == "uuid" or schema.get("type") in ("integer", "number")
+            ):
+                typed.append((where, p["name"]))
+    return typed
+
+
+@pytest.mark.parametrize("vendor", vendors_where(lambda v: bool(_typed_cli_args(v))))
+def test_an_argument_of_the_wrong_type_is_a_usage_error_naming_it(vendor: Vendor) -> None:
+    for where, name in _typed_cli_args(vendor):
+        args = target(vendor)
+        shown = parameter_name(name).replace("_", "-")
+        if where == "path":
+            args[vendor.path_param_names.index(name)] = "not-a-number-nor-uuid"
+            shown = parameter_name(name).upper()
+        else:
+            args[args.index("--" + shown) + 1] = "not-a-number-nor-uuid"
+            shown = "--" + shown
+        result = cli(vendor, "get", *args, base_url="http://127.0.0.1:9")  # nothing is sent
+        assert result.returncode == 2, result.stderr
+        assert f"{shown} must be" in result.stderr and "'not-a-number-nor-uuid'" in result.stderr, result.stderr
+        assert_clean(result)

@@ -100,7 +100,7 @@ def test_a_non_integer_run_id_names_the_argument_before_any_request(gha: ModuleT
     wait = importlib.import_module("gha_runs_exec.wait")
     errors = importlib.import_module("gha_runs_exec.errors")
     with ScriptedServer([Reply(200, run("completed", "success"))]) as server:
-        client = gha.AuthenticatedClient(server.url, token="t", max_retries=0)
+        client = gha.AuthenticatedClient(base_url=server.url, token="t", max_retries=0)
         with client, pytest.raises(errors.InvalidParameterError) as caught:
             wait.wait_for_execution("octo", "hello", "forty-two", client=client, initial_interval=0.01)
     assert server.requests == []

@@ -30,7 +30,9 @@ def _make_client(base_url: str, credentials: dict[str, Any], **options: Any) -> 
 def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
     try:
         request = _request(args)
-    except ValueError as exc:  # an argument that is not of the parameter's type
+    except UsageError:
+        raise
+    except ValueError as exc:  # e.g. an empty, "." or ".." path parameter
         raise UsageError(str(exc)) from None
     response = client._request(**request)
     model = get_execution._result(response)  # raises the package's typed errors
@@ -38,6 +40,9 @@ def _fetch(client: AuthenticatedClient, args: dict[str, Any]) -> Fetched:
 
 
 def _request(args: dict[str, Any]) -> dict[str, Any]:
+    """The operation's request from the command's arguments; UsageError (exit 2) naming an
+    argument that is not of its parameter's type."""
+
     return get_execution._get_kwargs(
         execution_id=args["execution_id"],
     )
