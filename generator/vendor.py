@@ -63,6 +63,8 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
     polled = next((op for op in derived.operations if "x-status-path" in op.operation), None)
     polled_context = None if polled is None else polling_context(package, derived, polled, credentials)
     fake = None if polled is None else fake_context(package, derived, polled, credentials)
+    if fake is not None and polled_context is not None:
+        fake["wait_args"] = fake_wait_args(polled_context, fake["id_param"])
     return {
         "vendor": package.vendor,
         "dist": package.dist,
@@ -741,6 +743,8 @@ def fake_context(
         # Statuses for examples: one that keeps a wait going, one that ends it.
         "sample_running": ongoing[0] if ongoing else "running",
         "sample_terminal": ends[0] if ends else "done",
+        # The id the README's example adds: the one `polled.wait_example_args` passes for it.
+        "example_id": f"{parameter_python_name(id_param).removesuffix('_id')}-123",
         "execution_fields": list((execution.get("properties") or {}) if isinstance(execution, dict) else []),
         "method": op.method.upper(),
         "path": op.path,
@@ -763,3 +767,13 @@ def fake_context(
             for name in used
         },
     }
+
+
+def fake_wait_args(polled: dict[str, Any], id_param: str) -> str:
+    """The README's `wait_for_execution` arguments in its testing example: the variable
+    `execution_id` for the execution id, the usual example values for the other parameters."""
+    args = [
+        "execution_id" if p["name"] == id_param else f'"{p["python_name"].removesuffix("_id")}-123"'
+        for p in polled["path_params"]
+    ]
+    return ", ".join(args + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]])
