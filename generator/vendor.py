@@ -681,7 +681,9 @@ def _response_body(document: dict[str, Any], response: Any, spec_path: Path) -> 
     `examples` value), else one built from its schema."""
     response = deref(document, response, spec_path)
     content = (response or {}).get("content") or {} if isinstance(response, dict) else {}
-    media_type = next((m for m in ["application/json", *content] if m in content and m.split(";")[0].endswith("json")), None)
+    media_type = next(
+        (m for m in ["application/json", *content] if m in content and m.split(";")[0].endswith("json")), None
+    )
     if media_type is None:
         return False, None
     media = content[media_type] if isinstance(content[media_type], dict) else {}
@@ -733,7 +735,9 @@ def fake_context(
         derived, op, status_schema, "x-terminal-statuses", "x-terminal-statuses", ("success", "failure", "done")
     )
     ends = [*terminal["success"], *terminal["done"], *terminal["failure"]]
-    known = [str(v) for v in status_schema.get("enum") or [] if v is not None] if isinstance(status_schema, dict) else []
+    known = (
+        [str(v) for v in status_schema.get("enum") or [] if v is not None] if isinstance(status_schema, dict) else []
+    )
     ongoing = [v for v in known if v not in ends]
     execution = success
     for key in status_path[:-1]:

@@ -286,7 +286,7 @@ class FakeAPIBase:
             first = next((name for name in names if _snake(name) == first), first)
         return [first, *rest]
 
-    def add_execution(self, id: str | int, statuses: Sequence[Any], **fields: Any) -> None:
+    def add_execution(self, id: str | int, /, statuses: Sequence[Any], **fields: Any) -> None:  # noqa: A002 (the issue's name)
         """Serve an execution: each GET of `id` answers with the next of `statuses` (the last repeats).
 
         The body is the spec's example of the operation's success response (else one built from
@@ -325,9 +325,7 @@ class FakeAPIBase:
 
     # -- faults ----------------------------------------------------------------------------------
 
-    def inject(
-        self, status: int, times: int = 1, headers: Mapping[str, str] | None = None, body: Any = None
-    ) -> None:
+    def inject(self, status: int, times: int = 1, headers: Mapping[str, str] | None = None, body: Any = None) -> None:
         """The next `times` requests answer `status`, with `headers`, and `body` (JSON data, or
         str/bytes sent as is), by default the spec's documented body for that status.
 
@@ -395,12 +393,16 @@ class FakeAPIBase:
                 return True
         return False
 
-    def _handle(self, method: str, raw_path: str, query_pairs: list[tuple[str, str]], headers: dict[str, str]) -> _Answer:
+    def _handle(
+        self, method: str, raw_path: str, query_pairs: list[tuple[str, str]], headers: dict[str, str]
+    ) -> _Answer:
         query = dict(query_pairs)
         base_path = urlsplit(self.base_url).path.rstrip("/")
         path = raw_path[len(base_path) :] if base_path and raw_path.startswith(base_path) else raw_path
         match = self._route.fullmatch(path)
-        params = {} if match is None else {n: unquote(match.group(f"p{i}")) for i, n in enumerate(self.facts.path_params)}
+        params = (
+            {} if match is None else {n: unquote(match.group(f"p{i}")) for i, n in enumerate(self.facts.path_params)}
+        )
         with self._lock:
             self.requests.append(RecordedRequest(method.upper(), raw_path, query, headers, params, self.clock()))
             fault = self._faults[0] if self._faults else None
@@ -468,9 +470,9 @@ class FakeAPIBase:
                 self.end_headers()
                 self.wfile.write(answer.content)
 
-            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _any
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _any  # noqa: N815 (http.server's names)
 
-            def log_message(self, format: str, *args: Any) -> None:
+            def log_message(self, *args: Any) -> None:
                 pass  # the fake's record is `requests`, not stderr
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
