@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -696,6 +697,11 @@ def _response_body(document: dict[str, Any], response: Any, spec_path: Path) -> 
     return True, minimal_body(document, media.get("schema", {}), spec_path)
 
 
+def _json_data(value: Any) -> Any:
+    """`value` as plain JSON data: YAML's dates and timestamps (unquoted in a spec) as ISO 8601."""
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)))
+
+
 def _squash(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
 
@@ -758,8 +764,10 @@ def fake_context(
         "status_path": status_path,
         "id_path": id_path,
         "success_status": int(success_key) if str(success_key).isdigit() else 200,
-        "success_body": success_body,
-        "error_bodies": errors,
+        "success_body": _json_data(success_body),
+        # A fallback for a spec whose example the package's own models would not decode.
+        "minimal_body": _json_data(minimal_body(document, _success_schema(derived, op)[0], derived.path)),
+        "error_bodies": _json_data(errors),
         "security": [list(alternative) for alternative in op.security],
         "schemes": {
             name: {

@@ -19,6 +19,7 @@ from typing import Any
 import httpx2
 import pytest
 
+from support import built
 from support.schemas import resolve, validator_for
 from support.vendors import MISSING, ROOT, Vendor, parameter_name, python_name
 
@@ -450,3 +451,44 @@ def test_the_readme_testing_example_runs(vendor: Vendor, tmp_path: Path) -> None
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"\b2 passed\b", result.stdout), result.stdout
     assert time.perf_counter() - started < 60  # the Retry-After and the polls took no real time
+
+
+# --- a spec with no examples at all, an integer id and a range-documented error ------------------------
+
+HELD_OUT = """
+import asyncio, uuid
+from {name}.testing import FakeAPI
+from {name} import NotFoundError, wait_for_execution_async
+from {name}.api.runs import get_run
+
+fake = FakeAPI()
+fake.add_execution(5, statuses=["queued", "running", "succeeded"])
+workspace = uuid.UUID(int=1)
+result = asyncio.run(wait_for_execution_async(5, client=fake.client(), workspace_id=workspace, timeout=600))
+assert result.succeeded and result.execution.id == 5 and fake.elapsed == 3.0, (result, fake.elapsed)
+assert fake.requests[0].query == {{"workspace_id": str(workspace)}}, fake.requests[0]
+try:
+    get_run.sync(6, client=fake.client(), workspace_id=workspace)
+except NotFoundError as exc:
+    assert isinstance(exc.body, dict), exc.body  # built from the documented schema
+else:
+    raise AssertionError("no 404")
+try:
+    fake.add_execution("not-an-integer", statuses=["queued"])
+except ValueError as exc:
+    assert "not-an-integer" in str(exc), exc
+else:
+    raise AssertionError("an id the model does not decode was accepted")
+print("ok")
+"""
+
+
+def test_a_spec_without_examples_is_served_from_its_schemas() -> None:
+    """The corpus spec with an integer path id, a required UUID query parameter, no example at all:
+    bodies are built from the schemas' required fields, and the id is sent back as an integer."""
+    directory, name, _ = built.typed_errors()
+    env = {**os.environ, "PYTHONPATH": str(directory)}
+    result = subprocess.run(
+        [sys.executable, "-c", HELD_OUT.format(name=name)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stdout + result.stderr

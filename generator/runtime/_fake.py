@@ -96,6 +96,8 @@ class FakeFacts:
     execution_fields: tuple[str, ...]
     success_status: int
     success_body: Any
+    # A body of the schema's required fields: used when the example would not decode.
+    minimal_body: Any
     # Documented non-2xx responses by key ("404", "4XX", "DEFAULT"): the JSON body, None for none.
     error_bodies: Mapping[str, Any]
     # The operation's `security`: alternatives of scheme names ([] as one alternative: anonymous).
@@ -269,10 +271,11 @@ class FakeAPIBase:
             return exc
         return None
 
-    def _execution_body(self, execution_id: str, status: Any, fields: Mapping[str, Any]) -> Any:
+    def _execution_body(self, execution_id: Any, status: Any, fields: Mapping[str, Any], base: Any = None) -> Any:
         facts = self.facts
-        body = _put(copy.deepcopy(facts.success_body), facts.status_path, _jsonable(status))
-        body = _put(body, facts.id_path, execution_id)
+        body = copy.deepcopy(facts.success_body if base is None else base)
+        body = _put(body, facts.status_path, _jsonable(status))
+        body = _put(body, facts.id_path, _jsonable(execution_id))
         for key, value in fields.items():
             body = _put(body, [*facts.status_path[:-1], *self._field_path(key)], _jsonable(value))
         return body
@@ -301,27 +304,40 @@ class FakeAPIBase:
         """
         if isinstance(statuses, str | bytes) or not statuses:
             raise ValueError("statuses must be a non-empty list of statuses, e.g. ['RUNNING', 'COMPLETED']")
-        key = str(id)
         bodies = []
         for status in statuses:
-            body = self._execution_body(key, status, fields)
+            body = self._execution_body(id, status, fields)
             problem = self._refusal(body)
             if problem is not None:
-                raise ValueError(self._why_refused(key, status, fields, problem)) from problem
+                # The spec's example may not fit its own schema: the schema's minimal body may.
+                fallback = self._execution_body(id, status, fields, self.facts.minimal_body)
+                if self._refusal(fallback) is not None:
+                    raise ValueError(self._why_refused(id, status, fields, problem)) from problem
+                body = fallback
             bodies.append(json.dumps(body).encode())
         with self._lock:
-            self._executions[key] = _Execution(bodies)
+            self._executions[str(id)] = _Execution(bodies)
 
-    def _why_refused(self, key: str, status: Any, fields: Mapping[str, Any], problem: Exception) -> str:
-        """Which of `fields` (or the status, or the spec's example) makes the body undecodable."""
-        model = "the package's model"
-        if self._refusal(self._execution_body(key, status, {})) is not None:
-            where = ".".join(self.facts.status_path)
-            return f"add_execution({key!r}): status {status!r} (at {where}) does not decode as {model}: {problem}"
+    def _fails(self, execution_id: Any, status: Any, fields: Mapping[str, Any]) -> bool:
+        """Whether no body (from the example, nor from the schema) with these values decodes."""
+        return all(
+            self._refusal(self._execution_body(execution_id, status, fields, base)) is not None
+            for base in (self.facts.success_body, self.facts.minimal_body)
+        )
+
+    def _why_refused(self, execution_id: Any, status: Any, fields: Mapping[str, Any], problem: Exception) -> str:
+        """Which of `fields` (else the status or the id) makes the body undecodable."""
+        call, model = f"add_execution({execution_id!r})", "the package's model"
         for name, value in fields.items():
-            if self._refusal(self._execution_body(key, status, {name: value})) is not None:
-                return f"add_execution({key!r}): field {name!r} = {value!r} does not decode as {model}: {problem}"
-        return f"add_execution({key!r}): the body does not decode as {model}: {problem}"
+            if self._fails(execution_id, status, {name: value}):
+                return f"{call}: field {name!r} = {value!r} does not decode as {model}: {problem}"
+        if self._fails(execution_id, status, {}):
+            status_at, id_at = ".".join(self.facts.status_path), ".".join(self.facts.id_path)
+            return (
+                f"{call}: status {status!r} (at {status_at}) with id {execution_id!r} (at {id_at}) "
+                f"does not decode as {model}: {problem}"
+            )
+        return f"{call}: these fields together do not decode as {model}: {problem}"
 
     # -- faults ----------------------------------------------------------------------------------
 
