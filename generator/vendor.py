@@ -761,6 +761,7 @@ def fake_context(
         "path_params": path_params,
         "id_param": id_param,
         "required_query": [p["name"] for p in parameters if p.get("in") == "query" and p.get("required")],
+        "required_headers": [p["name"] for p in parameters if p.get("in") == "header" and p.get("required")],
         "status_path": status_path,
         "id_path": id_path,
         "success_status": int(success_key) if str(success_key).isdigit() else 200,

@@ -492,3 +492,22 @@ def test_a_spec_without_examples_is_served_from_its_schemas() -> None:
         [sys.executable, "-c", HELD_OUT.format(name=name)], env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stdout + result.stderr
+
+
+def test_only_the_fakes_clients_use_virtual_time(vendor: Vendor) -> None:
+    """A client built the usual way, even on the fake's transport, sleeps for real; a
+    `with_options` copy of the fake's client keeps the virtual clock."""
+    fake = fake_module(vendor).FakeAPI()
+    ident = execution_id(vendor)
+    fake.add_execution(ident, statuses=[vendor.running_status])
+    fake.inject(429, headers={"Retry-After": "0.3"})
+    credential = fake.credentials[vendor.credential_param]
+    with vendor.client(fake.base_url, credential, httpx_args={"transport": fake.transport}) as real:
+        started = time.perf_counter()
+        vendor.endpoint.sync(client=real, **vendor.call_kwargs(ident))
+        assert time.perf_counter() - started >= 0.3
+    assert fake.elapsed == 0.0
+    fake.inject(429, headers={"Retry-After": "7"})
+    started = time.perf_counter()
+    vendor.endpoint.sync(client=fake.client().with_options(max_retries=1), **vendor.call_kwargs(ident))
+    assert time.perf_counter() - started < WALL < fake.elapsed == 7.0

@@ -91,6 +91,7 @@ class FakeFacts:
     path_params: tuple[str, ...]
     id_param: str
     required_query: tuple[str, ...]
+    required_headers: tuple[str, ...]
     status_path: tuple[str, ...]
     id_path: tuple[str, ...]
     execution_fields: tuple[str, ...]
@@ -434,9 +435,10 @@ class FakeAPIBase:
             if not self._authorized(query, headers):
                 return self._error(401)
             missing = [name for name in self.facts.required_query if name not in query]
+            missing += [name for name in self.facts.required_headers if name.lower() not in headers]
             if missing:
-                documented = any(key in self.facts.error_bodies for key in ("422",))
-                return self._error(422 if documented else 400)
+                # A request the server would not validate: 422 where the spec documents one, else 400.
+                return self._error(422 if "422" in self.facts.error_bodies else 400)
             execution = self._executions.get(params[self.facts.id_param])
             if execution is None:
                 return self._error(404)
