@@ -40,7 +40,9 @@ POST_HOOKS = [
 MAINTAINED_FILES = ("CHANGELOG.md",)
 # Package-level files rendered from generator/package/ (into the import package, or beside it).
 CODE_TEMPLATES = ("client.py.jinja", "_vendor.py.jinja", "_typing.py.jinja")
-POLLING_TEMPLATES = ("wait.py.jinja", "cli.py.jinja")
+# Only with a polled operation: the wait helper, the CLI and the test fake (`testing.FakeAPI` serves
+# that operation; a package without one has nothing for it to fake, so it has no testing module).
+POLLING_TEMPLATES = ("wait.py.jinja", "cli.py.jinja", "testing.py.jinja")
 DIST_TEMPLATES = ("pyproject.toml.jinja", "README.md.jinja")
 
 
@@ -197,8 +199,9 @@ def render_package(package: Package, context: dict[str, Any], out: Path) -> None
         if (package.directory / name).exists():
             shutil.copyfile(package.directory / name, out / name)
     if not context["polled"]:
-        # Only the console script uses the CLI machinery; without a polled operation there is none.
+        # Only the console script and the fake use these; without a polled operation there are neither.
         (code / "_cli.py").unlink()
+        (code / "_fake.py").unlink()
     for hook in POST_HOOKS:
         run(hook, cwd=out, what=f"post-hook `{hook}`")
 

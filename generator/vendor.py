@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -62,6 +63,9 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
         default_base_url = base_url_example = url
     polled = next((op for op in derived.operations if "x-status-path" in op.operation), None)
     polled_context = None if polled is None else polling_context(package, derived, polled, credentials)
+    fake = None if polled is None else fake_context(package, derived, polled, credentials)
+    if fake is not None and polled_context is not None:
+        fake["wait_args"] = fake_wait_args(polled_context, fake["id_param"])
     return {
         "vendor": package.vendor,
         "dist": package.dist,
@@ -77,6 +81,7 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
         "base_url_example": base_url_example,
         "operations": [_operation_row(op) for op in derived.operations],
         "polled": polled_context,
+        "fake": fake,
         "constants": load_runtime_constants(),
         "typing": typing_context(derived, None if polled_context is None else polled_context["success_model"]),
     }
@@ -621,3 +626,167 @@ def credential_params_for(spec: dict[str, Any], path: Path) -> dict[str, str]:
         for alternative in op.security:
             used += [name for name in alternative if name not in used]
     return credential_param_names(used, derived.schemes)
+
+
+# -- the test fake (`<pkg>.testing`): what it serves, read from the polled operation ------------------
+
+# Placeholder values of a body built from a schema that has no example, by `format`, then by type.
+_SAMPLE_FORMATS = {
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+}
+_SAMPLE_TYPES: dict[str, Any] = {"string": "string", "integer": 0, "number": 0.0, "boolean": False, "null": None}
+
+
+def minimal_body(document: dict[str, Any], schema: Any, spec_path: Path, depth: int = 0) -> Any:
+    """The smallest JSON value `schema` accepts: an object of its required properties, the first
+    enum value, an empty array, a placeholder scalar (a body for a response with no example)."""
+    schema = deref(document, schema, spec_path)
+    if not isinstance(schema, dict) or depth > 32:
+        return None
+    if "const" in schema:
+        return schema["const"]
+    if is_enum(schema):
+        return next((v for v in schema["enum"] if v is not None), None)
+    if "allOf" in schema:
+        merged: dict[str, Any] = {}
+        for member in schema["allOf"]:
+            part = minimal_body(document, member, spec_path, depth + 1)
+            if isinstance(part, dict):
+                merged.update(part)
+        return merged
+    members = schema.get("anyOf") or schema.get("oneOf")
+    if isinstance(members, list) and members:
+        concrete = [m for m in members if deref(document, m, spec_path) != {"type": "null"}]
+        return minimal_body(document, (concrete or members)[0], spec_path, depth + 1)
+    kinds = schema.get("type")
+    kind = next((k for k in kinds if k != "null"), "null") if isinstance(kinds, list) else kinds
+    if kind == "object" or (kind is None and "properties" in schema):
+        properties = schema.get("properties") or {}
+        return {
+            name: minimal_body(document, properties.get(name, {}), spec_path, depth + 1)
+            for name in schema.get("required") or []
+        }
+    if kind == "array":
+        return []
+    if kind == "string" and schema.get("format") in _SAMPLE_FORMATS:
+        return _SAMPLE_FORMATS[str(schema["format"])]
+    if kind in ("integer", "number") and "minimum" in schema:
+        return schema["minimum"]
+    return _SAMPLE_TYPES.get(str(kind), {})
+
+
+def _response_body(document: dict[str, Any], response: Any, spec_path: Path) -> tuple[bool, Any]:
+    """(whether the response has a JSON body, that body): its example (`example`, else the first
+    `examples` value), else one built from its schema."""
+    response = deref(document, response, spec_path)
+    content = (response or {}).get("content") or {} if isinstance(response, dict) else {}
+    media_type = next(
+        (m for m in ["application/json", *content] if m in content and m.split(";")[0].endswith("json")), None
+    )
+    if media_type is None:
+        return False, None
+    media = content[media_type] if isinstance(content[media_type], dict) else {}
+    if "example" in media:
+        return True, media["example"]
+    for example in (media.get("examples") or {}).values():
+        example = deref(document, example, spec_path)
+        if isinstance(example, dict) and "value" in example:
+            return True, example["value"]
+    return True, minimal_body(document, media.get("schema", {}), spec_path)
+
+
+def _json_data(value: Any) -> Any:
+    """`value` as plain JSON data: YAML's dates and timestamps (unquoted in a spec) as ISO 8601."""
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)))
+
+
+def _squash(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def fake_context(
+    package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """What `testing.py` needs to serve the polled operation as the vendor would: the route, the
+    credentials it requires, the success body to start from and every documented error body.
+
+    The execution id is the path parameter named like `x-execution-summary`'s id field (else the
+    last one); the id goes in the body at that field, else beside the status.
+    """
+    document = derived.generator_input
+    operation = op.operation
+    status_path = [str(k) for k in operation["x-status-path"]]
+    summary = operation.get("x-execution-summary") or {}
+    id_path = [str(k) for k in summary.get("id") or [*status_path[:-1], "id"]]
+    path_params = re.findall(r"\{([^}]+)\}", op.path)
+    squashed = [_squash(name) for name in path_params]
+    field = _squash(id_path[-1])
+    id_param = path_params[squashed.index(field)] if field != "id" and field in squashed else path_params[-1]
+    parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
+    responses = operation.get("responses") or {}
+    success_key = next(k for k in sorted(responses, key=lambda s: (str(s) != "200", str(s))) if str(k).startswith("2"))
+    _, success_body = _response_body(document, responses[success_key], derived.path)
+    errors: dict[str, Any] = {}
+    for key, response in responses.items():
+        if not str(key).startswith("2"):
+            has_json, body = _response_body(document, response, derived.path)
+            errors[str(key).upper()] = body if has_json else None
+    used = sorted({name for alternative in op.security for name in alternative})
+    params = {c["scheme"]: c["param"] for c in credentials}
+    success = _success_schema(derived, op)[0]
+    status_schema = _walk_path(derived, op, success, status_path, "x-status-path")
+    terminal = _verdicts(
+        derived, op, status_schema, "x-terminal-statuses", "x-terminal-statuses", ("success", "failure", "done")
+    )
+    ends = [*terminal["success"], *terminal["done"], *terminal["failure"]]
+    known = (
+        [str(v) for v in status_schema.get("enum") or [] if v is not None] if isinstance(status_schema, dict) else []
+    )
+    ongoing = [v for v in known if v not in ends]
+    execution = success
+    for key in status_path[:-1]:
+        execution = _non_null(document, (execution.get("properties") or {}).get(key, {}), derived.path)
+    return {
+        "fixture": f"fake_{python_name(package.vendor)}",
+        # Statuses for examples: one that keeps a wait going, one that ends it.
+        "sample_running": ongoing[0] if ongoing else "running",
+        "sample_terminal": ends[0] if ends else "done",
+        # The id the README's example adds: the one `polled.wait_example_args` passes for it.
+        "example_id": f"{parameter_python_name(id_param).removesuffix('_id')}-123",
+        "execution_fields": list((execution.get("properties") or {}) if isinstance(execution, dict) else []),
+        "method": op.method.upper(),
+        "path": op.path,
+        "path_params": path_params,
+        "id_param": id_param,
+        "required_query": [p["name"] for p in parameters if p.get("in") == "query" and p.get("required")],
+        "required_headers": [p["name"] for p in parameters if p.get("in") == "header" and p.get("required")],
+        "status_path": status_path,
+        "id_path": id_path,
+        "success_status": int(success_key) if str(success_key).isdigit() else 200,
+        "success_body": _json_data(success_body),
+        # A fallback for a spec whose example the package's own models would not decode.
+        "minimal_body": _json_data(minimal_body(document, _success_schema(derived, op)[0], derived.path)),
+        "error_bodies": _json_data(errors),
+        "security": [list(alternative) for alternative in op.security],
+        "schemes": {
+            name: {
+                "location": derived.schemes[name]["in"],
+                "name": derived.schemes[name]["name"],
+                "prefix": derived.schemes[name]["prefix"],
+                "param": params[name],
+            }
+            for name in used
+        },
+    }
+
+
+def fake_wait_args(polled: dict[str, Any], id_param: str) -> str:
+    """The README's `wait_for_execution` arguments in its testing example: the variable
+    `execution_id` for the execution id, the usual example values for the other parameters."""
+    args = [
+        "execution_id" if p["name"] == id_param else f'"{p["python_name"].removesuffix("_id")}-123"'
+        for p in polled["path_params"]
+    ]
+    return ", ".join(args + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]])
