@@ -95,7 +95,11 @@ def wait_for_execution(
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
-        fetch_within=lambda seconds: get_execution.sync(id, client=client, timeout=Deadline(seconds)),
+        sleep=client._sleep,
+        clock=client._clock,
+        fetch_within=lambda seconds: get_execution.sync(
+            id, client=client, timeout=Deadline(seconds, clock=client._clock)
+        ),
     )
 
 
@@ -118,5 +122,9 @@ async def wait_for_execution_async(
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
-        fetch_within=lambda seconds: get_execution.asyncio(id, client=client, timeout=Deadline(seconds)),
+        sleep=client._asleep,
+        clock=client._clock,
+        fetch_within=lambda seconds: get_execution.asyncio(
+            id, client=client, timeout=Deadline(seconds, clock=client._clock)
+        ),
     )

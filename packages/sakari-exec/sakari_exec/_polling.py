@@ -182,11 +182,12 @@ async def wait_async(
     initial_interval: float,
     max_interval: float,
     on_status_change: StatusCallback[T] | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     clock: Callable[[], float] = time.monotonic,
     verdict: Callable[[T, str], bool] | None = None,
     fetch_within: Callable[[float], Awaitable[T]] | None = None,
 ) -> WaitResult[T]:
-    """The async twin of `wait_sync`; sleeps with `asyncio.sleep`."""
+    """The async twin of `wait_sync`; sleeps with `sleep` (default `asyncio.sleep`)."""
     poller = _Poller(status_of, terminal, timeout, initial_interval, max_interval, on_status_change, clock, verdict)
     while True:
         if fetch_within is not None:
@@ -201,4 +202,4 @@ async def wait_async(
         outcome = poller.observe(execution)
         if isinstance(outcome, WaitResult):
             return outcome
-        await asyncio.sleep(outcome)
+        await sleep(outcome)

@@ -98,8 +98,10 @@ def wait_for_execution(
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
+        sleep=client._sleep,
+        clock=client._clock,
         fetch_within=lambda seconds: get_execution.sync(
-            account_id, workflow_id, execution_id, client=client, timeout=Deadline(seconds)
+            account_id, workflow_id, execution_id, client=client, timeout=Deadline(seconds, clock=client._clock)
         ),
     )
 
@@ -125,7 +127,9 @@ async def wait_for_execution_async(
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
+        sleep=client._asleep,
+        clock=client._clock,
         fetch_within=lambda seconds: get_execution.asyncio(
-            account_id, workflow_id, execution_id, client=client, timeout=Deadline(seconds)
+            account_id, workflow_id, execution_id, client=client, timeout=Deadline(seconds, clock=client._clock)
         ),
     )

@@ -24,7 +24,7 @@ import functools
 import logging
 import ssl
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Final, Self
 
@@ -316,6 +316,12 @@ class BaseClient:
         self._owns_pool = True
         self._vendor = vendor
         self._status_paths = {name: tuple(path) for name, path in (status_paths or {}).items()}
+        # Time, as the retry loops, `Deadline`s and the wait helpers see it. A test fake
+        # (`testing.FakeAPI`) replaces these with its virtual clock, so that retries and
+        # polls cost no real time; for every other client they are the real thing.
+        self._sleep: Callable[[float], None] = time.sleep
+        self._asleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._clock: Callable[[], float] = time.monotonic
 
     # -- settings ---------------------------------------------------------
 
@@ -628,7 +634,7 @@ class BaseClient:
                             return response
                         response.close()
                         delay = maybe_delay
-                    time.sleep(delay)
+                    self._sleep(delay)
                     retries_taken += 1
             except BaseException as exc:
                 call.failed(exc, retries_taken)
@@ -668,7 +674,7 @@ class BaseClient:
                             return response
                         await response.aclose()
                         delay = maybe_delay
-                    await asyncio.sleep(delay)
+                    await self._asleep(delay)
                     retries_taken += 1
             except BaseException as exc:
                 call.failed(exc, retries_taken)

@@ -103,8 +103,10 @@ def wait_for_execution(
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
+        sleep=client._sleep,
+        clock=client._clock,
         fetch_within=lambda seconds: get_execution.sync(
-            execution_id, client=client, workspace_id=_arg_workspace_id, timeout=Deadline(seconds)
+            execution_id, client=client, workspace_id=_arg_workspace_id, timeout=Deadline(seconds, clock=client._clock)
         ),
     )
 
@@ -132,7 +134,9 @@ async def wait_for_execution_async(
         initial_interval=initial_interval,
         max_interval=max_interval,
         on_status_change=on_status_change,
+        sleep=client._asleep,
+        clock=client._clock,
         fetch_within=lambda seconds: get_execution.asyncio(
-            execution_id, client=client, workspace_id=_arg_workspace_id, timeout=Deadline(seconds)
+            execution_id, client=client, workspace_id=_arg_workspace_id, timeout=Deadline(seconds, clock=client._clock)
         ),
     )

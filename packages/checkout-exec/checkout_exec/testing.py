@@ -1,0 +1,183 @@
+"""A fake of the B3OS API for your own tests: no vendor, no socket, no real sleeping.
+
+    from checkout_exec.testing import FakeAPI
+
+    fake = FakeAPI()
+    fake.add_execution("exec-1", statuses=["awaiting_payment", "workflow_succeeded"])
+    client = fake.client()  # an AuthenticatedClient wired to the fake
+
+`GET /v1/executions/{id}` is served from the spec's own example body, with the status at
+`data.execution.status` and the id at `data.execution.id`; errors use the spec's documented
+bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`).
+
+As a pytest plugin (`pytest -p checkout_exec.testing`, or `pytest_plugins = ["checkout_exec.testing"]`
+in a conftest.py) it provides the fixture `fake_checkout`. Importing `checkout_exec` does not
+import this module, and this module imports pytest only when pytest is already running.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, VirtualClock
+from .api.executions import get_execution as _endpoint
+from .client import AuthenticatedClient
+
+__all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
+
+_FACTS = FakeFacts(
+    method="GET",
+    path="/v1/executions/{id}",
+    path_params=("id",),
+    id_param="id",
+    required_query=(),
+    required_headers=(),
+    status_path=(
+        "data",
+        "execution",
+        "status",
+    ),
+    id_path=(
+        "data",
+        "execution",
+        "id",
+    ),
+    execution_fields=(
+        "checkoutSessionId",
+        "clientSafeMetadata",
+        "createdAt",
+        "externalRef",
+        "finishedAt",
+        "id",
+        "idempotencyKey",
+        "initiatedById",
+        "initiatedByType",
+        "orderId",
+        "organizationId",
+        "paymentStatus",
+        "requestPayload",
+        "responsePayload",
+        "runId",
+        "sourceEntityId",
+        "sourceEntityType",
+        "sourceSystem",
+        "startedAt",
+        "status",
+        "statusReason",
+        "updatedAt",
+        "workflowId",
+    ),
+    success_status=200,
+    # The spec's example of the 200 body (or one built from its schema).
+    success_body={
+        "code": 200,
+        "data": {
+            "events": [
+                {
+                    "createdAt": "<string>",
+                    "data": {},
+                    "eventType": "<string>",
+                    "executionId": "<string>",
+                    "id": "<string>",
+                    "level": "<string>",
+                    "message": "<string>",
+                    "nodeId": "<string>",
+                    "organizationId": "<string>",
+                    "requestId": "<string>",
+                    "runId": "<string>",
+                    "title": "<string>",
+                    "workflowId": "<string>",
+                }
+            ],
+            "execution": {
+                "checkoutSessionId": "<string>",
+                "clientSafeMetadata": {},
+                "createdAt": "<string>",
+                "externalRef": "<string>",
+                "finishedAt": "<string>",
+                "id": "<string>",
+                "idempotencyKey": "<string>",
+                "initiatedById": "<string>",
+                "initiatedByType": "<string>",
+                "orderId": "<string>",
+                "organizationId": "<string>",
+                "paymentStatus": "<string>",
+                "requestPayload": {},
+                "responsePayload": {},
+                "runId": "<string>",
+                "sourceEntityId": "<string>",
+                "sourceEntityType": "<string>",
+                "sourceSystem": "<string>",
+                "startedAt": "<string>",
+                "status": "awaiting_payment",
+                "statusReason": "<string>",
+                "updatedAt": "<string>",
+                "workflowId": "<string>",
+            },
+            "message": "<string>",
+        },
+        "message": "success",
+        "requestId": "abc-123",
+    },
+    minimal_body={
+        "code": 0,
+        "message": "string",
+        "data": {"execution": {"id": "string", "status": "awaiting_payment"}},
+    },
+    error_bodies={
+        "400": {"code": 400, "message": "invalid execution id", "requestId": "req-400-example"},
+        "401": {"code": 401, "message": "unauthorized", "requestId": "req-401-example"},
+        "404": {"code": 404, "message": "execution not found", "requestId": "req-404-example"},
+    },
+    security=(("bearerAuth",),),
+    schemes={
+        "bearerAuth": ("header", "Authorization", "Bearer ", "token"),
+    },
+)
+
+
+class FakeAPI(FakeAPIBase):
+    """A fake of the B3OS API's `GET /v1/executions/{id}`, in memory by default.
+
+    Args:
+        credentials: The credential each constructor parameter must carry (`token`);
+            default `fake-<parameter>`. A request without it (or with another) answers 401.
+        base_url: The base URL `client()` uses (default `https://api.fake.invalid`; no request
+            leaves the process).
+
+    Attributes:
+        requests: Every request received, in order (`RecordedRequest`: method, path, query,
+            headers, path_params, time).
+        clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
+    """
+
+    facts = _FACTS
+
+    def _decode(self, body: Any) -> object:
+        # The package's own decoder of the success body: what a real answer goes through.
+        return _endpoint._build_success(body)
+
+    def client(self, **options: Any) -> AuthenticatedClient:
+        """An `AuthenticatedClient` wired to the fake: its requests go to the fake (sync and async),
+        and it sleeps in virtual time. `options` go to the constructor (e.g. `max_retries=0`,
+        or a credential parameter to send another credential)."""
+        httpx_args = {"transport": self.transport, **dict(options.pop("httpx_args", None) or {})}
+        settings: dict[str, Any] = {"base_url": self.base_url, **self.credentials, **options}
+        client = AuthenticatedClient(**settings, httpx_args=httpx_args)
+        self._wire(client)
+        return client
+
+
+def _fake_fixture() -> Iterator[FakeAPI]:
+    """A fresh `FakeAPI` per test; the clients it made are closed afterwards."""
+    with FakeAPI() as fake:
+        yield fake
+
+
+# The pytest plugin: only when pytest is running (it has imported itself), so that using this
+# module outside pytest never imports pytest.
+_pytest: Any = sys.modules.get("pytest")
+if _pytest is not None:
+    fake_checkout = _pytest.fixture(name="fake_checkout")(_fake_fixture)

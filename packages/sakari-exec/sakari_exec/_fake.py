@@ -1,0 +1,507 @@
+"""The engine of `testing.FakeAPI`: an in-memory fake of the vendor's polled operation.
+
+Each package's `testing.py` (rendered from the spec) subclasses `FakeAPIBase` with the facts
+of its polled operation (route, required credentials and query parameters, where the status
+and the id sit, the documented success and error bodies) and the package's own decoder.
+
+Requests reach the fake through `FakeTransport` (an httpx2 transport for sync and async
+clients alike), or over a real socket with `serve()`. A client made by `FakeAPI.client()`
+sleeps and reads the time through the fake's `VirtualClock`, so retries, deadlines and the
+wait helpers' pauses cost no real time.
+
+Nothing here imports pytest, and `import <package>` does not import this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import datetime
+import enum
+import json
+import re
+import threading
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar, Self
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import httpx2
+
+from ._base_client import BaseClient
+
+# The body `inject_malformed` answers with: a 2xx whose JSON is cut short.
+MALFORMED_BODY = b'{"truncated": '
+
+
+class VirtualClock:
+    """Seconds of virtual time: `sleep` advances it at once instead of waiting.
+
+    The clock is shared by everything using the fake: concurrent tasks' sleeps add up
+    rather than overlap (virtual time is a sum, not a schedule).
+    """
+
+    def __init__(self) -> None:
+        self._now = 0.0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        if seconds > 0:
+            with self._lock:
+                self._now += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.advance(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.advance(seconds)
+        await asyncio.sleep(0)  # still a suspension point, as a real sleep is, for other tasks
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request the fake received (faults injected into it included).
+
+    `path` is the raw path as sent (percent-encoded); `path_params` its parameters, decoded
+    (empty when the path is not the polled operation's); header names are lower-case; `time`
+    is the fake clock's reading when it arrived (real-time mode: virtual time does not move).
+    """
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    path_params: dict[str, str]
+    time: float
+
+
+@dataclass(frozen=True)
+class FakeFacts:
+    """What the spec says about the polled operation (rendered into `testing.py`)."""
+
+    method: str
+    path: str
+    path_params: tuple[str, ...]
+    id_param: str
+    required_query: tuple[str, ...]
+    required_headers: tuple[str, ...]
+    status_path: tuple[str, ...]
+    id_path: tuple[str, ...]
+    execution_fields: tuple[str, ...]
+    success_status: int
+    success_body: Any
+    # A body of the schema's required fields: used when the example would not decode.
+    minimal_body: Any
+    # Documented non-2xx responses by key ("404", "4XX", "DEFAULT"): the JSON body, None for none.
+    error_bodies: Mapping[str, Any]
+    # The operation's `security`: alternatives of scheme names ([] as one alternative: anonymous).
+    security: tuple[tuple[str, ...], ...]
+    # Scheme name -> (location, header or query name, prefix, the client's constructor parameter).
+    schemes: Mapping[str, tuple[str, str, str, str]]
+
+
+@dataclass
+class _Fault:
+    kind: str  # "status", "timeout", "connection", "malformed"
+    times: int
+    status: int = 0
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: Any = None
+
+
+@dataclass
+class _Answer:
+    """What the fake does with a request: answer it, or fail it as a transport would."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    content: bytes = b""
+    fault: str | None = None  # "timeout" or "connection": no answer at all
+
+
+@dataclass
+class _Execution:
+    bodies: list[bytes]
+    served: int = 0
+
+
+def _jsonable(value: Any) -> Any:
+    """`value` as JSON data: dates as ISO 8601, UUIDs as text, enum members as their values."""
+    if isinstance(value, enum.Enum):
+        return _jsonable(value.value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).replace("-", "_").lower()
+
+
+def _put(body: Any, path: Sequence[str], value: Any) -> Any:
+    """`body` with `value` at `path` (objects created on the way)."""
+    if not path:
+        return value
+    node = body if isinstance(body, dict) else {}
+    parent = node
+    for key in path[:-1]:
+        child = parent.get(key)
+        if not isinstance(child, dict):
+            child = parent[key] = {}
+        parent = child
+    parent[path[-1]] = value
+    return node
+
+
+class FakeTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
+    """Hands httpx2 requests to the fake: usable by `httpx2.Client` and `httpx2.AsyncClient`."""
+
+    def __init__(self, fake: FakeAPIBase) -> None:
+        self._fake = fake
+
+    def _respond(self, request: httpx2.Request) -> httpx2.Response:
+        timeouts = request.extensions.get("timeout") or {}
+        answer = self._fake._handle(
+            request.method,
+            request.url.raw_path.decode("ascii").split("?", 1)[0],
+            parse_qsl(request.url.query.decode("ascii"), keep_blank_values=True),
+            {k.lower(): v for k, v in request.headers.items()},
+        )
+        if answer.fault == "timeout":
+            # A timeout takes as long as the request allowed: the read phase's limit, in virtual time.
+            read = timeouts.get("read")
+            self._fake.clock.advance(float(read) if isinstance(read, int | float) else 0.0)
+            raise httpx2.ReadTimeout("timed out (injected by FakeAPI)", request=request)
+        if answer.fault == "connection":
+            raise httpx2.ConnectError("connection refused (injected by FakeAPI)", request=request)
+        return httpx2.Response(answer.status, headers=answer.headers, content=answer.content, request=request)
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        request.read()
+        return self._respond(request)
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        await request.aread()
+        return self._respond(request)
+
+
+class FakeAPIBase:
+    """A fake of the vendor's API, serving the polled operation from the spec's own bodies.
+
+    Subclasses set `facts` and `_decode` (the package's decoder of the success body).
+    """
+
+    facts: ClassVar[FakeFacts]
+    default_base_url: ClassVar[str] = "https://api.fake.invalid"
+    # serve() mode: how long (real seconds) an injected timeout holds the connection before closing it.
+    serve_stall_seconds: float = 60.0
+
+    def __init__(self, *, credentials: Mapping[str, str] | None = None, base_url: str | None = None) -> None:
+        params = [scheme[3] for scheme in self.facts.schemes.values()]
+        self.credentials: dict[str, str] = {p: f"fake-{p.replace('_', '-')}" for p in params}
+        unknown = sorted(set(credentials or {}) - set(params))
+        if unknown:
+            raise ValueError(f"unknown credential parameter(s) {unknown}; the API takes {sorted(params)}")
+        self.credentials.update(credentials or {})
+        self.base_url = (base_url or self.default_base_url).rstrip("/")
+        self.clock = VirtualClock()
+        self.requests: list[RecordedRequest] = []
+        self.transport = FakeTransport(self)
+        self._executions: dict[str, _Execution] = {}
+        self._faults: list[_Fault] = []
+        self._lock = threading.RLock()
+        self._clients: list[BaseClient] = []
+        self._stopping = threading.Event()
+        # The route: the template's literal parts escaped, each `{name}` one path segment.
+        parts = re.split(r"\{([^}]+)\}", self.facts.path)
+        self._route = re.compile(
+            "".join(
+                re.escape(part) if i % 2 == 0 else f"(?P<p{self.facts.path_params.index(part)}>[^/]+)"
+                for i, part in enumerate(parts)
+            )
+        )
+
+    # -- time ------------------------------------------------------------------------------------
+
+    @property
+    def elapsed(self) -> float:
+        """Virtual seconds passed since the fake was made (sleeps of its clients, timeouts)."""
+        return self.clock()
+
+    def _wire(self, client: BaseClient) -> None:
+        """Make `client` sleep and read the time through the fake's clock."""
+        client._sleep = self.clock.sleep
+        client._asleep = self.clock.asleep
+        client._clock = self.clock
+        self._clients.append(client)
+
+    def close(self) -> None:
+        """Close the sync connection pools of the clients `client()` made (async ones hold nothing)."""
+        for client in self._clients:
+            client.close()
+        self._clients.clear()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    # -- what the fake serves --------------------------------------------------------------------
+
+    def _decode(self, body: Any) -> object:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def _refusal(self, body: Any) -> Exception | None:
+        try:
+            self._decode(copy.deepcopy(body))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            return exc
+        return None
+
+    def _execution_body(self, execution_id: Any, status: Any, fields: Mapping[str, Any], base: Any = None) -> Any:
+        facts = self.facts
+        body = copy.deepcopy(facts.success_body if base is None else base)
+        body = _put(body, facts.status_path, _jsonable(status))
+        body = _put(body, facts.id_path, _jsonable(execution_id))
+        for key, value in fields.items():
+            body = _put(body, [*facts.status_path[:-1], *self._field_path(key)], _jsonable(value))
+        return body
+
+    def _field_path(self, key: str) -> list[str]:
+        """A `fields` key as JSON names below the execution object: dotted for nested fields;
+        each name as the spec spells it or as its Python (snake_case) name."""
+        names = list(self.facts.execution_fields)
+        first, *rest = key.split(".")
+        if first not in names:
+            first = next((name for name in names if _snake(name) == first), first)
+        return [first, *rest]
+
+    def add_execution(self, id: str | int, /, statuses: Sequence[Any], **fields: Any) -> None:  # noqa: A002 (the issue's name)
+        """Serve an execution: each GET of `id` answers with the next of `statuses` (the last repeats).
+
+        The body is the spec's example of the operation's success response (else one built from
+        its schema), with the status and `id` where the spec's `x-status-path` and
+        `x-execution-summary` say, and `fields` applied: keys are fields of the execution object
+        (the object holding the status), by their JSON or Python name; a dotted key
+        (`**{"flow.name": "x"}`) sets a nested field; a value replaces the field whole.
+
+        Raises:
+            ValueError: `statuses` is empty, or a body the package's own models would not decode
+                (the message names the field).
+        """
+        if isinstance(statuses, str | bytes) or not statuses:
+            raise ValueError("statuses must be a non-empty list of statuses, e.g. ['RUNNING', 'COMPLETED']")
+        bodies = []
+        for status in statuses:
+            body = self._execution_body(id, status, fields)
+            problem = self._refusal(body)
+            if problem is not None:
+                # The spec's example may not fit its own schema: the schema's minimal body may.
+                fallback = self._execution_body(id, status, fields, self.facts.minimal_body)
+                if self._refusal(fallback) is not None:
+                    raise ValueError(self._why_refused(id, status, fields, problem)) from problem
+                body = fallback
+            bodies.append(json.dumps(body).encode())
+        with self._lock:
+            self._executions[str(id)] = _Execution(bodies)
+
+    def _fails(self, execution_id: Any, status: Any, fields: Mapping[str, Any]) -> bool:
+        """Whether no body (from the example, nor from the schema) with these values decodes."""
+        return all(
+            self._refusal(self._execution_body(execution_id, status, fields, base)) is not None
+            for base in (self.facts.success_body, self.facts.minimal_body)
+        )
+
+    def _why_refused(self, execution_id: Any, status: Any, fields: Mapping[str, Any], problem: Exception) -> str:
+        """Which of `fields` (else the status or the id) makes the body undecodable."""
+        call, model = f"add_execution({execution_id!r})", "the package's model"
+        for name, value in fields.items():
+            if self._fails(execution_id, status, {name: value}):
+                return f"{call}: field {name!r} = {value!r} does not decode as {model}: {problem}"
+        if self._fails(execution_id, status, {}):
+            status_at, id_at = ".".join(self.facts.status_path), ".".join(self.facts.id_path)
+            return (
+                f"{call}: status {status!r} (at {status_at}) with id {execution_id!r} (at {id_at}) "
+                f"does not decode as {model}: {problem}"
+            )
+        return f"{call}: these fields together do not decode as {model}: {problem}"
+
+    # -- faults ----------------------------------------------------------------------------------
+
+    def inject(self, status: int, times: int = 1, headers: Mapping[str, str] | None = None, body: Any = None) -> None:
+        """The next `times` requests answer `status`, with `headers`, and `body` (JSON data, or
+        str/bytes sent as is), by default the spec's documented body for that status.
+
+        Faults queue up in order; each is used up before the next applies."""
+        self._queue(_Fault("status", times, status, dict(headers or {}), body))
+
+    def inject_timeout(self, times: int = 1) -> None:
+        """The next `times` requests time out: in memory, virtual time moves by the request's read
+        timeout and httpx2 raises `ReadTimeout`; over `serve()`, the server holds the connection
+        (`serve_stall_seconds`) and then closes it."""
+        self._queue(_Fault("timeout", times))
+
+    def inject_connection_error(self, times: int = 1) -> None:
+        """The next `times` requests fail to connect (in memory: httpx2 `ConnectError`; over
+        `serve()`: the server closes the connection without answering)."""
+        self._queue(_Fault("connection", times))
+
+    def inject_malformed(self, times: int = 1) -> None:
+        """The next `times` requests get a success status whose JSON body is cut short."""
+        self._queue(_Fault("malformed", times))
+
+    def _queue(self, fault: _Fault) -> None:
+        if fault.times < 1:
+            raise ValueError("times must be 1 or more")
+        with self._lock:
+            self._faults.append(fault)
+
+    # -- answering -------------------------------------------------------------------------------
+
+    def _json(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> _Answer:
+        if isinstance(body, bytes | str):
+            content = body.encode() if isinstance(body, str) else body
+            return _Answer(status, {"content-type": "application/json", **(headers or {})}, content)
+        return _Answer(status, {"content-type": "application/json", **(headers or {})}, json.dumps(body).encode())
+
+    def error_body(self, status: int) -> Any:
+        """The spec's body for an error `status`: the exact code's, else its range's (`4XX`), else
+        `default`'s; a generic `{"message": ...}` when the spec documents none."""
+        for key in (str(status), f"{status // 100}XX", "DEFAULT"):
+            if key in self.facts.error_bodies:
+                return copy.deepcopy(self.facts.error_bodies[key])
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:
+            phrase = "Error"
+        return {"message": phrase}
+
+    def _error(self, status: int, headers: Mapping[str, str] | None = None) -> _Answer:
+        body = self.error_body(status)
+        if body is None:  # documented without a body
+            return _Answer(status, dict(headers or {}))
+        return self._json(status, body, headers)
+
+    def _authorized(self, query: Mapping[str, str], headers: Mapping[str, str]) -> bool:
+        """Whether one of the operation's security alternatives is met with the fake's credentials."""
+        if not self.facts.security:
+            return True
+        for alternative in self.facts.security:
+            met = True
+            for scheme in alternative:
+                location, name, prefix, param = self.facts.schemes[scheme]
+                sent = headers.get(name.lower()) if location == "header" else query.get(name)
+                met = met and sent == prefix + self.credentials[param]
+            if met:
+                return True
+        return False
+
+    def _handle(
+        self, method: str, raw_path: str, query_pairs: list[tuple[str, str]], headers: dict[str, str]
+    ) -> _Answer:
+        query = dict(query_pairs)
+        base_path = urlsplit(self.base_url).path.rstrip("/")
+        path = raw_path[len(base_path) :] if base_path and raw_path.startswith(base_path) else raw_path
+        match = self._route.fullmatch(path)
+        params = (
+            {} if match is None else {n: unquote(match.group(f"p{i}")) for i, n in enumerate(self.facts.path_params)}
+        )
+        with self._lock:
+            self.requests.append(RecordedRequest(method.upper(), raw_path, query, headers, params, self.clock()))
+            fault = self._faults[0] if self._faults else None
+            if fault is not None:
+                fault.times -= 1
+                if fault.times == 0:
+                    self._faults.pop(0)
+                return self._fault_answer(fault)
+            if match is None:
+                return self._error(404)
+            if method.upper() != self.facts.method:
+                return self._error(405, {"allow": self.facts.method})
+            if not self._authorized(query, headers):
+                return self._error(401)
+            missing = [name for name in self.facts.required_query if name not in query]
+            missing += [name for name in self.facts.required_headers if name.lower() not in headers]
+            if missing:
+                # A request the server would not validate: 422 where the spec documents one, else 400.
+                return self._error(422 if "422" in self.facts.error_bodies else 400)
+            execution = self._executions.get(params[self.facts.id_param])
+            if execution is None:
+                return self._error(404)
+            body = execution.bodies[min(execution.served, len(execution.bodies) - 1)]
+            execution.served += 1
+            return _Answer(self.facts.success_status, {"content-type": "application/json"}, body)
+
+    def _fault_answer(self, fault: _Fault) -> _Answer:
+        if fault.kind in ("timeout", "connection"):
+            return _Answer(fault=fault.kind)
+        if fault.kind == "malformed":
+            return _Answer(self.facts.success_status, {"content-type": "application/json"}, MALFORMED_BODY)
+        if fault.body is not None:
+            return self._json(fault.status, fault.body, fault.headers)
+        return self._error(fault.status, fault.headers)
+
+    # -- a real server ---------------------------------------------------------------------------
+
+    @contextmanager
+    def serve(self) -> Iterator[str]:
+        """The same fake behind a real HTTP server on 127.0.0.1 (a free port); yields its base URL.
+
+        For code that builds its own client, or a CLI in a subprocess. Time is real there: the
+        client sleeps for real, and a `Retry-After` you inject is waited out in real seconds.
+        """
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _any(self) -> None:
+                url = urlsplit(self.path)
+                length = int(self.headers.get("content-length") or 0)
+                if length:
+                    self.rfile.read(length)
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                answer = fake._handle(self.command, url.path, parse_qsl(url.query, keep_blank_values=True), headers)
+                if answer.fault is not None:
+                    if answer.fault == "timeout":
+                        fake._stopping.wait(fake.serve_stall_seconds)
+                    self.close_connection = True
+                    return
+                self.send_response(answer.status)
+                for name, value in answer.headers.items():
+                    self.send_header(name, value)
+                self.send_header("content-length", str(len(answer.content)))
+                self.end_headers()
+                self.wfile.write(answer.content)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _any  # noqa: N815 (http.server's names)
+
+            def log_message(self, *args: Any) -> None:
+                pass  # the fake's record is `requests`, not stderr
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, name="FakeAPI.serve", daemon=True)
+        thread.start()
+        self._stopping.clear()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}{urlsplit(self.base_url).path.rstrip('/')}"
+        finally:
+            self._stopping.set()
+            server.shutdown()
+            server.server_close()
+            thread.join()

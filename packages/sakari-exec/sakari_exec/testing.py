@@ -1,0 +1,195 @@
+"""A fake of the Sakari API for your own tests: no vendor, no socket, no real sleeping.
+
+    from sakari_exec.testing import FakeAPI
+
+    fake = FakeAPI()
+    fake.add_execution("exec-1", statuses=["running", "completed"])
+    client = fake.client()  # an AuthenticatedClient wired to the fake
+
+`GET /v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}` is served from the spec's own example body, with the status at
+`data.status` and the id at `data.id`; errors use the spec's documented
+bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`).
+
+As a pytest plugin (`pytest -p sakari_exec.testing`, or `pytest_plugins = ["sakari_exec.testing"]`
+in a conftest.py) it provides the fixture `fake_sakari`. Importing `sakari_exec` does not
+import this module, and this module imports pytest only when pytest is already running.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, VirtualClock
+from .api.executions import get_execution as _endpoint
+from .client import AuthenticatedClient
+
+__all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
+
+_FACTS = FakeFacts(
+    method="GET",
+    path="/v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}",
+    path_params=(
+        "accountId",
+        "workflowId",
+        "executionId",
+    ),
+    id_param="executionId",
+    required_query=(),
+    required_headers=(),
+    status_path=(
+        "data",
+        "status",
+    ),
+    id_path=(
+        "data",
+        "id",
+    ),
+    execution_fields=(
+        "id",
+        "status",
+        "version",
+        "start",
+        "end",
+        "steps",
+    ),
+    success_status=200,
+    # The spec's example of the 200 body (or one built from its schema).
+    success_body={
+        "success": True,
+        "data": {
+            "id": "<string>",
+            "status": "completed",
+            "version": {"id": "<string>", "name": "<string>"},
+            "start": "2023-11-07T05:31:56Z",
+            "end": "2023-11-07T05:31:56Z",
+            "steps": [
+                {
+                    "id": "<string>",
+                    "start": "2023-11-07T05:31:56Z",
+                    "end": "2023-11-07T05:31:56Z",
+                    "node": {
+                        "id": "<string>",
+                        "type": {
+                            "id": "<string>",
+                            "type": "<string>",
+                            "group": "<string>",
+                            "name": "<string>",
+                            "label": "<string>",
+                            "description": "<string>",
+                            "icon": "<string>",
+                            "properties": [
+                                {
+                                    "label": "<string>",
+                                    "helperText": "<string>",
+                                    "link": "<string>",
+                                    "type": "basictext",
+                                    "mandatory": True,
+                                    "args": ["<string>"],
+                                    "options": [{"value": "<string>", "label": "<string>"}],
+                                    "min": 123,
+                                    "max": 123,
+                                    "defaultValue": "<string>",
+                                    "name": "<string>",
+                                    "conditions": [
+                                        {"property": "<string>", "comparator": "<string>", "value": "<string>"}
+                                    ],
+                                }
+                            ],
+                            "outputs": [
+                                {"default": True, "path": "<string>", "name": "<string>", "dataType": "boolean"}
+                            ],
+                            "validation": {
+                                "numEdgeCondition": "exactly",
+                                "numEdges": 123,
+                                "edges": [
+                                    {
+                                        "type": "timeout",
+                                        "value": {
+                                            "mandatory": True,
+                                            "editable": True,
+                                            "value": "<string>",
+                                            "default": "<string>",
+                                        },
+                                        "multiple": True,
+                                        "defaultEdge": True,
+                                    }
+                                ],
+                            },
+                            "supportsReenrollment": True,
+                            "color": "<string>",
+                            "status": "<string>",
+                            "supportLink": "<string>",
+                        },
+                        "context": {},
+                    },
+                    "edge": {
+                        "id": "<string>",
+                        "type": "standard",
+                        "source": "<string>",
+                        "target": "<string>",
+                        "value": "<string>",
+                    },
+                }
+            ],
+        },
+    },
+    minimal_body={},
+    error_bodies={
+        "401": {"success": False, "error": {"code": "AUTH-001", "message": "Invalid or expired access token"}},
+        "404": {"success": False, "error": {"code": "WFLW-404", "message": "Workflow execution not found"}},
+        "429": {"success": False, "error": {"code": "RATE-001", "message": "Rate limit exceeded, retry later"}},
+        "4XX": {"success": False, "error": {"code": "CONT-001", "message": "Invalid mobile number"}},
+        "5XX": {"success": False, "error": {"code": "SYS-001", "message": "Internal server error"}},
+    },
+    security=(("oauth2",),),
+    schemes={
+        "oauth2": ("header", "Authorization", "Bearer ", "token"),
+    },
+)
+
+
+class FakeAPI(FakeAPIBase):
+    """A fake of the Sakari API's `GET /v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}`, in memory by default.
+
+    Args:
+        credentials: The credential each constructor parameter must carry (`token`);
+            default `fake-<parameter>`. A request without it (or with another) answers 401.
+        base_url: The base URL `client()` uses (default `https://api.fake.invalid`; no request
+            leaves the process).
+
+    Attributes:
+        requests: Every request received, in order (`RecordedRequest`: method, path, query,
+            headers, path_params, time).
+        clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
+    """
+
+    facts = _FACTS
+
+    def _decode(self, body: Any) -> object:
+        # The package's own decoder of the success body: what a real answer goes through.
+        return _endpoint._build_success(body)
+
+    def client(self, **options: Any) -> AuthenticatedClient:
+        """An `AuthenticatedClient` wired to the fake: its requests go to the fake (sync and async),
+        and it sleeps in virtual time. `options` go to the constructor (e.g. `max_retries=0`,
+        or a credential parameter to send another credential)."""
+        httpx_args = {"transport": self.transport, **dict(options.pop("httpx_args", None) or {})}
+        settings: dict[str, Any] = {"base_url": self.base_url, **self.credentials, **options}
+        client = AuthenticatedClient(**settings, httpx_args=httpx_args)
+        self._wire(client)
+        return client
+
+
+def _fake_fixture() -> Iterator[FakeAPI]:
+    """A fresh `FakeAPI` per test; the clients it made are closed afterwards."""
+    with FakeAPI() as fake:
+        yield fake
+
+
+# The pytest plugin: only when pytest is running (it has imported itself), so that using this
+# module outside pytest never imports pytest.
+_pytest: Any = sys.modules.get("pytest")
+if _pytest is not None:
+    fake_sakari = _pytest.fixture(name="fake_sakari")(_fake_fixture)
