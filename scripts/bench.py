@@ -270,7 +270,7 @@ def import_rows(repeat: int) -> list[tuple[str, str, float, float]]:
     rows = []
     for module in ("sakari_exec", "checkout_exec", "tracecat_exec", "kapso_exec"):
         first_use = f"from {module} import AuthenticatedClient, wait_for_execution"
-        for label, statement in ((f"import {module}", f"import {module}"), (f"  + client and wait helper", first_use)):
+        for label, statement in ((f"import {module}", f"import {module}"), ("  + client and wait helper", first_use)):
             pkg, base = [], []
             for _ in range(repeat):
                 base.append(import_seconds("import httpx2"))
