@@ -40,6 +40,11 @@ Spec = dict[str, Any]
 MANIFEST = tomllib.loads((ROOT / "manifest.toml").read_text(encoding="utf-8"))
 PACKAGES: dict[str, dict[str, str]] = MANIFEST["packages"]
 KAPSO = PACKAGES["kapso"]
+# Kapso's committed version and the versions a patch and a breaking change lead to from it.
+V = KAPSO["version"]
+V_PATCH = release.bump(V, "patch")
+V_BREAKING = release.bump(V, "major")
+TRACECAT_V = PACKAGES["tracecat"]["version"]
 
 
 # -- a throwaway copy of the repository ------------------------------------------------------------
@@ -158,28 +163,30 @@ def test_added_optional_field_is_minor_and_released(repo: Path) -> None:
 
     lines = plan_lines(repo)
     assert lines["kapso-exec"].startswith(
-        "kapso-exec 0.1.0 -> 0.1.1 (minor; 0.x: patch): added field FlowExecution.priority"
+        f"kapso-exec {V} -> {V_PATCH} (minor; 0.x: patch): added field FlowExecution.priority"
     ), lines["kapso-exec"]
-    assert lines["tracecat-exec"] == "tracecat-exec 0.1.0 -> 0.1.0 (none): no change since tag tracecat-exec-v0.1.0"
+    assert lines["tracecat-exec"] == (
+        f"tracecat-exec {TRACECAT_V} -> {TRACECAT_V} (none): no change since tag tracecat-exec-v{TRACECAT_V}"
+    )
 
     applied = release_cli(repo, "apply")
     assert applied.returncode == 0, applied.stdout + applied.stderr
     manifest_text = (repo / "manifest.toml").read_text(encoding="utf-8")
     manifest = tomllib.loads(manifest_text)
-    assert manifest["packages"]["kapso"]["version"] == "0.1.1"
+    assert manifest["packages"]["kapso"]["version"] == V_PATCH
     assert {v: e["version"] for v, e in manifest["packages"].items() if v != "kapso"} == {
         v: e["version"] for v, e in PACKAGES.items() if v != "kapso"
     }
     assert manifest_text.startswith("# Every package this repo publishes")  # tomlkit kept the comments
     package = repo / "packages" / "kapso-exec"
-    assert tomllib.loads((package / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"] == "0.1.1"
-    assert '__version__ = "0.1.1"' in (package / "kapso_exec" / "_vendor.py").read_text(encoding="utf-8")
+    assert tomllib.loads((package / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"] == V_PATCH
+    assert f'__version__ = "{V_PATCH}"' in (package / "kapso_exec" / "_vendor.py").read_text(encoding="utf-8")
 
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog of kapso-exec\n")
     entry = changelog.split("\n## ", 1)[1]
-    assert entry.startswith("0.1.1 (")
-    assert "Release kind: minor (0.x: patch); 0.1.0 -> 0.1.1, compared with tag kapso-exec-v0.1.0." in entry
+    assert entry.startswith(f"{V_PATCH} (")
+    assert f"Release kind: minor (0.x: patch); {V} -> {V_PATCH}, compared with tag kapso-exec-v{V}." in entry
     assert f"- before: `{spec_before}`" in entry
     assert f"- after: `{spec_after}`" in entry
     assert "### Additions\n\n- added field FlowExecution.priority\n" in entry
@@ -189,13 +196,15 @@ def test_added_optional_field_is_minor_and_released(repo: Path) -> None:
     regenerate(repo, "kapso", "--check")
 
     git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Release kapso-exec 0.1.1")
+    git(repo, "commit", "-q", "-m", f"Release kapso-exec {V_PATCH}")
     tagged = release_cli(repo, "tag")
     assert tagged.returncode == 0, tagged.stderr
-    assert "tagged kapso-exec-v0.1.1" in tagged.stdout
-    assert "tracecat-exec-v0.1.0 exists" in tagged.stdout
-    assert git(repo, "rev-parse", "kapso-exec-v0.1.1^{commit}") == git(repo, "rev-parse", "HEAD")
-    assert plan_lines(repo)["kapso-exec"] == ("kapso-exec 0.1.1 -> 0.1.1 (none): no change since tag kapso-exec-v0.1.1")
+    assert f"tagged kapso-exec-v{V_PATCH}" in tagged.stdout
+    assert f"tracecat-exec-v{TRACECAT_V} exists" in tagged.stdout
+    assert git(repo, "rev-parse", f"kapso-exec-v{V_PATCH}^{{commit}}") == git(repo, "rev-parse", "HEAD")
+    assert plan_lines(repo)["kapso-exec"] == (
+        f"kapso-exec {V_PATCH} -> {V_PATCH} (none): no change since tag kapso-exec-v{V_PATCH}"
+    )
 
 
 def test_removed_field_is_major(repo: Path) -> None:
@@ -205,7 +214,7 @@ def test_removed_field_is_major(repo: Path) -> None:
     edit_spec(repo, "kapso", remove_tracking_id)
     regenerate(repo, "kapso")
     line = plan_lines(repo, "--vendor", "kapso")["kapso-exec"]
-    assert line.startswith("kapso-exec 0.1.0 -> 0.2.0 (major; 0.x: minor): removed field FlowExecution.tracking_id")
+    assert line.startswith(f"kapso-exec {V} -> {V_BREAKING} (major; 0.x: minor): removed field FlowExecution.tracking_id")
 
 
 def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
@@ -218,20 +227,20 @@ def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
 
     edit_spec(repo, "kapso", reword)
     regenerate(repo, "kapso")
-    expected = "kapso-exec 0.1.0 -> 0.1.1 (patch; 0.x: patch): changed description of field FlowExecution.tracking_id"
+    expected = f"kapso-exec {V} -> {V_PATCH} (patch; 0.x: patch): changed description of field FlowExecution.tracking_id"
     assert plan_lines(repo, "--vendor", "kapso")["kapso-exec"].startswith(expected)
 
-    # Commit the change and drop the tag: 0.1.0 was set by the snapshot commit, so the committed
+    # Commit the change and drop the tag: the version was set by the snapshot commit, so the committed
     # (but never released) change still counts.
     version_commit = git(repo, "rev-parse", "HEAD")
     git(repo, "commit", "-q", "-am", "Reword a description")
-    git(repo, "tag", "-d", "kapso-exec-v0.1.0")
+    git(repo, "tag", "-d", f"kapso-exec-v{V}")
     result = release_cli(repo, "plan", "--vendor", "kapso", "--verbose")
     assert result.stdout.startswith(expected), result.stdout
-    assert f"compared with commit {version_commit[:12]}, which set 0.1.0 (no tag kapso-exec-v0.1.0 yet)" in (
+    assert f"compared with commit {version_commit[:12]}, which set {V} (no tag kapso-exec-v{V} yet)" in (
         result.stderr
     )
-    # Tagging HEAD as 0.1.0 would mislabel it: refused.
+    # Tagging HEAD as that version would mislabel it: refused.
     tagged = release_cli(repo, "tag", "--vendor", "kapso")
     assert tagged.returncode == 1
     assert "packages/kapso-exec changed after" in tagged.stderr
@@ -239,9 +248,9 @@ def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
 
     # A version set only in the working tree has no baseline yet.
     manifest = repo / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version = "0.1.0"', 'version = "0.1.1"'))
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(f'version = "{V}"', f'version = "{V_PATCH}"', 1))
     assert plan_lines(repo, "--vendor", "kapso")["kapso-exec"].startswith(
-        "kapso-exec 0.1.1 -> 0.1.1 (pending): 0.1.1 is set in manifest.toml but not committed"
+        f"kapso-exec {V_PATCH} -> {V_PATCH} (pending): {V_PATCH} is set in manifest.toml but not committed"
     )
 
 
@@ -545,7 +554,7 @@ def test_builds_are_reproducible(repo: Path, tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
 
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
-    assert names == ["kapso_exec-0.1.0-py3-none-any.whl", "kapso_exec-0.1.0.tar.gz"]
+    assert names == [f"kapso_exec-{V}-py3-none-any.whl", f"kapso_exec-{V}.tar.gz"]
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == names
     for name in names:
         assert sha256(tmp_path / "one" / name) == sha256(tmp_path / "two" / name), name
