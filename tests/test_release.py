@@ -184,7 +184,7 @@ def test_added_optional_field_is_minor_and_released(repo: Path) -> None:
 
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog of kapso-exec\n")
-    entry = changelog.split("\n## ", 1)[1]
+    entry = changelog.split("\n## ")[1]  # the newest entry alone
     assert entry.startswith(f"{V_PATCH} (")
     assert f"Release kind: minor (0.x: patch); {V} -> {V_PATCH}, compared with tag kapso-exec-v{V}." in entry
     assert f"- before: `{spec_before}`" in entry
@@ -214,7 +214,9 @@ def test_removed_field_is_major(repo: Path) -> None:
     edit_spec(repo, "kapso", remove_tracking_id)
     regenerate(repo, "kapso")
     line = plan_lines(repo, "--vendor", "kapso")["kapso-exec"]
-    assert line.startswith(f"kapso-exec {V} -> {V_BREAKING} (major; 0.x: minor): removed field FlowExecution.tracking_id")
+    assert line.startswith(
+        f"kapso-exec {V} -> {V_BREAKING} (major; 0.x: minor): removed field FlowExecution.tracking_id"
+    )
 
 
 def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
@@ -227,7 +229,9 @@ def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
 
     edit_spec(repo, "kapso", reword)
     regenerate(repo, "kapso")
-    expected = f"kapso-exec {V} -> {V_PATCH} (patch; 0.x: patch): changed description of field FlowExecution.tracking_id"
+    expected = (
+        f"kapso-exec {V} -> {V_PATCH} (patch; 0.x: patch): changed description of field FlowExecution.tracking_id"
+    )
     assert plan_lines(repo, "--vendor", "kapso")["kapso-exec"].startswith(expected)
 
     # Commit the change and drop the tag: the version was set by the snapshot commit, so the committed
@@ -237,9 +241,7 @@ def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
     git(repo, "tag", "-d", f"kapso-exec-v{V}")
     result = release_cli(repo, "plan", "--vendor", "kapso", "--verbose")
     assert result.stdout.startswith(expected), result.stdout
-    assert f"compared with commit {version_commit[:12]}, which set {V} (no tag kapso-exec-v{V} yet)" in (
-        result.stderr
-    )
+    assert f"compared with commit {version_commit[:12]}, which set {V} (no tag kapso-exec-v{V} yet)" in (result.stderr)
     # Tagging HEAD as that version would mislabel it: refused.
     tagged = release_cli(repo, "tag", "--vendor", "kapso")
     assert tagged.returncode == 1
@@ -248,7 +250,9 @@ def test_description_change_is_patch_and_untagged_baseline(repo: Path) -> None:
 
     # A version set only in the working tree has no baseline yet.
     manifest = repo / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(f'version = "{V}"', f'version = "{V_PATCH}"', 1))
+    head, kapso_section = manifest.read_text(encoding="utf-8").split("[packages.kapso]")
+    kapso_section = kapso_section.replace(f'version = "{V}"', f'version = "{V_PATCH}"', 1)
+    manifest.write_text(head + "[packages.kapso]" + kapso_section)
     assert plan_lines(repo, "--vendor", "kapso")["kapso-exec"].startswith(
         f"kapso-exec {V_PATCH} -> {V_PATCH} (pending): {V_PATCH} is set in manifest.toml but not committed"
     )
