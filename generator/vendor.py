@@ -327,8 +327,16 @@ def polling_context(
         }
         for p in _required_non_path(parameters)
     ]
+
+    def path_example(parameter: dict[str, Any], *, wait: bool) -> str:
+        """A path argument for the README: `"execution-123"` for a string id, else a value of its type."""
+        schema = _schema_of(document, parameter, derived)
+        if schema.get("type", "string") == "string" and "format" not in schema and not is_enum(schema):
+            return f'"{python_name(parameter["name"]).removesuffix("_id")}-123"'
+        return _example_literal(document, parameter, derived, wait=wait)
+
     wait_example_args = ", ".join(
-        [f'"{p["python_name"].removesuffix("_id")}-123"' for p in path_params]
+        [path_example(p, wait=True) for p in in_path]
         + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
     )
     call_args = ", ".join(
@@ -336,7 +344,7 @@ def polling_context(
         + ["client=client"]
         + [f"{p['python_name']}={_call_value(p)}" for p in query_params]
     )
-    example_args = [f'"{p["python_name"].removesuffix("_id")}-123"' for p in path_params] + [
+    example_args = [path_example(p, wait=False) for p in in_path] + [
         f"{p['python_name']}={p['call_example']}" for p in query_params
     ]
     cli_example = " ".join(
@@ -374,7 +382,7 @@ def polling_context(
         "example_call_args": ", ".join(example_args),
         "example_imports_uuid": any("UUID(" in a for a in example_args),
         "model_imports": sorted(
-            {c for p in parameters if (c := enum_class(p)) and p in _required_non_path(parameters)}
+            {c for p in parameters if (c := enum_class(p)) and (p in in_path or p in _required_non_path(parameters))}
         ),
         "cli_example": cli_example,
         "summary_literal": repr(operation.get("x-execution-summary") or {}),
@@ -474,7 +482,10 @@ def _example_literal(document: dict[str, Any], parameter: dict[str, Any], derive
     if schema.get("format") == "uuid":
         return '"00000000-0000-4000-8000-000000000000"' if wait else 'UUID("00000000-0000-4000-8000-000000000000")'
     if is_enum(schema) and schema["enum"]:
-        return repr(schema["enum"][0])
+        # The endpoint takes the enum class; the wait helper also takes its plain value.
+        value = repr(schema["enum"][0])
+        enum = enum_class(parameter)
+        return value if wait or not enum else f"{enum}({value})"
     kind = schema.get("type")
     if kind == "integer":
         return "1"
