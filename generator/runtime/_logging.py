@@ -21,8 +21,6 @@ import httpx2
 # Header names whose values never reach a log line.
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie"})
 REDACTED = "<redacted>"
-# Where a response's request id is looked for (the first one present is logged).
-REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
 # The values `<PREFIX>_LOG` takes (any case).
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -95,12 +93,3 @@ def redact_url(url: httpx2.URL, names: Collection[str]) -> str:
         for name, value in url.params.multi_items()
     ]
     return str(url).split("?", 1)[0] + "?" + "&".join(parts)
-
-
-def request_id(headers: httpx2.Headers) -> str | None:
-    """The request id the server sent back, if any."""
-    for name in REQUEST_ID_HEADERS:
-        value = headers.get(name)
-        if value:
-            return str(value)
-    return None

@@ -33,9 +33,9 @@ import httpx2
 from . import _constants, _tracing
 from ._auth import Scheme, choose_schemes, credential_pairs, missing_params
 from ._json import stdlib_loads
-from ._logging import REDACTED, logger, redact_headers, redact_url, request_id
+from ._logging import REDACTED, logger, redact_headers, redact_url
 from ._retry import RetryPolicy, retry_delay, should_retry_error, should_retry_response
-from .errors import APIConnectionError, APITimeoutError, MissingCredentialError
+from .errors import APIConnectionError, APITimeoutError, MissingCredentialError, request_id_of
 
 
 class NotGiven:
@@ -207,7 +207,7 @@ class _Call:
 
     def answered(self, response: httpx2.Response, retries: int) -> None:
         if logger.isEnabledFor(logging.INFO):
-            rid = request_id(response.headers)
+            rid = request_id_of(response.headers)
             logger.info(
                 "Response: %s %s -> %d in %.0f ms, %d %s%s",
                 self.request.method,
