@@ -63,9 +63,11 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
         default_base_url = base_url_example = url
     polled = next((op for op in derived.operations if "x-status-path" in op.operation), None)
     polled_context = None if polled is None else polling_context(package, derived, polled, credentials)
-    fake = None if polled is None else fake_context(package, derived, polled, credentials)
-    if fake is not None and polled_context is not None:
-        fake["wait_args"] = fake_wait_args(polled_context, fake["id_param"])
+    fake = (
+        None
+        if polled is None or polled_context is None
+        else fake_context(package, derived, polled, credentials, polled_context)
+    )
     return {
         "vendor": package.vendor,
         "dist": package.dist,
@@ -314,10 +316,20 @@ def polling_context(
             **_param_parse(document, p, derived),
         }
 
+    def path_example(parameter: dict[str, Any], *, wait: bool) -> str:
+        """A path argument for the README: `"execution-123"` for a string id, else a value of its type."""
+        schema = _schema_of(document, parameter, derived)
+        if schema.get("type", "string") == "string" and "format" not in schema and not is_enum(schema):
+            return f'"{python_name(parameter["name"]).removesuffix("_id")}-123"'
+        return _example_literal(document, parameter, derived, wait=wait)
+
     in_path = sorted(
         (p for p in parameters if p["in"] == "path"), key=lambda p: op.path.find("{" + str(p["name"]) + "}")
     )
-    path_params = [row(p) for p in in_path]
+    path_params = [
+        {**row(p), "wait_example": path_example(p, wait=True), "call_example": path_example(p, wait=False)}
+        for p in in_path
+    ]
     query_params = [
         {
             **row(p),
@@ -328,23 +340,15 @@ def polling_context(
         for p in _required_non_path(parameters)
     ]
 
-    def path_example(parameter: dict[str, Any], *, wait: bool) -> str:
-        """A path argument for the README: `"execution-123"` for a string id, else a value of its type."""
-        schema = _schema_of(document, parameter, derived)
-        if schema.get("type", "string") == "string" and "format" not in schema and not is_enum(schema):
-            return f'"{python_name(parameter["name"]).removesuffix("_id")}-123"'
-        return _example_literal(document, parameter, derived, wait=wait)
-
     wait_example_args = ", ".join(
-        [path_example(p, wait=True) for p in in_path]
-        + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
+        [p["wait_example"] for p in path_params] + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
     )
     call_args = ", ".join(
         [_call_value(p) for p in path_params]
         + ["client=client"]
         + [f"{p['python_name']}={_call_value(p)}" for p in query_params]
     )
-    example_args = [path_example(p, wait=False) for p in in_path] + [
+    example_args = [p["call_example"] for p in path_params] + [
         f"{p['python_name']}={p['call_example']}" for p in query_params
     ]
     cli_example = " ".join(
@@ -713,12 +717,16 @@ def _json_data(value: Any) -> Any:
     return json.loads(json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)))
 
 
+# An execution id the fake does not know, as a literal of the id's type (by the wait helper's parser).
+_UNKNOWN_IDS = {"int": "999999", "float": "999999.5", "UUID": '"ffffffff-ffff-4fff-8fff-ffffffffffff"'}
+
+
 def _squash(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
 
 
 def fake_context(
-    package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]]
+    package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]], polled: dict[str, Any]
 ) -> dict[str, Any]:
     """What `testing.py` needs to serve the polled operation as the vendor would: the route, the
     credentials it requires, the success body to start from and every documented error body.
@@ -736,6 +744,7 @@ def fake_context(
     field = _squash(id_path[-1])
     id_param = path_params[squashed.index(field)] if field != "id" and field in squashed else path_params[-1]
     parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
+    id_row = next(p for p in polled["path_params"] if p["name"] == id_param)
     responses = operation.get("responses") or {}
     success_key = next(k for k in sorted(responses, key=lambda s: (str(s) != "200", str(s))) if str(k).startswith("2"))
     _, success_body = _response_body(document, responses[success_key], derived.path)
@@ -748,9 +757,7 @@ def fake_context(
     params = {c["scheme"]: c["param"] for c in credentials}
     success = _success_schema(derived, op)[0]
     status_schema = _walk_path(derived, op, success, status_path, "x-status-path")
-    terminal = _verdicts(
-        derived, op, status_schema, "x-terminal-statuses", "x-terminal-statuses", ("success", "failure", "done")
-    )
+    terminal = polled["terminal"]
     ends = [*terminal["success"], *terminal["done"], *terminal["failure"]]
     known = (
         [str(v) for v in status_schema.get("enum") or [] if v is not None] if isinstance(status_schema, dict) else []
@@ -764,8 +771,15 @@ def fake_context(
         # Statuses for examples: one that keeps a wait going, one that ends it.
         "sample_running": ongoing[0] if ongoing else "running",
         "sample_terminal": ends[0] if ends else "done",
-        # The id the README's example adds: the one `polled.wait_example_args` passes for it.
-        "example_id": f"{parameter_python_name(id_param).removesuffix('_id')}-123",
+        # The README's testing example: the id it adds (a literal of the id's type), one the fake
+        # does not know, the id's type, and the wait helper's arguments around it.
+        "example_id": id_row["wait_example"],
+        "unknown_id": _UNKNOWN_IDS.get(id_row.get("parse", ""), '"no-such-execution"'),
+        "id_type": id_row["type"],
+        "wait_args": ", ".join(
+            ["execution_id" if p["name"] == id_param else p["wait_example"] for p in polled["path_params"]]
+            + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]]
+        ),
         "execution_fields": list((execution.get("properties") or {}) if isinstance(execution, dict) else []),
         "method": op.method.upper(),
         "path": op.path,
@@ -778,7 +792,7 @@ def fake_context(
         "success_status": int(success_key) if str(success_key).isdigit() else 200,
         "success_body": _json_data(success_body),
         # A fallback for a spec whose example the package's own models would not decode.
-        "minimal_body": _json_data(minimal_body(document, _success_schema(derived, op)[0], derived.path)),
+        "minimal_body": _json_data(minimal_body(document, success, derived.path)),
         "error_bodies": _json_data(errors),
         "security": [list(alternative) for alternative in op.security],
         "schemes": {
@@ -791,13 +805,3 @@ def fake_context(
             for name in used
         },
     }
-
-
-def fake_wait_args(polled: dict[str, Any], id_param: str) -> str:
-    """The README's `wait_for_execution` arguments in its testing example: the variable
-    `execution_id` for the execution id, the usual example values for the other parameters."""
-    args = [
-        "execution_id" if p["name"] == id_param else f'"{p["python_name"].removesuffix("_id")}-123"'
-        for p in polled["path_params"]
-    ]
-    return ", ".join(args + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]])
