@@ -44,6 +44,8 @@ GENERATOR_DEPS = [
     "tomlkit==0.15.2",
     "pyyaml==6.0.3",
     "jinja2==3.1.6",
+    # overlays: RFC 9535 JSONPath targets (the Overlay 1.0 specification's query language)
+    "jsonpath-rfc9535==1.0.1",
     # the pipeline proves each package before it replaces packages/: imports, mypy --strict
     "mypy==2.4.1",
     "httpx2==2.16.2",

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecRefusalError, pointer_join
+from .errors import SpecRefusalError, SpecRefusalsError, pointer_join
 from .naming import RESERVED_CLASS_NAMES, Names, class_name, operation_id_for, pascal, python_name, tag_module
-from .spec import HTTP_METHODS, check_supported, deref, normalise, operations
+from .spec import HTTP_METHODS, check_supported, deref, normalise, operations, unsupported
 
 FALLBACK_VARIANT = "UnknownVariant"
 IDEMPOTENCY_EXTENSION = "x-idempotency-key"
@@ -82,10 +82,19 @@ class Derived:
         }
 
 
-def derive(raw_spec: dict[str, Any], spec_path: Path) -> Derived:
-    check_supported(raw_spec, spec_path)
-    spec = normalise(raw_spec)
-    return _Deriver(spec, spec_path).run()
+def derive(raw_spec: dict[str, Any], spec_path: Path, *, collect: bool = False) -> Derived:
+    """The generator's input for `raw_spec`. A construct the pipeline cannot support raises its
+    one-line refusal; with `collect`, every such refusal is raised at once as `SpecRefusalsError`
+    (so the operations they block can be left out together)."""
+    if not collect:
+        check_supported(raw_spec, spec_path)
+    elif problems := list(unsupported(raw_spec, spec_path)):
+        raise SpecRefusalsError(problems)
+    deriver = _Deriver(normalise(raw_spec), spec_path, collect)
+    derived = deriver.run()
+    if deriver.problems:
+        raise SpecRefusalsError(deriver.problems)
+    return derived
 
 
 # -- descriptions of $ref fields ------------------------------------------------------------
@@ -220,7 +229,9 @@ def _split_null(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Deriver:
-    def __init__(self, spec: dict[str, Any], path: Path) -> None:
+    def __init__(self, spec: dict[str, Any], path: Path, collect: bool = False) -> None:
+        self.collect = collect
+        self.problems: list[SpecRefusalError] = []
         self.spec = spec
         self.path = path
         self.out = copy.deepcopy(spec)
@@ -237,12 +248,21 @@ class _Deriver:
     def refuse(self, pointer: str, what: str, fix: str) -> SpecRefusalError:
         return SpecRefusalError(self.path, pointer, what, fix)
 
+    def _refused(self, problem: SpecRefusalError) -> None:
+        """Raise `problem`, or keep it and go on with the next component or operation (`collect`)."""
+        if not self.collect:
+            raise problem
+        self.problems.append(problem)
+
     # -- entry -------------------------------------------------------------------------
 
     def run(self) -> Derived:
         self._rename_components()
         for name in list(self.schemas):
-            self._component(name)
+            try:
+                self._component(name)
+            except SpecRefusalError as problem:
+                self._refused(problem)
         schemes = self._schemes()
         derived_ops = self._operations(schemes)
         for name in list(self.schemas):
@@ -316,8 +336,12 @@ class _Deriver:
         if name in self.in_progress:
             return  # a self-reference: the $ref stays a $ref
         self.in_progress.add(name)
-        self.schemas[name] = self._schema_children(self.schemas[name], name, pointer_join("#/components/schemas", name))
-        self.in_progress.discard(name)
+        try:
+            self.schemas[name] = self._schema_children(
+                self.schemas[name], name, pointer_join("#/components/schemas", name)
+            )
+        finally:
+            self.in_progress.discard(name)
         self.done.add(name)
 
     def _resolve_component(self, schema: dict[str, Any], pointer: str) -> dict[str, Any]:
@@ -586,58 +610,10 @@ class _Deriver:
                 polled[1], "a second operation with x-status-path", "mark only the operation that polls an execution"
             )
         for path, method, operation, pointer in list(operations(self.out)):
-            path_item = self.out["paths"][path]
-            operation_id = str(operation.get("operationId") or operation_id_for(method, path))
-            tag = str((operation.get("tags") or ["default"])[0])
-            module_name = python_name(operation_id)
-            module = f"api.{tag_module(tag)}.{module_name}"
-            counter = 1
-            while module in modules:
-                counter += 1
-                module = f"api.{tag_module(tag)}.{module_name}_{counter}"
-            if counter > 1:
-                operation_id = f"{operation_id}_{counter}"
-            modules.add(module)
-            operation["operationId"] = operation_id
-            operation["tags"] = [tag]
-            operation["parameters"] = self._merged_parameters(path_item, operation, pointer)
-            self._check_path_template(path, operation, pointer)
-            self._request_body(operation, operation_id, pointer)
-            self._responses(operation, operation_id, pointer)
-            for index, parameter in enumerate(operation["parameters"]):
-                target = deref(self.out, parameter, self.path)
-                if isinstance(target.get("schema"), dict):
-                    target["schema"] = self._place(
-                        target["schema"],
-                        pascal(operation_id) + pascal(str(target.get("name", ""))),
-                        pointer_join(pointer, "parameters", index, "schema"),
-                    )
-            security = self._security_for(operation, pointer, schemes)
-            operation["security"] = [{name: [] for name in alternative} for alternative in security]
-            idempotency = operation.get(IDEMPOTENCY_EXTENSION)
-            if idempotency is not None and (not isinstance(idempotency, str) or not idempotency.strip()):
-                raise self.refuse(
-                    pointer_join(pointer, IDEMPOTENCY_EXTENSION),
-                    "x-idempotency-key must be a header name",
-                    "write e.g. `x-idempotency-key: Idempotency-Key`",
-                )
-            if method in SAFE_METHODS:
-                retry = "always"
-            else:
-                retry = "keyed" if idempotency else "unsent"
-            found.append(
-                Operation(
-                    method=method,
-                    path=path,
-                    pointer=pointer,
-                    operation_id=operation_id,
-                    module=module,
-                    operation=operation,
-                    security=security,
-                    retry=retry,
-                    idempotency_header=idempotency,
-                )
-            )
+            try:
+                found.append(self._operation(path, method, operation, pointer, schemes, modules))
+            except SpecRefusalError as problem:
+                self._refused(problem)
         for path_item in self.out["paths"].values():
             if isinstance(path_item, dict):
                 path_item.pop("parameters", None)
@@ -645,6 +621,66 @@ class _Deriver:
                     if key not in ("summary", "description", "servers"):
                         path_item.pop(key)
         return found
+
+    def _operation(
+        self,
+        path: str,
+        method: str,
+        operation: dict[str, Any],
+        pointer: str,
+        schemes: dict[str, Any],
+        modules: set[str],
+    ) -> Operation:
+        path_item = self.out["paths"][path]
+        operation_id = str(operation.get("operationId") or operation_id_for(method, path))
+        tag = str((operation.get("tags") or ["default"])[0])
+        module_name = python_name(operation_id)
+        module = f"api.{tag_module(tag)}.{module_name}"
+        counter = 1
+        while module in modules:
+            counter += 1
+            module = f"api.{tag_module(tag)}.{module_name}_{counter}"
+        if counter > 1:
+            operation_id = f"{operation_id}_{counter}"
+        modules.add(module)
+        operation["operationId"] = operation_id
+        operation["tags"] = [tag]
+        operation["parameters"] = self._merged_parameters(path_item, operation, pointer)
+        self._check_path_template(path, operation, pointer)
+        self._request_body(operation, operation_id, pointer)
+        self._responses(operation, operation_id, pointer)
+        for index, parameter in enumerate(operation["parameters"]):
+            target = deref(self.out, parameter, self.path)
+            if isinstance(target.get("schema"), dict):
+                target["schema"] = self._place(
+                    target["schema"],
+                    pascal(operation_id) + pascal(str(target.get("name", ""))),
+                    pointer_join(pointer, "parameters", index, "schema"),
+                )
+        security = self._security_for(operation, pointer, schemes)
+        operation["security"] = [{name: [] for name in alternative} for alternative in security]
+        idempotency = operation.get(IDEMPOTENCY_EXTENSION)
+        if idempotency is not None and (not isinstance(idempotency, str) or not idempotency.strip()):
+            raise self.refuse(
+                pointer_join(pointer, IDEMPOTENCY_EXTENSION),
+                "x-idempotency-key must be a header name",
+                "write e.g. `x-idempotency-key: Idempotency-Key`",
+            )
+        if method in SAFE_METHODS:
+            retry = "always"
+        else:
+            retry = "keyed" if idempotency else "unsent"
+        return Operation(
+            method=method,
+            path=path,
+            pointer=pointer,
+            operation_id=operation_id,
+            module=module,
+            operation=operation,
+            security=security,
+            retry=retry,
+            idempotency_header=idempotency,
+        )
 
     def _check_path_template(self, path: str, operation: dict[str, Any], pointer: str) -> None:
         """Every `{name}` of the path is a path parameter, and every path parameter is in the path."""

@@ -33,3 +33,11 @@ def pointer_join(pointer: str, *parts: str | int) -> str:
     for part in parts:
         pointer += "/" + str(part).replace("~", "~0").replace("/", "~1")
     return pointer
+
+
+class SpecRefusalsError(RegenerationError):
+    """Several refusals at once (derive's collecting mode), for the stage that leaves operations out."""
+
+    def __init__(self, problems: list[SpecRefusalError]) -> None:
+        self.problems = problems
+        super().__init__(str(problems[0]) + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))

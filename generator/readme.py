@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 
 from . import ROOT
-from .derive import Derived, derive
+from .derive import Derived
+from .effective import effective_spec
 from .manifest import Package
-from .spec import deref, load_spec
+from .spec import deref
 from .vendor import vendor_context
 
 README = ROOT / "README.md"
@@ -35,7 +36,7 @@ def render_blocks(packages: list[Package]) -> dict[str, str]:
     rows = ["| package | import | vendor | endpoint |", "| --- | --- | --- | --- |"]
     variables: list[str] = []
     for package in packages:
-        derived = derive(load_spec(package.spec), package.spec)
+        derived = effective_spec(package).derived
         context = vendor_context(package, derived)
         label = package.label or str(derived.spec["info"]["title"])
         rows.append(f"| `{package.dist}` | `{package.import_name}` | {label} | `{_endpoint(derived)}` |")

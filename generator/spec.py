@@ -9,14 +9,13 @@ is unsupported and what to write instead.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-import yaml
-
-from .errors import RegenerationError, SpecRefusalError, display_path, pointer_join
+from .errors import SpecRefusalError, pointer_join
+from .source import read_document
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keywords whose value is one schema, a list of schemas, or a map of schemas.
@@ -25,46 +24,9 @@ SCHEMA_LIST_KEYWORDS = ("allOf", "anyOf", "oneOf", "prefixItems")
 SCHEMA_MAP_KEYWORDS = ("properties", "patternProperties", "$defs", "dependentSchemas")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate keys, which YAML silently collapses otherwise."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=deep)
-    return mapping
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_spec(path: Path) -> dict[str, Any]:
-    """The document at `path` as plain data; JSON for `.json`, YAML otherwise."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RegenerationError(f"{display_path(path)}: cannot read the spec: {exc}") from exc
-    try:
-        if path.suffix.lower() == ".json":
-            document = json.loads(text)
-        else:
-            document = yaml.load(text, Loader=_UniqueKeyLoader)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        if isinstance(exc, json.JSONDecodeError):
-            where = f"line {exc.lineno}: {exc.msg}"
-        elif isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-            where = f"line {exc.problem_mark.line + 1}: {exc.problem}"
-        else:
-            where = str(exc).splitlines()[0]
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise RegenerationError(f"{display_path(path)}: not valid {kind} ({where}); fix the syntax") from exc
-    if not isinstance(document, dict):
-        raise SpecRefusalError(path, "#", "the document is not an object", "write an OpenAPI 3.0 or 3.1 document")
-    return document
+    """The document at `path` as plain data; JSON for `.json`, YAML 1.2 otherwise (see `source`)."""
+    return read_document(path)
 
 
 # -- walking and references -------------------------------------------------------
@@ -78,7 +40,8 @@ def resolve_pointer(document: Any, ref: str, spec: Path) -> Any:
         )
     node = document
     for raw in ref[1:].split("/")[1:]:
-        part = raw.replace("~1", "/").replace("~0", "~")
+        # A `$ref` is a URI: its fragment may be percent-encoded (`~1jobs~1%7Bid%7D`).
+        part = unquote(raw).replace("~1", "/").replace("~0", "~")
         if isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         elif isinstance(node, dict) and part in node:
@@ -188,6 +151,12 @@ def _schema_holders(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]
 
 def check_supported(spec: dict[str, Any], path: Path) -> None:
     """Refuse, in one line, what no later stage can turn into a correct package."""
+    for problem in unsupported(spec, path):
+        raise problem
+
+
+def check_document(spec: dict[str, Any], path: Path) -> None:
+    """Refuse what makes the document as a whole unusable (its version, title, paths)."""
     version = str(spec.get("openapi", ""))
     if "swagger" in spec:
         raise SpecRefusalError(path, "#/swagger", "Swagger 2.0 is not supported", "convert it to OpenAPI 3 first")
@@ -199,15 +168,23 @@ def check_supported(spec: dict[str, Any], path: Path) -> None:
         raise SpecRefusalError(path, "#/info/title", "the spec has no title", "add `info.title`")
     if not spec.get("paths"):
         raise SpecRefusalError(path, "#/paths", "the spec has no operations", "add at least one path")
+
+
+def unsupported(spec: dict[str, Any], path: Path) -> Iterator[SpecRefusalError]:
+    """Every construct that blocks the operations reaching it, each a one-line refusal
+    (the document-wide checks of `check_document` come first and raise)."""
+    check_document(spec, path)
     for pointer, node in _all_refs(spec):
         if not node.startswith("#"):
-            raise SpecRefusalError(path, pointer, f"external $ref {node!r}", "bundle the spec into one file")
-        resolve_pointer(spec, node, path)
+            yield SpecRefusalError(path, pointer, f"external $ref {node!r}", "bundle the spec into one file")
+            continue
+        try:
+            resolve_pointer(spec, node, path)
+        except SpecRefusalError:
+            yield SpecRefusalError(path, pointer, f"$ref {node!r} points at nothing", "fix the reference")
     for pointer, schema in all_schemas(spec):
-        if "prefixItems" in schema:
-            raise SpecRefusalError(path, pointer, "`prefixItems` (tuples)", "describe the array with `items`")
         if "$dynamicRef" in schema or "$recursiveRef" in schema:
-            raise SpecRefusalError(path, pointer, "dynamic references", "use a plain `$ref`")
+            yield SpecRefusalError(path, pointer, "dynamic references", "use a plain `$ref`")
 
 
 def _all_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
