@@ -48,7 +48,9 @@ class Effective:
             vendor=package.vendor,
             source=display_path(package.upstream.document),
             overlay=overlay,
-            selection=f" and the manifest's {selected} operations selected" if selected else "",
+            selection=f" and the manifest's selection ({selected} operation{'s' if selected != 1 else ''})"
+            if selected
+            else "",
         )
         return header + dump_yaml(self.document)
 

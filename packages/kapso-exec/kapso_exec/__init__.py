@@ -1,4 +1,4 @@
-"""A client library for accessing Kapso Flow Executions API
+"""A client library for accessing Kapso External API
 
 The client, every error, the result types and the models are importable from here:
 `from kapso_exec import AuthenticatedClient, NotFoundError`."""

@@ -51,7 +51,7 @@ def _request(args: dict[str, Any]) -> dict[str, Any]:
 SPEC = CliSpec(
     prog=DIST_NAME,
     version=__version__,
-    description="Kapso Flow Executions API: get an execution, or wait until it finishes.",
+    description="Kapso External API: get an execution, or wait until it finishes.",
     credentials=[
         Credential("api_key", "KAPSO_API_KEY", required=True),
     ],

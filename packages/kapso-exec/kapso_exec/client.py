@@ -1,4 +1,4 @@
-"""The Kapso Flow Executions API client: base URL, credentials, timeouts and retries.
+"""The Kapso External API client: base URL, credentials, timeouts and retries.
 
 Build one per process and reuse it; it keeps a connection pool.
 """
@@ -34,11 +34,11 @@ USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.versi
 
 # The security schemes the operations use, by the spec's name.
 _SCHEMES: dict[str, Scheme] = {
-    "apiKey": Scheme("header", "X-API-Key", ""),
+    "ApiKeyAuth": Scheme("header", "X-API-Key", ""),
 }
 # The constructor parameter that supplies each scheme (named when a credential is missing).
 _CREDENTIAL_PARAMS: dict[str, str] = {
-    "apiKey": "api_key",
+    "ApiKeyAuth": "api_key",
 }
 # Where the polled operation's answer carries the execution status (a tracing span attribute).
 _STATUS_PATHS: dict[str, tuple[str, ...]] = (
@@ -47,7 +47,7 @@ _STATUS_PATHS: dict[str, tuple[str, ...]] = (
 
 
 class AuthenticatedClient(BaseClient):
-    """Calls the Kapso Flow Executions API with an API key in the `X-API-Key` header.
+    """Calls the Kapso External API with an API key in the `X-API-Key` header.
 
     Every argument is keyword-only. A credential or `base_url` not passed (or None) is read from
     its environment variable; an argument you pass always wins over the environment.
@@ -87,7 +87,7 @@ class AuthenticatedClient(BaseClient):
         credentials: dict[str, str] = {}
         api_key = setting(api_key, "api_key", ENV_CREDENTIALS["api_key"], required=True)
         if api_key:
-            credentials["apiKey"] = api_key
+            credentials["ApiKeyAuth"] = api_key
         super().__init__(
             base_url=setting(base_url, "base_url", ENV_BASE_URL, required=True, default=DEFAULT_BASE_URL),
             schemes=_SCHEMES,

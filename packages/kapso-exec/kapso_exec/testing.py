@@ -1,4 +1,4 @@
-"""A fake of the Kapso Flow Executions API for your own tests: no vendor, no socket, no real sleeping.
+"""A fake of the Kapso External API for your own tests: no vendor, no socket, no real sleeping.
 
     from kapso_exec.testing import FakeAPI
 
@@ -89,18 +89,18 @@ _FACTS = FakeFacts(
     },
     minimal_body={},
     error_bodies={
-        "401": {"error": "Unauthorized", "status": 401, "message": "Invalid or missing API key"},
         "404": {"error": "Not Found", "status": 404, "message": "Flow execution not found"},
+        "401": {"error": "Unauthorized", "status": 401, "message": "Invalid or missing API key"},
     },
-    security=(("apiKey",),),
+    security=(("ApiKeyAuth",),),
     schemes={
-        "apiKey": ("header", "X-API-Key", "", "api_key"),
+        "ApiKeyAuth": ("header", "X-API-Key", "", "api_key"),
     },
 )
 
 
 class FakeAPI(FakeAPIBase):
-    """A fake of the Kapso Flow Executions API's `GET /flow_executions/{execution_id}`, in memory by default.
+    """A fake of the Kapso External API's `GET /flow_executions/{execution_id}`, in memory by default.
 
     Args:
         credentials: The credential each constructor parameter must carry (`api_key`);

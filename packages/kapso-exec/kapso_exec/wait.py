@@ -1,4 +1,4 @@
-"""Wait for a Kapso Flow Executions API execution to finish.
+"""Wait for a Kapso External API execution to finish.
 
 `wait_for_execution` (sync) and `wait_for_execution_async` poll
 `get_execution` with exponential backoff until the status at

@@ -28,15 +28,14 @@ _FIELDS_Error: frozenset[str] = frozenset(
 
 @_attrs_define(init=False, repr=False)
 class Error:
-    """Kapso's error body.
-
+    """
     An optional field reads None when the server sent null or nothing; `model_fields_set` names the
     fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
     Attributes:
-        error (str | None): Short error name.
-        status (int | None): HTTP status code.
-        message (str | None): Human-readable message.
+        error (str | None):  Example: Resource not found.
+        status (int | None):  Example: 404.
+        message (str | None):  Example: The requested resource could not be found.
     """
 
     error: str | None

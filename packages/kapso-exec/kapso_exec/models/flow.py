@@ -39,22 +39,21 @@ _FIELDS_Flow: frozenset[str] = frozenset(
 
 @_attrs_define(init=False, repr=False)
 class Flow:
-    """The flow an execution runs.
-
+    """
     An optional field reads None when the server sent null or nothing; `model_fields_set` names the
     fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
     Attributes:
-        id (str | None): Flow ID.
-        name (str | None): Flow name.
-        description (str | None): Flow description.
+        id (str | None):  Example: flow-123abc.
+        name (str | None):  Example: Customer Onboarding Flow.
+        description (str | None):  Example: Automated flow for onboarding new customers.
         status (FlowStatus | None): Flow status.
-        project_id (str | None): ID of the project the flow belongs to.
-        created_at (datetime.datetime | None): When the flow was created.
-        updated_at (datetime.datetime | None): When the flow was last updated.
+        project_id (str | None):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
         created_by (FlowCreator | None): Who created the flow.
-        last_executed_at (datetime.datetime | None): When the flow last ran.
-        execution_count (int | None): How many times the flow has run.
+        last_executed_at (datetime.datetime | None):
+        execution_count (int | None):  Example: 42.
     """
 
     id: str | None

@@ -39,23 +39,22 @@ _FIELDS_FlowExecution: frozenset[str] = frozenset(
 
 @_attrs_define(init=False, repr=False)
 class FlowExecution:
-    """One run of a flow for one conversation.
-
+    """
     An optional field reads None when the server sent null or nothing; `model_fields_set` names the
     fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
     Attributes:
-        id (str | None): Flow execution ID.
-        flow_id (str | None): ID of the flow this execution runs.
+        id (str | None):  Example: exec-456def.
+        flow_id (str | None):
         status (FlowExecutionStatus | None): Execution status.
-        started_at (datetime.datetime | None): When the execution started.
-        ended_at (datetime.datetime | None): When the execution ended; null while it runs.
-        last_event_at (datetime.datetime | None): When the execution last recorded an event.
-        tracking_id (str | None): Caller-supplied tracking ID, if any.
+        started_at (datetime.datetime | None):
+        ended_at (datetime.datetime | None):
+        last_event_at (datetime.datetime | None):
+        tracking_id (str | None): Tracking ID for API-triggered executions
         current_step (FlowStep | None): The step the execution is on; null when none.
-        execution_context (ExecutionContext | None): Free-form execution context.
-        variables (FlowVariables | None): Free-form flow variables.
-        flow (Flow | None): The flow an execution runs.
+        execution_context (ExecutionContext | None): Context data for the execution
+        variables (FlowVariables | None): Variables available in the execution
+        flow (Flow | None):
     """
 
     id: str | None

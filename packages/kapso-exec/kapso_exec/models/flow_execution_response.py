@@ -31,7 +31,7 @@ class FlowExecutionResponse:
     fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
     Attributes:
-        data (FlowExecution | None): One run of a flow for one conversation.
+        data (FlowExecution | None):
     """
 
     data: FlowExecution | None

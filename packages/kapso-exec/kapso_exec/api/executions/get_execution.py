@@ -14,7 +14,7 @@ from ...models.flow_execution_response import FlowExecutionResponse
 from ...types import APIResponse, Response
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
-_SECURITY: tuple[tuple[str, ...], ...] = (("apiKey",),)
+_SECURITY: tuple[tuple[str, ...], ...] = (("ApiKeyAuth",),)
 
 
 def _get_kwargs(
@@ -104,7 +104,7 @@ def sync_detailed(
 ) -> Response[FlowExecutionResponse | Error]:
     """Get flow execution details
 
-    Returns details for a specific flow execution.
+    Returns details for a specific flow execution
 
     Args:
         execution_id (str): ID of the flow execution (for example `exec-456def`).
@@ -139,7 +139,7 @@ def sync(
 ) -> FlowExecutionResponse:
     """Get flow execution details
 
-    Returns details for a specific flow execution.
+    Returns details for a specific flow execution
 
     Args:
         execution_id (str): ID of the flow execution (for example `exec-456def`).
@@ -174,7 +174,7 @@ def sync_with_response(
 ) -> APIResponse[FlowExecutionResponse]:
     """Get flow execution details
 
-    Returns details for a specific flow execution.
+    Returns details for a specific flow execution
 
     Args:
         execution_id (str): ID of the flow execution (for example `exec-456def`).
@@ -211,7 +211,7 @@ async def asyncio_detailed(
 ) -> Response[FlowExecutionResponse | Error]:
     """Get flow execution details
 
-    Returns details for a specific flow execution.
+    Returns details for a specific flow execution
 
     Args:
         execution_id (str): ID of the flow execution (for example `exec-456def`).
@@ -246,7 +246,7 @@ async def asyncio(
 ) -> FlowExecutionResponse:
     """Get flow execution details
 
-    Returns details for a specific flow execution.
+    Returns details for a specific flow execution
 
     Args:
         execution_id (str): ID of the flow execution (for example `exec-456def`).
@@ -281,7 +281,7 @@ async def asyncio_with_response(
 ) -> APIResponse[FlowExecutionResponse]:
     """Get flow execution details
 
-    Returns details for a specific flow execution.
+    Returns details for a specific flow execution
 
     Args:
         execution_id (str): ID of the flow execution (for example `exec-456def`).
