@@ -5,6 +5,7 @@
     nox -s generate          # regenerate packages/ from specs/
     nox -s check_generated   # drift gate
     nox -s lint typecheck build
+    nox -s upstream -- --vendor V --from FILE_OR_URL   # a vendor's new document: review, then pin it
     nox -s release -- plan   # next versions from the public API; `-- apply`, `-- tag`
     nox -s publish -- --repository-url URL
     nox -s bench             # benchmarks, printed as ratios measured side by side
@@ -250,6 +251,17 @@ def release(session: nox.Session) -> None:
     vendors, rest = selected_vendors(session)
     session.install("griffe==2.4.1", *GENERATOR_DEPS)
     session.run("python", "scripts/release.py", *(rest or ["plan"]), *vendor_flags(vendors))
+
+
+@nox.session(python=PYTHON)
+def upstream(session: nox.Session) -> None:
+    """Bring in a vendor's new document: `-- --vendor V --from FILE_OR_URL [--source TEXT] [--dry-run]`.
+
+    Prints a review (what changed in each selected operation, new operations, overlay actions
+    that stopped matching, the release kind) before it writes the document and its pin; then
+    run `generate` (scripts/upstream.py). griffe finds the release kind, as in `release`."""
+    session.install("griffe==2.4.1", *GENERATOR_DEPS)
+    session.run("python", "scripts/upstream.py", *session.posargs)
 
 
 @nox.session(python=PYTHON)

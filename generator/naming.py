@@ -10,8 +10,11 @@ The rules (also in the README):
   a parameter -> `<OperationId><Param>`;
 - an operation without `operationId` is `<method>_<path words>` (`get_dags_dag_id_runs`);
   one without `tags` lives in `api/default/`; its module is `api/<first tag>/<operation id>.py`
-  in snake_case (`getFlowExecution` -> `get_flow_execution`);
-- a name already taken gets `2`, `3`, ... in document order.
+  in snake_case (`getFlowExecution` -> `get_flow_execution`); two operations that would share a
+  module get `_2`, `_3`: the vendor's operationIds first, then the derived names in the order of
+  (path, method), so the document's order never renames one (`derive._operation_names`);
+- a class name already taken gets `2`, `3`, ... in document order;
+- a schema's `title` never names a class (derive removes titles from the generator's input).
 """
 
 from __future__ import annotations

@@ -94,7 +94,9 @@ def apply_overlay(
     result = copy.deepcopy(document)
     unmatched: list[str] = []
     for action in overlay.actions:
-        nodes = list(jsonpath_rfc9535.find(action.target, result))
+        # A JSONPath may select one node twice (`$.list[1,1]`, `$..[?@.x]` with overlapping
+        # descendants): each node is updated or removed once, or a removal would take its neighbour.
+        nodes = list({node.location: node for node in jsonpath_rfc9535.find(action.target, result)}.values())
         if not nodes:
             line = f"{overlay.where(action)} matches nothing: {action.description.splitlines()[0]}"
             if strict:
@@ -141,7 +143,7 @@ def _merge(
         elif key in target and _kind(current) != _kind(value) and current is not None and value is not None:
             path = "".join(f"[{part!r}]" for part in (*where, key))
             raise RegenerationError(
-                f"{overlay.where(action)}: updates ${path}, a {_kind(current)}, with a {_kind(value)}; "
+                f"{overlay.where(action)}: updates ${path}, {_kind(current)}, with {_kind(value)}; "
                 "remove that node in an action before this one"
             )
         else:
@@ -149,8 +151,9 @@ def _merge(
 
 
 def _kind(value: Any) -> str:
+    """The kind of `value`, with its article, for the message (not "a object")."""
     if isinstance(value, dict):
-        return "object"
+        return "an object"
     if isinstance(value, list):
-        return "array"
-    return "scalar"
+        return "an array"
+    return "a scalar"

@@ -75,19 +75,48 @@ def run(command: list[str] | str, cwd: Path, what: str) -> str:
     return output
 
 
+# openapi-python-client's reports of a problem: a header line, then its detail on the next lines.
+# A schema it cannot take comes first: the operations using it fail because of it.
+_SCHEMA_PROBLEM = re.compile(r"^Unable to (parse|process) schema ")
+_PROBLEM = re.compile(r"^(WARNING |Unable to (parse|process) schema |Failed to parse OpenAPI document)")
+# Lines of its output that never say what went wrong: the banner, the summary, the footer.
+_NOISE = ("Generating ", "Error(s) encountered", "Warning(s) encountered", "If you believe", "For further information")
+_DETAIL_LINES = 3
+# The repr of one of its objects (`<...UntrustedString object at 0x7f...>`): noise in a message.
+_OBJECT_REPR = re.compile(r"\s*<[\w.]+ object at 0x[0-9a-f]+>")
+
+
 def _first_error(output: str) -> str:
-    """The line of a tool's output that says what went wrong (rich tracebacks are boxed)."""
+    """The line of a tool's output that says what went wrong (rich tracebacks are boxed): an
+    exception it raised; else its first report of a schema it cannot take (`Unable to process
+    schema <pointer>: <why>`), else its first other problem report (`WARNING parsing <operation>`,
+    `Failed to parse OpenAPI document`), each with its detail lines; never the "Generating
+    <directory>" banner."""
     lines = [re.sub(r"[\u2500-\u257f\u2770-\u277f]+", " ", line).strip() for line in output.splitlines()]
     lines = [line for line in lines if line]
     raised = [line for line in lines if re.match(r"^[\w.]*(Error|Exception)\b.*:", line)]
     if raised:
         return raised[-1]
-    for index, line in enumerate(lines):  # the generator's own warnings: the summary, then the detail
-        if line.startswith("WARNING"):
-            detail = lines[index + 1] if index + 1 < len(lines) else ""
-            return f"{line} {detail}".strip()
-    mentioned = [line for line in lines if "error" in line.lower()]
-    return (mentioned or lines or ["no output"])[0]
+    for pattern in (_SCHEMA_PROBLEM, _PROBLEM):
+        for index, line in enumerate(lines):
+            if pattern.match(line):
+                return _OBJECT_REPR.sub("", _with_detail(line, lines[index + 1 : index + 1 + _DETAIL_LINES]))
+    useful = [line for line in lines if not line.startswith(_NOISE)]
+    mentioned = [line for line in useful if "error" in line.lower()]
+    return (mentioned or useful or lines or ["no output"])[0]
+
+
+def _with_detail(header: str, following: list[str]) -> str:
+    """`header` and the lines after it that explain it (up to the next report, a footer or the
+    JSON of the schema it names)."""
+    detail = []
+    for line in following:
+        if _PROBLEM.match(line) or line.startswith(_NOISE) or line.startswith(("{", "[")):
+            break
+        detail.append(line.removeprefix("Unable to parse this part of your OpenAPI document: : "))
+    if not detail:
+        return header
+    return " ".join([header.rstrip(":") + ("" if header.startswith("WARNING") else ":"), *detail])
 
 
 def write_templates(derived: Derived, workdir: Path) -> Path:

@@ -8,6 +8,8 @@
   the pipeline cannot support in an operation nobody selected never reaches a refusal check.
 - `operations_reaching`: the operations a refusal at a JSON pointer blocks, so that without a
   selection an unsupported operation is left out instead of refusing the whole document.
+- `inline_outside_refs`: a `$ref` into an operation or webhook written out, so that dropping
+  that operation or the webhooks leaves no reference pointing at nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
+from . import source
 from .errors import RegenerationError, pointer_join
-from .spec import HTTP_METHODS
+from .spec import HTTP_METHODS, SCHEMA_MAP_KEYWORDS
 
 COMPONENT_KINDS = (
     "schemas",
@@ -52,11 +55,67 @@ def pointer_parts(pointer: str) -> list[str]:
     return [unquote(part).replace("~1", "/").replace("~0", "~") for part in body.split("/")[1:]]
 
 
+def resolve_ref(document: Any, ref: str) -> Any:
+    """The node a local reference points at, or None when it points at nothing."""
+    node: Any = document
+    for part in pointer_parts(ref):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node
+
+
 def _component_of(ref: str) -> tuple[str, str] | None:
     parts = pointer_parts(ref)
     if len(parts) >= 3 and parts[0] == "components" and parts[1] in COMPONENT_KINDS:
         return parts[1], parts[2]
     return None
+
+
+def inline_outside_refs(document: dict[str, Any]) -> dict[str, Any]:
+    """`document` with each local `$ref` that points outside `#/components` (into an operation,
+    a path item, a webhook) replaced by a copy of what it points at.
+
+    Bundlers (json-schema-ref-parser, `swagger-cli bundle`) write a schema or response used twice
+    once, where it first occurs, often inside an operation, and point the other uses there. Once
+    that operation is not selected or is left out, the reference would point at nothing; written
+    out it means the same. A reference whose copy would contain itself stays a reference.
+    Copies are counted: references nested in references could expand like a YAML alias bomb."""
+    budget = [source.MAX_EXPANDED_NODES]
+
+    def walk(node: Any, expanding: tuple[str, ...]) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise RegenerationError(
+                f"#/paths: its $refs into operations and webhooks expand to more than {source.MAX_EXPANDED_NODES:,} "
+                "nodes; move what they share to components"
+            )
+        if isinstance(node, list):
+            return [walk(item, expanding) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/") and not ref.startswith("#/components/"):
+            target = resolve_ref(document, ref)
+            annotations = set(node) <= {"$ref", "summary", "description"}
+            if isinstance(target, dict) and annotations and ref not in expanding:
+                # A Reference object's summary and description override the target's.
+                return {**walk(target, (*expanding, ref)), **{k: v for k, v in node.items() if k != "$ref"}}
+        result = {}
+        for key, value in node.items():
+            if key in SCHEMA_MAP_KEYWORDS and isinstance(value, dict):
+                result[key] = {name: walk(member, expanding) for name, member in value.items()}
+            elif key in ("example", "examples") and not (key == "examples" and isinstance(value, dict)):
+                result[key] = value  # data, not references
+            else:
+                result[key] = walk(value, expanding)
+        return result
+
+    inlined: dict[str, Any] = walk(document, ())
+    return inlined
 
 
 def select_operations(
@@ -83,6 +142,7 @@ def select_operations(
                     f"manifest.toml: {where}.{group}: {name} selects {selector}, already selected as {other}"
                 )
             wanted[key] = (group, name)
+    document = inline_outside_refs(document)  # before any operation is dropped
     paths = document.get("paths") or {}
     present = {(path, method) for path, item in paths.items() if isinstance(item, dict) for method in item}
     for key, (group, name) in wanted.items():
@@ -150,10 +210,19 @@ def _refs_in(node: Any) -> Iterator[str]:
         for key, value in current.items():
             if key == "$ref" and isinstance(value, str):
                 yield value
+            elif key in SCHEMA_MAP_KEYWORDS and isinstance(value, dict):
+                # Property names are names, not keywords: a property called `example`,
+                # `examples` or `discriminator` is a schema like any other.
+                stack.extend(value.values())
             elif key == "example":
                 continue
-            elif key == "examples" and isinstance(value, dict):
-                stack.extend(v for v in value.values() if isinstance(v, dict) and "$ref" in v)
+            elif key == "examples":
+                # A map of Example objects, of which only a `$ref` is a reference (their `value`
+                # is data), or JSON Schema's list of example values: data.
+                if isinstance(value, dict):
+                    yield from (
+                        v["$ref"] for v in value.values() if isinstance(v, dict) and isinstance(v.get("$ref"), str)
+                    )
             elif key == "discriminator" and isinstance(value, dict):
                 for target in (value.get("mapping") or {}).values():
                     if isinstance(target, str):
@@ -182,7 +251,10 @@ def reachable(document: dict[str, Any], roots: list[Any]) -> set[tuple[str, str]
             kind, name = target
             if name in (components.get(kind) or {}):
                 found.add(target)
-                pending.append(components[kind][name])
+                entry = components[kind][name]
+                if kind == "examples" and isinstance(entry, dict):
+                    entry = {"$ref": entry["$ref"]} if isinstance(entry.get("$ref"), str) else {}  # `value` is data
+                pending.append(entry)
     return found
 
 
@@ -196,6 +268,7 @@ def _operation_roots(document: dict[str, Any], path: str, method: str) -> list[A
 
 def prune(document: dict[str, Any]) -> dict[str, Any]:
     """`document` without the components, tags and webhooks that no operation reaches."""
+    document = inline_outside_refs(document)  # before the webhooks are dropped
     roots: list[Any] = []
     used_tags: set[str] = set()
     for path, method, operation in all_operations(document):
@@ -249,6 +322,7 @@ def operations_reaching(document: dict[str, Any], pointer: str) -> list[Key]:
 
 def remove_operations(document: dict[str, Any], keys: list[Key]) -> dict[str, Any]:
     """`document` without the operations `keys`, pruned."""
+    document = inline_outside_refs(document)  # before the operations are dropped
     paths = {}
     for path, item in (document.get("paths") or {}).items():
         if isinstance(item, dict):

@@ -17,6 +17,7 @@ Each refusal is one `RegenerationError` line naming the document.
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.error
 import urllib.request
@@ -27,8 +28,15 @@ import yaml
 
 from .errors import RegenerationError, display_path
 
+
+def _limit_from_env(name: str, default: int) -> int:
+    """A positive integer from the environment variable `name`, else `default` (the tests lower it)."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
 # Tracecat's whole document is 1.7 MB; the largest public OpenAPI documents are around 30 MB.
-MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
+MAX_DOCUMENT_BYTES = _limit_from_env("EXEC_SDKS_MAX_DOCUMENT_BYTES", 32 * 1024 * 1024)
 # Nodes of the document with every alias expanded (Tracecat's document has about 60,000).
 MAX_EXPANDED_NODES = 5_000_000
 # How long a URL given to `--from` may take to answer, in seconds.
@@ -37,6 +45,19 @@ FETCH_TIMEOUT = 30.0
 
 class _Yaml12Loader(yaml.SafeLoader):
     """PyYAML's safe loader with the YAML 1.2 core schema's implicit types and unique keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.own_pairs: dict[int, int] = {}  # id(mapping node) -> how many pairs it writes itself
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        # Flattening moves merged pairs in front of the mapping's own and drops the `<<` keys,
+        # in place (a merged mapping is flattened when its parent is, before it is constructed):
+        # remember, before the first flattening, how many pairs are the mapping's own, so that
+        # only those are checked for duplicates.
+        if id(node) not in self.own_pairs:
+            self.own_pairs[id(node)] = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
+        super().flatten_mapping(node)
 
 
 # The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution): only these plain
@@ -57,7 +78,9 @@ _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 _Yaml12Loader.yaml_implicit_resolvers = {}
 for _tag, _pattern, _first in _CORE_RESOLVERS:
-    _Yaml12Loader.add_implicit_resolver(_tag, _pattern, list(_first))
+    # PyYAML looks an empty scalar (`default:`) up under the first character "": without it
+    # the null resolver never sees one, and it would be read as "" instead of null.
+    _Yaml12Loader.add_implicit_resolver(_tag, _pattern, [*_first, ""] if _tag.endswith(":null") else list(_first))
 
 
 def _construct_int(loader: _Yaml12Loader, node: yaml.ScalarNode) -> int:
@@ -73,6 +96,9 @@ def _construct_float(loader: _Yaml12Loader, node: yaml.ScalarNode) -> float:
     text = str(loader.construct_scalar(node)).lower()
     if text.endswith("inf"):
         return float("-inf") if text.startswith("-") else float("inf")
+    if text == ".nan":
+        # Python's float() does not read `.nan`; NaN is then refused as not JSON data, with that reason.
+        return float("nan")
     return float(text)
 
 
@@ -82,18 +108,26 @@ def _construct_text(loader: _Yaml12Loader, node: yaml.ScalarNode) -> str:
 
 
 def _construct_mapping(loader: _Yaml12Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    """A mapping whose duplicate keys are an error (YAML silently keeps the last otherwise)."""
+    """A mapping whose duplicate keys are an error (YAML silently keeps the last otherwise).
+
+    Keys brought in by a `<<` merge are not duplicates: the mapping's own keys override them,
+    and an earlier merged mapping overrides a later one (`flatten_mapping` puts the merged pairs
+    first, in that order, so the last pair for a key wins)."""
     loader.flatten_mapping(node)
+    merged = len(node.value) - loader.own_pairs.get(id(node), len(node.value))
     mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
+    own: set[str] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, str | int | float | bool) and key is not None:
             raise yaml.constructor.ConstructorError(
                 None, None, "a mapping key that is not a scalar", key_node.start_mark
             )
         key = _json_key(key)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        if index >= merged:
+            if key in own:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            own.add(key)
         mapping[key] = loader.construct_object(value_node, deep=deep)
     return mapping
 
@@ -111,7 +145,7 @@ _Yaml12Loader.add_constructor("tag:yaml.org,2002:binary", _construct_text)
 _Yaml12Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _expanded_size(root: yaml.Node, limit: int) -> int:
+def _expanded_size(root: yaml.Node, limit: int, name: str) -> int:
     """How many nodes `root` has with every alias expanded, or more than `limit` once it is past it.
 
     An alias is the same node object as its anchor, so sizes are memoised per node: the count
@@ -134,7 +168,8 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
             sizes[id(node)] = min(limit + 1, 1 + sum(sizes.get(id(child), 0) for child in children))
             continue
         if id(node) in on_path:
-            raise RegenerationError("a YAML alias that contains itself")
+            # Named like every other refusal (the document, then what and the fix).
+            raise RegenerationError(f"{name}: a YAML alias that contains itself; write the structure out or use $ref")
         on_path.add(id(node))
         stack.append((node, True))
         stack.extend((child, False) for child in children if id(child) not in sizes)
@@ -158,7 +193,7 @@ def parse_document(data: bytes, name: str, *, json_text: bool) -> dict[str, Any]
         raise RegenerationError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
     kind = "JSON" if json_text else "YAML"
     try:
-        document = json.loads(text) if json_text else _load_yaml(text, name)
+        document = json.loads(text, object_pairs_hook=_unique_keys(name)) if json_text else _load_yaml(text, name)
         # One round through JSON: plain data with no shared nodes, and anything that is not JSON refused.
         document = json.loads(json.dumps(document, allow_nan=False))
     except RecursionError as exc:
@@ -172,13 +207,27 @@ def parse_document(data: bytes, name: str, *, json_text: bool) -> dict[str, Any]
     return document
 
 
+def _unique_keys(name: str) -> Any:
+    """A `json.loads` hook refusing duplicate keys, as YAML documents are: `json` keeps the last silently."""
+
+    def pairs_to_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise RegenerationError(f"{name}: duplicate key {key!r} in a JSON object; keep one of them")
+            result[key] = value
+        return result
+
+    return pairs_to_object
+
+
 def _load_yaml(text: str, name: str) -> Any:
     loader = _Yaml12Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        size = _expanded_size(node, MAX_EXPANDED_NODES)
+        size = _expanded_size(node, MAX_EXPANDED_NODES, name)
         if size > MAX_EXPANDED_NODES:
             raise RegenerationError(
                 f"{name}: its YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; "
@@ -224,6 +273,7 @@ def fetch_bytes(url: str) -> bytes:
                 _check_size(int(declared), url)
             data: bytes = response.read(MAX_DOCUMENT_BYTES + 1)
     except urllib.error.HTTPError as exc:
+        exc.close()  # an HTTPError holds the response's socket open until closed
         raise RegenerationError(f"{url}: the server answered {exc.code} {exc.reason}; check the URL") from exc
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", None) or exc
@@ -258,6 +308,10 @@ for _tag, _pattern, _first in _CORE_RESOLVERS:
 
 
 def _represent_str(dumper: _QuotingDumper, value: str) -> yaml.ScalarNode:
+    if any(char in value for char in "\x85\u2028\u2029"):
+        # YAML 1.1 line breaks: PyYAML writes them raw in a plain or single-quoted scalar, where a
+        # reader folds them into spaces; double quotes escape them (`\N`, `\L`, `\P`).
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value and value == value.strip(" ") and "\t" not in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

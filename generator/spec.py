@@ -187,15 +187,19 @@ def unsupported(spec: dict[str, Any], path: Path) -> Iterator[SpecRefusalError]:
             yield SpecRefusalError(path, pointer, "dynamic references", "use a plain `$ref`")
 
 
-def _all_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
+def _all_refs(node: Any, pointer: str = "#", names: bool = False) -> Iterator[tuple[str, str]]:
+    """Every `$ref` under `node`. `names`: the keys of `node` are names (of properties, of
+    components...), never keywords, so a property called `example` is walked like any other."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
+            if names:
+                yield from _all_refs(value, pointer_join(pointer, key))
+            elif key == "$ref" and isinstance(value, str):
                 yield pointer, value
             elif key == "example" or key == "examples":
                 continue  # example values are data: a "$ref" key there is not a reference
             else:
-                yield from _all_refs(value, pointer_join(pointer, key))
+                yield from _all_refs(value, pointer_join(pointer, key), key in SCHEMA_MAP_KEYWORDS)
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _all_refs(value, pointer_join(pointer, index))
@@ -210,7 +214,11 @@ def normalise(spec: dict[str, Any]) -> dict[str, Any]:
     - `nullable: true` becomes a `null` alternative: `type: [T, "null"]` for a plain typed
       schema, else `anyOf: [<schema>, {type: null}]` (a `$ref`, an enum, `allOf: [$ref]` ...).
     - Boolean `exclusiveMinimum`/`exclusiveMaximum` become the 3.1 numbers.
-    - `allOf` with a single member and nothing else besides annotations becomes that member.
+    - An `allOf` that only annotates one schema is that schema: one member, or one member
+      besides members that carry only annotations (`description`, `nullable`, `example`, ...),
+      around any schema (a string, an enum, an array, an object, a `$ref`). The annotations
+      are kept (the outer schema's first, then the annotating members', then the member's own)
+      and `nullable` on any of them makes the result nullable.
     """
     normalised = copy.deepcopy(spec)
     for _, schema in list(all_schemas(normalised)):
@@ -219,22 +227,62 @@ def normalise(spec: dict[str, Any]) -> dict[str, Any]:
     return normalised
 
 
-_ANNOTATIONS = {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default"}
+# Keywords that describe a schema without constraining its values.
+_ANNOTATIONS = {
+    "description",
+    "title",
+    "example",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "default",
+    "externalDocs",
+    "xml",
+    "$comment",
+}
+
+
+def _annotation_key(key: str) -> bool:
+    return key in _ANNOTATIONS or key.startswith("x-")
+
+
+def _annotation_only(schema: Any) -> bool:
+    """Whether `schema` only annotates (`nullable` included): as an `allOf` member it adds no constraint."""
+    return isinstance(schema, dict) and all(_annotation_key(key) or key == "nullable" for key in schema)
+
+
+def _collapse_all_of(schema: dict[str, Any]) -> None:
+    """Replace an `allOf` that only annotates one schema by that schema (see `normalise`)."""
+    members = schema.get("allOf")
+    if not isinstance(members, list) or not members:
+        return
+    if not all(_annotation_key(key) or key in ("allOf", "nullable") for key in schema):
+        return  # the outer schema constrains too: derive merges the members (objects) or refuses
+    real = [m for m in members if not _annotation_only(m)]
+    if len(real) > 1 or not all(isinstance(m, dict) for m in members):
+        return
+    annotating = [m for m in members if _annotation_only(m)]
+    nullable = schema.pop("nullable", False) is True or any(m.get("nullable") is True for m in members)
+    outer = {key: schema.pop(key) for key in list(schema) if key != "allOf"}
+    schema.pop("allOf")
+    collapsed: dict[str, Any] = dict(real[0]) if real else {}
+    if collapsed.pop("nullable", False) is True:
+        nullable = True
+    for member in annotating:
+        collapsed.update({k: v for k, v in member.items() if k != "nullable"})
+    collapsed.update(outer)
+    schema.update(collapsed)
+    if nullable:
+        schema["nullable"] = True
 
 
 def _normalise_schema(schema: dict[str, Any]) -> None:
+    _collapse_all_of(schema)
     for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
         if isinstance(schema.get(bound), bool):
             if schema.pop(bound) and limit in schema:
                 schema[bound] = schema.pop(limit)
-    members = schema.get("allOf")
-    if isinstance(members, list) and len(members) == 1 and set(schema) - _ANNOTATIONS <= {"allOf", "nullable"}:
-        (member,) = schema.pop("allOf")
-        if isinstance(member, dict):
-            annotations = {k: schema.pop(k) for k in list(schema) if k in _ANNOTATIONS}
-            schema.update({**member, **{k: v for k, v in annotations.items() if k == "description"}})
-            for key, value in annotations.items():
-                schema.setdefault(key, value)
     if schema.pop("nullable", False) is True:
         types = schema.get("type")
         if "$ref" not in schema and "enum" not in schema and isinstance(types, str):

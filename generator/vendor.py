@@ -4,7 +4,9 @@ Credentials: one constructor parameter and one environment variable per supporte
 scheme the operations use. With a single scheme the parameter is `token` (bearer, oauth2,
 openIdConnect) or `api_key` (apiKey), as it always was; with several, each apiKey scheme is
 named after its header or query name (`X-Org-ID` -> `org_id`) and a second bearer scheme after
-the scheme. A scheme every secured operation needs is a required parameter; others are optional.
+the scheme. HTTP basic takes two, `username` and `password` (`<scheme>_username`/`_password`
+when there are several basic schemes); the password may be empty (APIs that take a key as the
+username). A scheme every secured operation needs is a required parameter; others are optional.
 
 The polled operation is the one carrying `x-status-path`; without one the package has no wait
 helper and no CLI. Its extensions:
@@ -36,14 +38,52 @@ from .manifest import Package
 from .naming import class_name, python_name
 from .spec import deref
 
-# The endpoint functions' own keyword arguments: a spec parameter with one of these Python
-# names gets a trailing `_param` (the endpoint template applies the same rule).
-ENDPOINT_KEYWORDS = frozenset({"client", "timeout", "body"})
+# Names an endpoint function's parameter argument must not take: its own keywords, its locals and
+# the module's imports (the endpoint template's `RESERVED`); such a parameter gets `_<location>`.
+ENDPOINT_RESERVED = frozenset(
+    {
+        "client", "timeout", "body", "params", "headers", "response", "httpx2", "errors", "datetime", "uuid",
+        "decode_json", "decode_model", "encode_path_segment", "check_list", "check_objects", "integral",
+        "invalid", "parse_date", "parse_datetime", "parse_uuid",
+    }
+)  # fmt: skip
+# The wait helper's own keywords: a parameter argument of the same name takes the endpoint's name.
+WAIT_KEYWORDS = frozenset(
+    {"client", "body", "timeout", "initial_interval", "max_interval", "on_status_change", "terminal_statuses"}
+)
+_LOCATIONS = ("path", "query", "header")
 
 
-def parameter_python_name(name: str) -> str:
-    candidate = python_name(name)
-    return f"{candidate}_param" if candidate in ENDPOINT_KEYWORDS else candidate
+def endpoint_argument_names(parameters: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(in, name) -> the endpoint function's argument for each parameter, as openapi-python-client
+    names it (a Python name; `client`/`url` and names two locations share get `_<location>`; two
+    names of one location that snake-case alike stay as written) and then the endpoint template
+    (a reserved name gets `_<location>`)."""
+    keys = [
+        (str(p["in"]), str(p["name"]))
+        for location in _LOCATIONS
+        for p in parameters
+        if p.get("in") == location and "name" in p
+    ]
+    names = {key: python_name(key[1]) for key in keys}
+    for _ in range(len(keys) + 1):  # openapi-python-client repeats its pass until nothing changes
+        changed = False
+        for key in keys:
+            if names[key] in ("client", "url"):
+                names[key], changed = f"{names[key]}_{key[0]}", True
+        by_name: dict[str, list[tuple[str, str]]] = {}
+        for key in keys:
+            by_name.setdefault(names[key], []).append(key)
+        for name, clashing in by_name.items():
+            if len(clashing) < 2:
+                continue
+            changed = True
+            for key in clashing:
+                same_place = sum(1 for other in clashing if other[0] == key[0]) > 1
+                names[key] = key[1] if same_place else f"{name}_{key[0]}"
+        if not changed:
+            break
+    return {key: f"{name}_{key[0]}" if name in ENDPOINT_RESERVED else name for key, name in names.items()}
 
 
 def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
@@ -107,12 +147,18 @@ def credential_param_names(used: list[str], schemes: dict[str, dict[str, str]]) 
     """The client's keyword for each security scheme the operations use (the one place that
     names them). One scheme: `token` (bearer, oauth2, openIdConnect) or `api_key`. Several: the
     bearer scheme is `token` (a second one is named after its scheme), an API key is named
-    after its header or query name without `X-` (`X-Org-ID` -> `org_id`; `X-API-Key` -> `api_key`)."""
+    after its header or query name without `X-` (`X-Org-ID` -> `org_id`; `X-API-Key` -> `api_key`).
+    HTTP basic: `username` (several: `<scheme>_username`); its password's parameter is
+    `basic_password_param` of it."""
     bearers = [name for name in used if schemes[name]["kind"] == "bearer"]
+    basics = [name for name in used if schemes[name]["kind"] == "basic"]
     names: dict[str, str] = {}
     for scheme_name in used:
         scheme = schemes[scheme_name]
-        if scheme["kind"] == "bearer":
+        if scheme["kind"] == "basic":
+            # The username's parameter; the password's is the same with `password` (basic_password_param).
+            param = "username" if len(basics) == 1 else f"{python_name(scheme_name)}_username"
+        elif scheme["kind"] == "bearer":
             param = "token" if len(bearers) == 1 else python_name(scheme_name)
         elif len(used) == 1:
             param = "api_key"
@@ -120,10 +166,16 @@ def credential_param_names(used: list[str], schemes: dict[str, dict[str, str]]) 
             param = python_name(re.sub(r"^(x[-_])", "", scheme["name"], flags=re.IGNORECASE))
             if param.replace("_", "") == "apikey":
                 param = "api_key"
-        if param in names.values() or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
-            param = python_name(scheme_name)
+        taken = {*names.values(), *(basic_password_param(names[n]) for n in basics if n in names)}
+        if param in taken or param in {"base_url", "timeout", "max_retries", "headers", "cookies"}:
+            param = python_name(scheme_name) + ("_username" if scheme["kind"] == "basic" else "")
         names[scheme_name] = param
     return names
+
+
+def basic_password_param(username_param: str) -> str:
+    """The password's parameter of an HTTP basic scheme whose username parameter is `username_param`."""
+    return username_param.removesuffix("username") + "password"
 
 
 def _credentials(package: Package, derived: Derived) -> list[dict[str, Any]]:
@@ -142,6 +194,43 @@ def _credentials(package: Package, derived: Derived) -> list[dict[str, Any]]:
         required = all(
             any(scheme_name in alt for alt in alts) and all(scheme_name in alt for alt in alts) for alts in secured
         )
+        entry = {
+            "scheme": scheme_name,
+            "param": param,
+            "env": f"{package.env_prefix}_{param.upper()}",
+            "required": required,
+            "example": "my-" + param.replace("_", "-"),
+            "in": scheme["in"],
+            "name": scheme["name"],
+            "prefix": scheme["prefix"],
+            "basic": None,
+        }
+        if scheme["kind"] == "basic":
+            # Two parameters, one entry each: the username (which makes the credential) and the
+            # password (never required: empty is a valid password), read after it.
+            password = basic_password_param(param)
+            credentials.append(
+                {
+                    **entry,
+                    "doc": "The username of HTTP basic auth (`Authorization: Basic <base64 of username:password>`).",
+                    "summary": f"HTTP basic auth (`{param}`)",
+                    "basic": "username",
+                }
+            )
+            credentials.append(
+                {
+                    **entry,
+                    "param": password,
+                    "env": f"{package.env_prefix}_{password.upper()}",
+                    "required": False,
+                    "example": "my-" + password.replace("_", "-"),
+                    "doc": f"The password of HTTP basic auth, sent with `{param}` (may be empty).",
+                    "summary": f"its password (`{password}`, may be empty)",
+                    "basic": "password",
+                    "username": param,
+                }
+            )
+            continue
         if scheme["kind"] == "bearer":
             doc = "The bearer token, sent as `Authorization: Bearer <token>`."
             summary = "a bearer token (`Authorization: Bearer <token>`)"
@@ -149,20 +238,7 @@ def _credentials(package: Package, derived: Derived) -> list[dict[str, Any]]:
             where = "header" if scheme["in"] == "header" else "query parameter"
             doc = f"The API key, sent as the `{scheme['name']}` {where}."
             summary = f"an API key in the `{scheme['name']}` {where}"
-        credentials.append(
-            {
-                "scheme": scheme_name,
-                "param": param,
-                "env": f"{package.env_prefix}_{param.upper()}",
-                "required": required,
-                "doc": doc,
-                "summary": summary,
-                "example": "my-" + param.replace("_", "-"),
-                "in": scheme["in"],
-                "name": scheme["name"],
-                "prefix": scheme["prefix"],
-            }
-        )
+        credentials.append({**entry, "doc": doc, "summary": summary})
     return credentials
 
 
@@ -305,10 +381,25 @@ def polling_context(
     document = derived.generator_input
     parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
 
+    endpoint_names = endpoint_argument_names(parameters)
+    arguments = [p for p in parameters if p["in"] == "path" or p in _required_non_path(parameters)]
+    plain = [python_name(op.path_names.get(p["name"], p["name"])) for p in arguments]
+
+    def argument_name(p: dict[str, Any]) -> str:
+        """The wait helper's and the CLI's name: the spec name's Python name, else (when it is one
+        of their own keywords, or two arguments share it) the endpoint's."""
+        plain_name = python_name(op.path_names.get(p["name"], p["name"]))
+        if plain_name in WAIT_KEYWORDS or plain.count(plain_name) > 1:
+            return endpoint_names[(p["in"], p["name"])]
+        return plain_name
+
     def row(p: dict[str, Any]) -> dict[str, Any]:
         return {
             "name": p["name"],
-            "python_name": parameter_python_name(p["name"]),
+            # The spec's name (`name` is the generator's, renamed when not templatable: derive).
+            "spec_name": op.path_names.get(p["name"], p["name"]) if p["in"] == "path" else p["name"],
+            "python_name": argument_name(p),
+            "endpoint_name": endpoint_names[(p["in"], p["name"])],
             "help": _help(p, p["name"]),
             "description": " ".join(str(p.get("description") or "").split()),
             "type": _param_type(document, p, derived),
@@ -324,7 +415,8 @@ def polling_context(
         return _example_literal(document, parameter, derived, wait=wait)
 
     in_path = sorted(
-        (p for p in parameters if p["in"] == "path"), key=lambda p: op.path.find("{" + str(p["name"]) + "}")
+        (p for p in parameters if p["in"] == "path"),
+        key=lambda p: (op.generator_path or op.path).find("{" + str(p["name"]) + "}"),
     )
     path_params = [
         {**row(p), "wait_example": path_example(p, wait=True), "call_example": path_example(p, wait=False)}
@@ -340,20 +432,28 @@ def polling_context(
         for p in _required_non_path(parameters)
     ]
 
+    body = polled_body(derived, op, [p["python_name"] for p in query_params] + [c["param"] for c in credentials])
+    body_args = [f"body={body['example']}"] if body else []
     wait_example_args = ", ".join(
-        [p["wait_example"] for p in path_params] + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
+        [p["wait_example"] for p in path_params]
+        + [f"{p['python_name']}={p['wait_example']}" for p in query_params]
+        + body_args
     )
     call_args = ", ".join(
         [_call_value(p) for p in path_params]
         + ["client=client"]
-        + [f"{p['python_name']}={_call_value(p)}" for p in query_params]
+        + [f"{p['endpoint_name']}={_call_value(p)}" for p in query_params]
+        + (["body=body"] if body else [])
     )
-    example_args = [p["call_example"] for p in path_params] + [
-        f"{p['python_name']}={p['call_example']}" for p in query_params
-    ]
+    example_args = (
+        [p["call_example"] for p in path_params]
+        + [f"{p['endpoint_name']}={p['call_example']}" for p in query_params]
+        + body_args
+    )
     cli_example = " ".join(
         [p["python_name"].upper() for p in path_params]
         + [f"--{p['python_name'].replace('_', '-')} VALUE" for p in query_params]
+        + ([f"--{f['python_name'].replace('_', '-')} VALUE" for f in body["fields"]] if body else [])
     )
     parent, _, module_name = op.module.rpartition(".")
     converted = [p for p in path_params + query_params if "parse" in p]
@@ -365,7 +465,17 @@ def polling_context(
             f"{p['python_name']!r}, {p['python_name']}, {p['parse']}, {p['expected']!r})\n"
             for p in converted
         ),
-        "argument_docs": "".join(_argument_doc(p) for p in path_params + query_params),
+        "argument_docs": "".join(_argument_doc(p) for p in path_params + query_params)
+        + (
+            _argument_doc(
+                {
+                    "python_name": "body",
+                    "description": f"The request body ({body['model']}), sent on every poll.",
+                }
+            )
+            if body
+            else ""
+        ),
         "module": op.module,
         "module_parent": parent,
         "module_name": module_name,
@@ -387,9 +497,90 @@ def polling_context(
         "example_imports_uuid": any("UUID(" in a for a in example_args),
         "model_imports": sorted(
             {c for p in parameters if (c := enum_class(p)) and (p in in_path or p in _required_non_path(parameters))}
+            | ({body["model"]} if body else set())
         ),
+        "body": body,
         "cli_example": cli_example,
         "summary_literal": repr(operation.get("x-execution-summary") or {}),
+    }
+
+
+# The CLI's own flags: a body field whose flag would be one of these is given with --data only.
+CLI_FLAGS = frozenset(
+    {
+        "help",
+        "version",
+        "base-url",
+        "json",
+        "debug",
+        "request-timeout",
+        "max-retries",
+        "timeout",
+        "interval",
+        "max-interval",
+        "success-status",
+        "failure-status",
+        "data",
+    }
+)
+# How the CLI parses a body field's text, by the field's JSON type (strings and enums stay text).
+_FIELD_PARSERS = {"integer": "int", "number": "float", "boolean": "parse_bool"}
+
+
+def polled_body(derived: Derived, op: Operation, taken: list[str]) -> dict[str, Any] | None:
+    """The polled operation's request body, when its call needs one (a POST that polls, as DeepL's
+    document status): the model class, whether it is required, an example value, and the CLI
+    options for its required scalar fields (the rest come with --data). None without a body.
+
+    The wait helper sends it on every poll; only an object body (a model) is supported there."""
+    body = op.operation.get("requestBody")
+    if not isinstance(body, dict):
+        return None
+    document = derived.generator_input
+    media_type, media = next(iter((body.get("content") or {}).items()), ("", {}))
+    schema = media.get("schema") if isinstance(media, dict) else None
+    ref = str((schema or {}).get("$ref", ""))
+    target = deref(document, schema, derived.path) if ref else None
+    if not ref.startswith("#/components/schemas/") or not is_object_like(target):
+        raise SpecRefusalError(
+            derived.path,
+            pointer_join(op.pointer, "requestBody"),
+            "the operation with x-status-path takes a request body that is not a JSON object",
+            "poll an operation without a body, or one whose body is an object schema",
+        )
+    assert isinstance(target, dict)
+    model = class_name(ref.rsplit("/", 1)[1])
+    properties = target.get("properties") or {}
+    fields = []
+    used = {name.replace("_", "-") for name in taken} | CLI_FLAGS | {"id"}
+    for name in target.get("required") or []:
+        field = _non_null(document, properties.get(name), derived.path)
+        kind = field.get("type") if isinstance(field, dict) else None
+        if kind not in ("string", "integer", "number", "boolean") or "const" in field:
+            continue
+        python = python_name(str(name))
+        if python.replace("_", "-") in used:
+            continue
+        used.add(python.replace("_", "-"))
+        fields.append(
+            {
+                "json_name": str(name),
+                "python_name": python,
+                "help": _help(field, f"{name} (request body field)"),
+                "parse": _FIELD_PARSERS.get(str(kind), ""),
+            }
+        )
+    example = _json_data(minimal_body(document, target, derived.path))
+    return {
+        "model": model,
+        "required": bool(body.get("required")),
+        "media_type": media_type,
+        "example": f"{model}.from_dict({example!r})",
+        "fields": fields,
+        # How the CLI's usage error names the options that make the body.
+        "usage": " or ".join(
+            filter(None, [", ".join(f"--{f['python_name'].replace('_', '-')}" for f in fields), "--data JSON"])
+        ),
     }
 
 
@@ -744,7 +935,7 @@ def fake_context(
     field = _squash(id_path[-1])
     id_param = path_params[squashed.index(field)] if field != "id" and field in squashed else path_params[-1]
     parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
-    id_row = next(p for p in polled["path_params"] if p["name"] == id_param)
+    id_row = next(p for p in polled["path_params"] if p["spec_name"] == id_param)
     responses = operation.get("responses") or {}
     success_key = next(k for k in sorted(responses, key=lambda s: (str(s) != "200", str(s))) if str(k).startswith("2"))
     _, success_body = _response_body(document, responses[success_key], derived.path)
@@ -754,7 +945,8 @@ def fake_context(
             has_json, body = _response_body(document, response, derived.path)
             errors[str(key).upper()] = body if has_json else None
     used = sorted({name for alternative in op.security for name in alternative})
-    params = {c["scheme"]: c["param"] for c in credentials}
+    # The constructor parameter of each scheme (of HTTP basic: the username's; its password's follows it).
+    params = {c["scheme"]: c["param"] for c in credentials if c["basic"] != "password"}
     success = _success_schema(derived, op)[0]
     status_schema = _walk_path(derived, op, success, status_path, "x-status-path")
     terminal = polled["terminal"]
@@ -777,9 +969,11 @@ def fake_context(
         "unknown_id": _UNKNOWN_IDS.get(id_row.get("parse", ""), '"no-such-execution"'),
         "id_type": id_row["type"],
         "wait_args": ", ".join(
-            ["execution_id" if p["name"] == id_param else p["wait_example"] for p in polled["path_params"]]
+            ["execution_id" if p["spec_name"] == id_param else p["wait_example"] for p in polled["path_params"]]
             + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]]
+            + ([f"body={polled['body']['example']}"] if polled["body"] else [])
         ),
+        "body_required": bool(polled["body"] and polled["body"]["required"]),
         "execution_fields": list((execution.get("properties") or {}) if isinstance(execution, dict) else []),
         "method": op.method.upper(),
         "path": op.path,
@@ -803,5 +997,9 @@ def fake_context(
                 "param": params[name],
             }
             for name in used
+        },
+        # HTTP basic: the password's parameter, beside the username's (`param`).
+        "basic_passwords": {
+            name: basic_password_param(params[name]) for name in used if derived.schemes[name]["kind"] == "basic"
         },
     }

@@ -44,14 +44,14 @@ def recording(vendor: Vendor, seen: list[httpx2.Request]) -> Callable[[httpx2.Re
 def assert_sent_by_the_sdk(vendor: Vendor, request: httpx2.Request | Any, base: str) -> None:
     """`request` (httpx2's or the scripted server's) went to `base` + the operation's path with the
     credential and the SDK's User-Agent."""
-    name, value = vendor.auth_header(SECRET)
     if isinstance(request, httpx2.Request):
         assert str(request.url).split("?")[0] == base + vendor.expected_path()
         headers = {k.lower(): v for k, v in request.headers.items()}
+        target = str(request.url)
     else:
         assert request.path.split("?")[0] == httpx2.URL(base).path.rstrip("/") + vendor.expected_path()
-        headers = request.headers
-    assert headers[name.lower()] == value
+        headers, target = request.headers, request.path
+    assert vendor.sent_credential(headers, target) == vendor.credential_value(SECRET)
     assert headers["user-agent"] == user_agent(vendor)
 
 

@@ -2,12 +2,18 @@
 pipeline into a session temp dir and then checked.
 
 - A case whose `x-corpus` has `refused: "text"` must be refused: a RegenerationError whose one-line
-  message contains the text.
+  message contains the text. Without a selection the pipeline leaves out an operation it cannot
+  support (one line each) and refuses only what blocks the polled operation (`x-status-path`) or
+  the document, so a refusal case puts its construct there.
 - Every other case must generate and import, and `mypy --strict` passes over all of them (one run);
-  each `x-corpus.decode` payload decodes into its model and encodes back to itself, and each
-  `expect` attribute path has its value; every decoded object keeps the field-access promises
-  (support.field_access: `X | None` fields, `model_fields_set`, hand-built models, to_json, repr),
-  and each `docstrings` line is in its model's docstring.
+  the operations left out are exactly those `x-corpus.left_out` names (each line contains one of
+  its substrings, each substring is in a line; none without it); each `x-corpus.decode` payload
+  decodes into its model and encodes back to itself, and each `expect` attribute path has its
+  value; every decoded object keeps the field-access promises (support.field_access: `X | None`
+  fields, `model_fields_set`, hand-built models, to_json, repr), and each `docstrings` line is in
+  its model's docstring; each `modules` entry (`api.<group>.<module>: METHOD /path`) is a module
+  whose operation is that one; no two files of a package are identical (check-wheel-contents
+  W002 refuses such a wheel).
 - tests/corpus/changes/<case>/{before,after}.yaml: both are generated as one package, compared by
   scripts/api_diff.py as `nox -s release -- plan` compares a release with the working tree, and the
   release kind must be `after.yaml`'s `x-corpus.kind` (major, minor, patch or none).
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import json
 import os
 import pkgutil
 import re
@@ -27,7 +34,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +65,7 @@ class Built:
     import_name: str
     directory: Path | None = None
     error: Exception | None = None
+    left_out: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         return f"Built({self.spec.name}: {'refused' if self.error else 'generated'})"
@@ -90,6 +98,7 @@ def build(spec: Path, case: str, workdir: Path) -> Built:
         built.error = exc
     else:
         built.directory = Path(generated.directory)
+        built.left_out = list(generated.effective.left_out)
     return built
 
 
@@ -135,6 +144,12 @@ def test_case_generates_or_is_refused_in_one_line(spec: Path, corpus: dict[str, 
     refused = built.corpus.get("refused")
     if refused is None:
         assert built.error is None, f"{spec.name}: {type(built.error).__name__}: {built.error}"
+        expected = [str(text) for text in built.corpus.get("left_out") or []]
+        for line in built.left_out:
+            assert "\n" not in line, f"{spec.name}: a left-out line is not one line:\n{line}"
+            assert any(text in line for text in expected), f"{spec.name}: left out unexpectedly: {line}"
+        for text in expected:
+            assert any(text in line for line in built.left_out), f"{spec.name}: nothing left out says {text!r}"
         return
     assert built.error is not None, f"{spec.name}: generated, but should be refused ({refused!r})"
     assert isinstance(built.error, errors.RegenerationError), f"{type(built.error).__name__}: {built.error}"
@@ -165,6 +180,23 @@ def test_case_imports_and_decodes(spec: Path, corpus: dict[str, Built], imported
             for attribute in path.split("."):
                 value = getattr(value, attribute)
             assert value == expected, f"{where}: {path} is {value!r}, expected {expected!r}"
+    for module_path, operation in (built.corpus.get("modules") or {}).items():
+        endpoint = importlib.import_module(f"{built.import_name}.{module_path}")
+        summary = (endpoint.sync.__doc__ or "").strip().splitlines()[0]
+        assert summary == operation, f"{spec.name}: {module_path} is {summary!r}, expected {operation!r}"
+
+
+@pytest.mark.parametrize("spec", GENERATED, ids=case_ids(GENERATED))
+def test_case_package_has_no_two_identical_files(spec: Path, corpus: dict[str, Built]) -> None:
+    built = corpus[spec.stem]
+    assert built.directory is not None, f"{spec.name} did not generate: {built.error}"
+    seen: dict[bytes, str] = {}
+    for path in sorted((built.directory / built.import_name).rglob("*")):
+        if path.is_file() and path.stat().st_size:
+            content = path.read_bytes()
+            name = str(path.relative_to(built.directory))
+            assert content not in seen, f"{spec.name}: {name} is identical to {seen[content]}"
+            seen[content] = name
 
 
 CASES_WITH_OBJECTS = [
@@ -239,3 +271,158 @@ def test_change_has_its_release_kind(change: Path, corpus: dict[str, Built]) -> 
     kind = api_diff.release_kind(changes, files)
     reasons = [f"{c.level}: {c.text}" for c in changes] or [f"changed files: {files}"]
     assert kind == expected, f"{change.name}: {kind}, expected {expected}:\n" + "\n".join(reasons[:20])
+
+
+# -- request bodies other than JSON, through a generated package ---------------------------------
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_form_body_is_sent_form_encoded_with_its_methods_retry_policy(
+    mode: str, corpus: dict[str, Built], imported: dict[str, Built]
+) -> None:
+    """op_form_body.yaml: the body model goes out as `application/x-www-form-urlencoded` (a list
+    repeats its field, booleans are `true`/`false`); a POST without an idempotency key is not
+    retried after an answer (503), as for a JSON body; a PUT offering JSON and a form sends JSON."""
+    import httpx2
+
+    built = corpus["op_form_body"]
+    assert "op_form_body" in imported, f"op_form_body did not generate: {built.error}"
+    package = built.import_name
+    models = importlib.import_module(f"{package}.models")
+    create = importlib.import_module(f"{package}.api.default.create_token")
+    replace = importlib.import_module(f"{package}.api.default.replace_token")
+    seen: list[httpx2.Request] = []
+    answers = [httpx2.Response(503), httpx2.Response(200, json={"token": "t1"}), httpx2.Response(204)]
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request)
+        return answers[len(seen) - 1]
+
+    client = importlib.import_module(f"{package}.client").AuthenticatedClient(
+        base_url="https://api.example.com", max_retries=2, httpx_args={"transport": httpx2.MockTransport(handler)}
+    )
+    body = models.CreateTokenBody(grant_type="client_credentials", scope=["read", "write"], count=2, flag=True)
+    errors = importlib.import_module(f"{package}.errors")
+    with pytest.raises(errors.APIStatusError):
+        await _call(create, mode, client=client, body=body)
+    assert len(seen) == 1, "a POST without an idempotency key was retried after an answer"
+    token = await _call(create, mode, client=client, body=body)
+    assert token.token == "t1"
+    for request in seen[:2]:
+        assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+        assert request.content == b"grant_type=client_credentials&scope=read&scope=write&count=2&flag=true"
+    await _call(replace, mode, "t1", client=client, body=models.Token(token="t2"))
+    assert seen[2].headers["content-type"] == "application/json" and json.loads(seen[2].content) == {"token": "t2"}
+    client.close()
+    await client.aclose()
+
+
+async def _call(module: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+    if mode == "sync":
+        return module.sync(*args, **kwargs)
+    return await module.asyncio(*args, **kwargs)
+
+
+# -- path parameters, media types and polled bodies, through a generated package --------------------
+
+
+def test_dotted_path_parameter_is_one_encoded_segment(corpus: dict[str, Built], imported: dict[str, Built]) -> None:
+    """op_dotted_path_parameter.yaml: `{execution.workflow_id}` is the argument
+    `execution_workflow_id`, its value one percent-encoded segment of the URL; the wait helper and
+    the fake use it (the fake names it as the spec does)."""
+    import httpx2
+
+    built = corpus["op_dotted_path_parameter"]
+    assert "op_dotted_path_parameter" in imported, f"op_dotted_path_parameter did not generate: {built.error}"
+    package = built.import_name
+    signal = importlib.import_module(f"{package}.api.workflows.signal_workflow")
+    seen: list[httpx2.Request] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request)
+        return httpx2.Response(204)
+
+    client = importlib.import_module(f"{package}.client").AuthenticatedClient(
+        base_url="https://api.example.com", token="t", httpx_args={"transport": httpx2.MockTransport(handler)}
+    )
+    signal.sync("ns", workflow_execution_workflow_id="wf/1 a.b", signal_name="go", client=client)
+    assert seen[0].url.raw_path == b"/namespaces/ns/workflows/wf%2F1%20a.b/signal/go"
+    client.close()
+    fake = importlib.import_module(f"{package}.testing").FakeAPI()
+    fake.add_execution("wf/1", statuses=["RUNNING", "COMPLETED"])
+    wait = importlib.import_module(f"{package}.wait")
+    result = wait.wait_for_execution("ns", execution_workflow_id="wf/1", client=fake.client())
+    assert result.succeeded and result.polls == 2
+    assert fake.requests[0].path_params == {"namespace": "ns", "execution.workflow_id": "wf/1"}
+
+
+def test_text_json_body_is_sent_with_its_media_type(corpus: dict[str, Built], imported: dict[str, Built]) -> None:
+    """op_json_media_types.yaml: a `text/json` request body goes out as JSON with that media type;
+    `text/json` and `application/x-json` responses decode into their models."""
+    import httpx2
+
+    built = corpus["op_json_media_types"]
+    assert "op_json_media_types" in imported, f"op_json_media_types did not generate: {built.error}"
+    package = built.import_name
+    seen: list[httpx2.Request] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request)
+        if request.method == "DELETE":
+            return httpx2.Response(
+                202, headers={"content-type": "text/json"}, content=b'{"id": "e1", "state": "KILLING"}'
+            )
+        return httpx2.Response(201, headers={"content-type": "application/x-json"}, content=request.content)
+
+    client = importlib.import_module(f"{package}.client").AuthenticatedClient(
+        base_url="https://api.example.com", httpx_args={"transport": httpx2.MockTransport(handler)}
+    )
+    models = importlib.import_module(f"{package}.models")
+    note = importlib.import_module(f"{package}.api.default.create_note").sync(
+        client=client, body=models.Note(text="hi")
+    )
+    assert note.text == "hi"
+    assert seen[0].headers["content-type"] == "text/json" and json.loads(seen[0].content) == {"text": "hi"}
+    killed = importlib.import_module(f"{package}.api.default.kill_execution").sync("e1", client=client)
+    assert killed.state == "KILLING"
+    client.close()
+
+
+def test_polled_post_sends_its_body_on_every_poll_and_from_the_cli(
+    corpus: dict[str, Built], imported: dict[str, Built]
+) -> None:
+    """polling_post_body.yaml: the wait helper takes `body=` and sends it on every poll; the fake
+    records it and answers 422 without it; the CLI makes it from its field options and --data."""
+    import io
+
+    built = corpus["polling_post_body"]
+    assert "polling_post_body" in imported, f"polling_post_body did not generate: {built.error}"
+    package = built.import_name
+    models = importlib.import_module(f"{package}.models")
+    wait = importlib.import_module(f"{package}.wait")
+    fake = importlib.import_module(f"{package}.testing").FakeAPI()
+    fake.add_execution("d1", statuses=["queued", "translating", "done"])
+    body = models.GetDocumentStatusBody(document_key="k1", priority=2, verbose=False)
+    result = wait.wait_for_execution("d1", client=fake.client(), body=body)
+    assert result.succeeded and result.polls == 3
+    assert [json.loads(r.content) for r in fake.requests] == [
+        {"document_key": "k1", "priority": 2, "verbose": False}
+    ] * 3
+    assert fake._handle("POST", "/document/d1", [], {"authorization": "fake-api-key"}).status == 422
+
+    cli = importlib.import_module(f"{package}.cli")
+    with fake.serve() as base_url:
+        argv = ["get", "d1", "--base-url", base_url, "--api-key", "fake-api-key", "--json"]
+        out, err = io.StringIO(), io.StringIO()
+        options = ["--document-key", "k2", "--priority", "5", "--verbose", "yes", "--data", '{"tags": ["a"]}']
+        assert cli.run(cli.SPEC, [*argv, *options], out, err) == 0, err.getvalue()
+        sent = json.loads(fake.requests[-1].content)
+        assert sent == {"document_key": "k2", "priority": 5, "verbose": True, "tags": ["a"]}
+        assert json.loads(out.getvalue())["status"] == "done"
+        err = io.StringIO()
+        assert cli.run(cli.SPEC, [*argv, "--priority", "high"], io.StringIO(), err) == 2
+        assert "--priority must be an integer, got 'high'" in err.getvalue(), err.getvalue()
+        err = io.StringIO()
+        assert cli.run(cli.SPEC, [*argv, "--data", '{"priority": 1}'], io.StringIO(), err) == 2
+        assert "--document-key" in err.getvalue() and "--data JSON" in err.getvalue(), err.getvalue()

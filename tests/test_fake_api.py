@@ -109,7 +109,7 @@ async def test_a_scripted_lifecycle_ends_at_once(vendor: Vendor, mode: str) -> N
     assert first.method == vendor.method.upper()
     assert first.path == vendor.expected_path(ident)  # the id sent as one percent-encoded segment
     assert first.path_params[vendor.id_param] == str(ident)
-    assert first.query == vendor.query_params()
+    assert first.query == {**vendor.query_params(), **vendor.auth_query(fake.credentials[vendor.credential_param])}
     # The id is in the body where the spec says, and the last status repeats.
     again = await fetch(vendor, mode, fake.client(), ident)
     assert wait_module(vendor).execution_status(again) == status
@@ -250,10 +250,12 @@ async def test_a_request_without_the_credential_answers_401(vendor: Vendor, mode
 def test_required_query_parameters_are_checked(vendor: Vendor) -> None:
     fake = fake_module(vendor).FakeAPI()
     fake.add_execution(execution_id(vendor), statuses=[vendor.running_status])
-    name, value = vendor.auth_header(fake.credentials[vendor.credential_param])
-    with httpx2.Client(transport=fake.transport, base_url=fake.base_url, headers={name: value}) as raw:
-        assert raw.get(vendor.expected_path(execution_id(vendor)), params=vendor.query_params()).status_code == 200
-        answer = raw.get(vendor.expected_path(execution_id(vendor)))
+    credential = fake.credentials[vendor.credential_param]
+    headers, auth = vendor.auth_headers(credential), vendor.auth_query(credential)
+    with httpx2.Client(transport=fake.transport, base_url=fake.base_url, headers=headers) as raw:
+        path = vendor.expected_path(execution_id(vendor))
+        assert raw.get(path, params={**vendor.query_params(), **auth}).status_code == 200
+        answer = raw.get(path, params=auth)
     # Without its required query parameters the request is refused (422 where the spec documents one).
     expected = {200} if not vendor.query_params() else {422} if "422" in vendor.responses else {400}
     assert answer.status_code in expected
@@ -294,9 +296,10 @@ def test_a_field_that_does_not_decode_is_refused_naming_it(vendor: Vendor) -> No
     with pytest.raises(ValueError, match="statuses"):
         fake.add_execution("bad", statuses=[])
     # Nothing was added: the id is still unknown.
+    credential = fake.credentials[vendor.credential_param]
     with httpx2.Client(transport=fake.transport, base_url=fake.base_url) as raw:
-        name_, value_ = vendor.auth_header(fake.credentials[vendor.credential_param])
-        answer = raw.get(vendor.expected_path("bad"), params=vendor.query_params(), headers={name_: value_})
+        params = {**vendor.query_params(), **vendor.auth_query(credential)}
+        answer = raw.get(vendor.expected_path("bad"), params=params, headers=vendor.auth_headers(credential))
     assert answer.status_code == 404
 
 
@@ -315,10 +318,14 @@ def test_fields_are_applied_to_the_execution_object(vendor: Vendor) -> None:
     ]
     if not strings:
         return
-    fake.add_execution("f", statuses=[vendor.running_status], **{python_name(strings[0]): "set-by-test"})
-    name, value = vendor.auth_header(fake.credentials[vendor.credential_param])
-    with httpx2.Client(transport=fake.transport, base_url=fake.base_url, headers={name: value}) as raw:
-        body = raw.get(vendor.expected_path("f"), params=vendor.query_params()).json()
+    ident = execution_id(vendor)
+    fake.add_execution(ident, statuses=[vendor.running_status], **{python_name(strings[0]): "set-by-test"})
+    credential = fake.credentials[vendor.credential_param]
+    params = {**vendor.query_params(), **vendor.auth_query(credential)}
+    with httpx2.Client(
+        transport=fake.transport, base_url=fake.base_url, headers=vendor.auth_headers(credential)
+    ) as raw:
+        body = raw.get(vendor.expected_path(ident), params=params).json()
     node = body
     for key in vendor.status_path[:-1]:
         node = node[key]
@@ -336,7 +343,7 @@ def test_every_answer_validates_against_the_spec(vendor: Vendor) -> None:
     known = [str(s) for s in (vendor.status_enum or {}).get("enum", []) if s is not None]
     statuses = known or [vendor.running_status, *vendor.success_statuses, *vendor.failure_statuses]
     fake.add_execution(ident, statuses=statuses)
-    name, value = vendor.auth_header(fake.credentials[vendor.credential_param])
+    credential = fake.credentials[vendor.credential_param]
     checked: list[int] = []
 
     def check(answer: httpx2.Response) -> None:
@@ -347,8 +354,10 @@ def test_every_answer_validates_against_the_spec(vendor: Vendor) -> None:
             assert not errors, f"{vendor.name}: {answer.status_code}: {errors[0].message} at {list(errors[0].path)}"
             checked.append(answer.status_code)
 
-    with httpx2.Client(transport=fake.transport, base_url=fake.base_url, headers={name: value}) as raw:
-        url, query = vendor.expected_path(ident), vendor.query_params()
+    with httpx2.Client(
+        transport=fake.transport, base_url=fake.base_url, headers=vendor.auth_headers(credential)
+    ) as raw:
+        url, query = vendor.expected_path(ident), {**vendor.query_params(), **vendor.auth_query(credential)}
         seen = []
         for _ in statuses:
             answer = raw.get(url, params=query)
@@ -356,7 +365,8 @@ def test_every_answer_validates_against_the_spec(vendor: Vendor) -> None:
             check(answer)
         assert seen == statuses
         check(raw.get(vendor.expected_path("unknown"), params=query))
-        check(raw.get(url, params=query, headers={name: "wrong"}))
+        wrong_key = {**query, **vendor.auth_query("wrong")}
+        check(raw.get(url, params=wrong_key, headers={name: "wrong" for name in vendor.auth_headers(credential)}))
         for key in vendor.responses:
             if key[0] in "45" and key[1:].isdigit():
                 fake.inject(int(key))
@@ -412,7 +422,9 @@ def test_the_pytest_plugin_provides_the_fixture(vendor: Vendor, tmp_path: Path) 
     fixture = f"fake_{python_name(vendor.name)}"
     test_file = tmp_path / "test_plugin.py"
     test_file.write_text(
-        PLUGIN_TEST.format(fixture=fixture, pkg=vendor.import_name, ident="e-1", status=vendor.running_status)
+        PLUGIN_TEST.format(
+            fixture=fixture, pkg=vendor.import_name, ident=execution_id(vendor), status=vendor.running_status
+        )
     )
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
     plugin = [*command, "-p", f"{vendor.import_name}.testing", str(test_file)]
@@ -511,3 +523,48 @@ def test_only_the_fakes_clients_use_virtual_time(vendor: Vendor) -> None:
     started = time.perf_counter()
     vendor.endpoint.sync(client=fake.client().with_options(max_retries=1), **vendor.call_kwargs(ident))
     assert time.perf_counter() - started < WALL < fake.elapsed == 7.0
+
+
+# --- HTTP basic auth: the fake checks base64("<username>:<password>"), as a server does ----------------
+
+BASIC_AUTH_SPEC = ROOT / "tests" / "corpus" / "sec_http_basic.yaml"
+BASIC_AUTH = """
+import base64
+from {name}.testing import FakeAPI
+from {name} import AuthenticationError, wait_for_execution
+from {name}.api.default import get_run
+
+fake = FakeAPI()
+fake.add_execution("r1", statuses=["running", "done"])
+result = wait_for_execution("r1", client=fake.client())
+assert result.succeeded and result.polls == 2, result
+sent = fake.requests[0].headers["authorization"]
+assert sent == "Basic " + base64.b64encode(b"fake-username:fake-password").decode(), sent
+
+fake = FakeAPI(credentials={{"username": "ada", "password": "s3cret:x"}})
+fake.add_execution("r1", statuses=["done"])
+assert wait_for_execution("r1", client=fake.client()).succeeded
+for wrong in ({{"password": "other"}}, {{"username": "bob"}}):
+    try:
+        get_run.sync("r1", client=fake.client(**wrong))
+    except AuthenticationError:
+        pass
+    else:
+        raise AssertionError(f"{{wrong}} was let in")
+print("ok")
+"""
+
+
+def test_http_basic_auth_is_checked_as_base64_of_username_and_password() -> None:
+    """tests/corpus/sec_http_basic.yaml: `FakeAPI().client()` builds (it has both the username and
+    the password), the fake lets in only `Basic base64(username:password)` of its credentials."""
+    directory = built.build(BASIC_AUTH_SPEC, "basic_auth_exec")
+    env = {**os.environ, "PYTHONPATH": str(directory)}
+    result = subprocess.run(
+        [sys.executable, "-c", BASIC_AUTH.format(name="basic_auth_exec")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stdout + result.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import yaml
 
 from generator.derive import derive
 from generator.errors import RegenerationError, SpecRefusalError
-from generator.spec import load_spec, normalise
+from generator.spec import all_schemas, load_spec, normalise
 
 SPEC = Path("spec.yaml")
 
@@ -111,6 +112,74 @@ def test_nullable_forms_of_3_0_become_null_alternatives() -> None:
     assert out["low"] == {"type": "integer", "exclusiveMinimum": 1}
 
 
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        pytest.param(
+            {"allOf": [{"$ref": "#/components/schemas/Status"}], "description": "d"},
+            {"$ref": "#/components/schemas/Status", "description": "d"},
+            id="one member, annotated",
+        ),
+        pytest.param(
+            {"allOf": [{"nullable": True}, {"$ref": "#/components/schemas/Status"}]},
+            {"anyOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]},
+            id="a nullable member annotates a ref",
+        ),
+        pytest.param(
+            {"allOf": [{"type": "string", "maxLength": 3}, {"description": "d", "example": "abc"}]},
+            {"type": "string", "maxLength": 3, "description": "d", "example": "abc"},
+            id="an inline string with an annotating member",
+        ),
+        pytest.param(
+            {"allOf": [{"type": "array", "items": {"type": "integer"}}, {"readOnly": True}], "nullable": True},
+            {"type": ["array", "null"], "items": {"type": "integer"}, "readOnly": True},
+            id="a nullable array",
+        ),
+        pytest.param(
+            {"allOf": [{"type": "string", "description": "inner"}, {"description": "member"}], "description": "outer"},
+            {"type": "string", "description": "outer"},
+            id="the outer annotation wins",
+        ),
+        pytest.param(
+            {"allOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+            {"allOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+            id="two real members stay for derive to merge",
+        ),
+    ],
+)
+def test_allof_that_only_annotates_is_its_schema(schema: dict[str, Any], expected: dict[str, Any]) -> None:
+    spec = base_spec(openapi="3.0.3")
+    spec["components"]["schemas"]["Run"]["properties"]["x"] = schema
+    assert normalise(spec)["components"]["schemas"]["Run"]["properties"]["x"] == expected
+
+
+def test_allof_around_a_string_or_enum_derives() -> None:
+    spec = base_spec(openapi="3.0.3")
+    schemas = spec["components"]["schemas"]
+    schemas["Name"] = {"type": "string"}
+    schemas["Run"]["properties"]["name"] = {"allOf": [{"$ref": "#/components/schemas/Name"}], "description": "n"}
+    schemas["Run"]["properties"]["status"] = {"allOf": [{"nullable": True}, {"$ref": "#/components/schemas/Status"}]}
+    schemas["Run"]["properties"]["key"] = {
+        "type": "string",
+        "allOf": [{"$ref": "#/components/schemas/Name"}, {"pattern": "^[0-9]+$"}],
+    }
+    schemas["Run"]["properties"]["stage"] = {
+        "type": "string",
+        "nullable": True,
+        "allOf": [{"$ref": "#/components/schemas/Status"}],
+    }
+    schemas["Run"]["properties"]["clash"] = {"type": "string", "allOf": [{"type": "integer"}]}
+    schemas["Run"]["required"] = ["id", "stage"]
+    with pytest.raises(SpecRefusalError, match="`allOf` member that is not an object schema"):
+        schemas_of(spec)
+    del schemas["Run"]["properties"]["clash"]
+    props = schemas_of(spec)["Run"]["properties"]
+    assert props["name"]["anyOf"][0]["$ref"] == "#/components/schemas/Name"
+    assert {"type": "null"} in props["status"]["anyOf"]
+    assert props["key"] == {"type": ["string", "null"], "pattern": "^[0-9]+$"}
+    assert props["stage"]["anyOf"] == [{"$ref": "#/components/schemas/RunStage"}, {"type": "null"}]
+
+
 def test_status_behind_allof_and_nullable_is_found() -> None:
     spec = base_spec(openapi="3.0.3")
     spec["components"]["schemas"]["Run"]["properties"]["status"] = {
@@ -163,6 +232,38 @@ def test_collisions_and_reserved_names_are_resolved_in_document_order() -> None:
     assert derived.renamed == {"Response": "ResponseModel"}
 
 
+def test_titles_never_name_classes() -> None:
+    spec = base_spec()
+    schemas = spec["components"]["schemas"]
+    schemas["Run"]["title"] = "A run"
+    props = schemas["Run"]["properties"]
+    props["kind"] = {"title": "Status", "enum": ["a", "b"]}
+    props["step"] = {"title": "Status", "type": "object", "properties": {"kind": {"title": "Status", "enum": ["c"]}}}
+    props["owner"] = {"anyOf": [{"title": "P", "type": "object"}, {"title": "P", "type": "object", "properties": {}}]}
+    derived = derive(spec, SPEC)
+    names = derived.generator_input["components"]["schemas"]
+    assert {"RunKind", "RunStep", "RunStepKind", "P", "P2"} <= set(names)
+    assert not any("title" in schema for _, schema in all_schemas(derived.generator_input))
+    assert derived.titles["Run"] == "A run" and derived.facts()["titles"]["RunKind"] == "Status"
+
+
+def test_prefix_items_are_a_list_of_the_members() -> None:
+    spec = base_spec()
+    props = spec["components"]["schemas"]["Run"]["properties"]
+    props["point"] = {"type": "array", "prefixItems": [{"type": "number"}, {"type": "number"}], "items": False}
+    props["pair"] = {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "items": False}
+    props["open"] = {"type": "array", "prefixItems": [{"type": "string"}]}
+    props["rest"] = {"prefixItems": [{"type": "string"}], "items": {"type": "integer"}}
+    props["none"] = {"type": "array", "items": False}
+    out = schemas_of(spec)["Run"]["properties"]
+    assert out["point"]["items"] == {"type": "number"}
+    assert out["pair"]["items"] == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert out["open"]["items"] == {}  # anything may follow the prefix
+    assert out["rest"]["items"] == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert out["none"]["items"] == {}
+    assert not any("prefixItems" in prop for prop in out.values())
+
+
 def test_optional_properties_accept_null_at_every_depth() -> None:
     spec = base_spec()
     spec["components"]["schemas"]["Run"]["properties"]["nested"] = {
@@ -210,6 +311,76 @@ def test_operations_get_ids_modules_and_merged_parameters() -> None:
     assert (post.retry, post.idempotency_header, post.security) == ("keyed", "Idempotency-Key", [["bearer"]])
     delete = by_key["DELETE /runs/{run_id}"]
     assert (delete.retry, delete.security) == ("always", [])
+
+
+def test_operation_names_do_not_depend_on_the_documents_order() -> None:
+    paths = ["/jobs/", "/jobs", "/jobs.x", "/jobs-x", "/jobs/{id}", "/jobs/{job_id}/x"]
+
+    def names(order: list[str]) -> dict[str, str]:
+        spec = base_spec()
+        for path in order:
+            params = [
+                {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                for name in re.findall(r"{([^}]+)}", path)
+            ]
+            spec["paths"][path] = {"get": {"parameters": params, "responses": {"204": {"description": "ok"}}}}
+        return {op.key: op.module for op in derive(spec, SPEC).operations}
+
+    forward, backward = names(paths), names(list(reversed(paths)))
+    assert forward == backward
+    assert forward["GET /jobs"] == "api.default.get_jobs" and forward["GET /jobs/"] == "api.default.get_jobs_2"
+    assert forward["GET /jobs-x"] == "api.default.get_jobs_x" and forward["GET /jobs.x"] == "api.default.get_jobs_x_2"
+    assert forward["GET /jobs/{id}"] == "api.default.get_jobs_id"
+    assert len(set(forward.values())) == len(forward)
+
+
+def test_request_bodies_without_content_form_encoded_and_binary() -> None:
+    spec = base_spec()
+    item = spec["paths"]["/runs/{run_id}"]
+    item["parameters"] = item["get"]["parameters"]
+    item["post"] = {
+        "operationId": "nothing",
+        "requestBody": {"content": None},
+        "responses": {"204": {"description": "ok"}},
+    }
+    item["put"] = {"operationId": "empty", "requestBody": {"content": {}}, "responses": {"204": {"description": "ok"}}}
+    form: dict[str, Any] = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}, "b": {"type": "array", "items": {"type": "integer"}}},
+    }
+    item["patch"] = {
+        "operationId": "form",
+        "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": form}, "text/plain": {}}},
+        "responses": {"204": {"description": "ok"}},
+    }
+    derived = derive(spec, SPEC)
+    by_key = {op.key: op.operation for op in derived.operations}
+    assert "requestBody" not in by_key["POST /runs/{run_id}"] and "requestBody" not in by_key["PUT /runs/{run_id}"]
+    assert list(by_key["PATCH /runs/{run_id}"]["requestBody"]["content"]) == ["application/x-www-form-urlencoded"]
+
+    item["patch"]["requestBody"]["content"] = {"multipart/form-data": {"schema": form}}
+    with pytest.raises(SpecRefusalError, match="a request body only in multipart/form-data"):
+        derive(spec, SPEC)
+    form["properties"]["c"] = {"type": "object", "properties": {}}
+    item["patch"]["requestBody"]["content"] = {"application/x-www-form-urlencoded": {"schema": form}}
+    with pytest.raises(SpecRefusalError, match="a form-encoded body with a nested object") as caught:
+        derive(spec, SPEC)
+    assert caught.value.pointer.endswith("/schema/properties/c")
+
+
+def test_http_basic_is_supported_and_digest_named_when_refused() -> None:
+    spec = base_spec()
+    spec["components"]["securitySchemes"] = {
+        "basic": {"type": "http", "scheme": "Basic"},
+        "digest": {"type": "http", "scheme": "digest"},
+    }
+    spec["security"] = [{"digest": []}, {"basic": []}]
+    derived = derive(spec, SPEC)
+    assert derived.operations[0].security == [["basic"]]
+    assert derived.schemes["basic"] == {"in": "header", "name": "Authorization", "prefix": "Basic ", "kind": "basic"}
+    spec["security"] = [{"digest": []}]
+    with pytest.raises(SpecRefusalError, match=r"alternatives \(http digest\)"):
+        derive(spec, SPEC)
 
 
 def test_security_alternatives_skip_unsupported_schemes() -> None:
@@ -281,7 +452,7 @@ REFUSALS: list[tuple[Callable[[], dict[str, Any]], str]] = [
                 }
             }
         ),
-        "no supported security scheme among the alternatives (apiKey)",
+        "no supported security scheme among the alternatives (apiKey in cookie)",
     ),
     (
         lambda: _mutate("components/schemas/Status/x-terminal-statuses", {"success": ["finished"]}),
@@ -344,3 +515,48 @@ def test_a_new_entry_needs_no_spec_hash(tmp_path: Path) -> None:
     (tmp_path / "manifest.toml").write_text(entry, encoding="utf-8")
     _, packages = load_manifest(tmp_path / "manifest.toml")
     assert packages["x"].spec_sha256 == ""
+
+
+# -- the one line of a tool failure -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("output", "line"),
+    [
+        (
+            "Generating /tmp/x/real_prefect\nError(s) encountered while generating, client was not created\n\n"
+            "Unable to process schema /components/schemas/BlockDocumentFilter:\n"
+            "Value {'eq_': False} is not valid, only None is allowed\n\n"
+            "If you believe this was a mistake or this tool is missing a feature you need, please open an issue\n",
+            "Unable to process schema /components/schemas/BlockDocumentFilter: "
+            "Value {'eq_': False} is not valid, only None is allowed",
+        ),
+        (
+            "Generating /tmp/x\nWARNING parsing GET /a within default. Endpoint will not be generated.\n"
+            "Incorrect path templating for /a\n",
+            "WARNING parsing GET /a within default. Endpoint will not be generated. Incorrect path templating for /a",
+        ),
+        (
+            "Error(s) encountered while generating, client was not created\n\nFailed to parse OpenAPI document\n\n"
+            "1 validation error for OpenAPI\ncomponents.schemas.X.enum\n  List should have at least 1 item\n"
+            "    For further information visit https://errors.pydantic.dev\n",
+            "Failed to parse OpenAPI document: 1 validation error for OpenAPI components.schemas.X.enum "
+            "List should have at least 1 item",
+        ),
+        ("Generating /tmp/x\n\u2502 UndefinedError: 'x' is undefined \u2502\n", "UndefinedError: 'x' is undefined"),
+        (
+            "Generating /tmp/x\nWarning(s) encountered while generating.\n\n"
+            "WARNING parsing POST /voice within default. Endpoint will not be generated.\n\n"
+            "Could not find reference in parsed models or enums\n\n\n"
+            "Unable to parse schema /components/schemas/Lang\n\n"
+            "Unable to parse this part of your OpenAPI document: : Value 1 is not valid for enum "
+            "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f3d1cba8650>\n\n"
+            '{\n  "enum": ["0"],\n  "default": "1"\n}\n',
+            "Unable to parse schema /components/schemas/Lang: Value 1 is not valid for enum",
+        ),
+    ],
+)
+def test_a_tool_failure_says_its_cause_not_its_banner(output: str, line: str) -> None:
+    from generator.render import _first_error
+
+    assert _first_error(output) == line

@@ -59,17 +59,20 @@ async def test_request_carries_exactly_the_auth_header_and_user_agent(vendor: Ve
         async with open_client(vendor, server.url, credential=SECRET) as client:
             await get(vendor, mode, client)
     (seen,) = server.requests
-    name, value = vendor.auth_header(SECRET)
     assert seen.method == "GET"
-    assert seen.headers[name.lower()] == value
-    # The credential travels in that one header only.
-    assert {h for h in seen.headers if h in CREDENTIAL_HEADERS} == {name.lower()}
-    assert [h for h, v in seen.headers.items() if SECRET in v] == [name.lower()]
-    assert SECRET not in seen.path
+    assert vendor.sent_credential(seen.headers, seen.path) == vendor.credential_value(SECRET)
+    # The credential travels in that one header, or that one query parameter, only.
+    name = vendor.credential_name.lower()
+    in_header = vendor.credential_in == "header"
+    assert {h for h in seen.headers if h in CREDENTIAL_HEADERS} == ({name} if in_header else set())
+    assert [h for h, v in seen.headers.items() if SECRET in v] == ([name] if in_header else [])
+    path, _, query = seen.path.partition("?")
+    assert SECRET not in path
+    assert (SECRET in query) == (not in_header)
     if vendor.scheme["type"] == "apiKey":
         assert "authorization" not in seen.headers
     else:
-        assert value == f"Bearer {SECRET}"
+        assert vendor.credential_value(SECRET) == f"Bearer {SECRET}"
     python = f"python/{sys.version_info.major}.{sys.version_info.minor}"
     assert seen.headers["user-agent"] == f"{vendor.dist}/{vendor.version} {python} httpx2/{httpx2.__version__}"
     assert seen.headers["accept"] == "application/json"
@@ -83,7 +86,7 @@ async def test_request_path_and_query_follow_the_spec(vendor: Vendor, mode: str)
     (seen,) = server.requests
     path, _, query = seen.path.partition("?")
     assert path == vendor.expected_path()
-    assert parse_qs(query, keep_blank_values=True) == {k: [v] for k, v in vendor.query_params().items()}
+    assert parse_qs(query, keep_blank_values=True) == vendor.sent_query("test-credential")
 
 
 ODD_IDS = [
@@ -120,7 +123,7 @@ async def test_string_path_value_arrives_percent_encoded_as_one_segment(vendor: 
         path, _, query = seen.path.partition("?")
         assert path == vendor.expected_path(overrides={target: value})
         assert path.count("/") == segments
-        assert parse_qs(query, keep_blank_values=True) == {k: [v] for k, v in vendor.query_params().items()}
+        assert parse_qs(query, keep_blank_values=True) == vendor.sent_query("test-credential")
     slash_in_value = vendor.expected_path(overrides={target: ODD_IDS[0]})
     assert "wf-0123456789abcdef0123456789abcdef%2Fexec-abc" in slash_in_value
     assert "wf_4Xyz%3Aexec_9Abc" in vendor.expected_path(overrides={target: ODD_IDS[1]})
@@ -161,11 +164,10 @@ async def test_custom_headers_are_sent_and_the_callers_dict_is_not_mutated(vendo
             headers["X-Injected"] = "yes"
             await get(vendor, mode, client)
     first, second = server.requests
-    name, value = vendor.auth_header(SECRET)
     for seen in (first, second):
         assert seen.headers["x-trace-id"] == "trace-1"
         assert "x-injected" not in seen.headers
-        assert seen.headers[name.lower()] == value
+        assert vendor.sent_credential(seen.headers, seen.path) == vendor.credential_value(SECRET)
 
 
 # --- the credential never leaks ------------------------------------------------------------------
@@ -227,8 +229,9 @@ async def test_debug_logs_redact_the_credential(vendor: Vendor, mode: str, caplo
     assert all(SECRET not in message for message in messages)
     assert SECRET not in caplog.text
     package_lines = [r.getMessage() for r in caplog.records if r.name == vendor.import_name]
-    header = vendor.auth_header(SECRET)[0].lower()
-    assert any(header in line.lower() and "<redacted>" in line for line in package_lines), package_lines
+    # The header, or for an API key in the query the URL's parameter, is shown redacted.
+    name = vendor.credential_name.lower()
+    assert any(name in line.lower() and "<redacted>" in line for line in package_lines), package_lines
     assert any(re.search(r"\bretry 1\b", line, re.IGNORECASE) for line in package_lines), package_lines
 
 
@@ -253,8 +256,7 @@ async def test_from_env_reads_credential_and_base_url(
             await client.aclose()
     assert normalise(result.to_dict()) == normalise(example(vendor))
     (seen,) = server.requests
-    name, value = vendor.auth_header(SECRET)
-    assert seen.headers[name.lower()] == value
+    assert vendor.sent_credential(seen.headers, seen.path) == vendor.credential_value(SECRET)
 
 
 @pytest.mark.parametrize("value", [None, ""])

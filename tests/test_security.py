@@ -215,3 +215,111 @@ async def test_no_secret_in_logs_reprs_or_errors(
     finally:
         await close(unreachable)
     assert not any(secret in str(caught.value) + repr(caught.value) for secret in SECRETS.values())
+
+
+# -- HTTP basic auth, through a package generated from tests/corpus/sec_http_basic.yaml ----------
+
+PASSWORD = "pw-SECRET-6d7e8f90"
+
+
+def basic_package() -> str:
+    """The import name of the sec_http_basic corpus case, built once and importable."""
+    import sys
+
+    from support.built import build
+    from support.vendors import ROOT
+
+    directory = build(ROOT / "tests" / "corpus" / "sec_http_basic.yaml", "basic_auth_exec")
+    if str(directory) not in sys.path:
+        sys.path.insert(0, str(directory))
+    return "basic_auth_exec"
+
+
+@pytest.mark.asyncio
+async def test_http_basic_sends_username_and_password_and_never_shows_them(
+    mode: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import base64
+
+    package = basic_package()
+    client_module = importlib.import_module(f"{package}.client")
+    get_run = importlib.import_module(f"{package}.api.default.get_run")
+    either = importlib.import_module(f"{package}.api.default.get_cookie_or_bearer")
+    caplog.set_level(logging.DEBUG, logger=package)
+    expected = "Basic " + base64.b64encode(f"ann:{PASSWORD}".encode()).decode()
+    body = {"id": "r1", "status": "done"}
+    with ScriptedServer([Reply(200, body), Reply(200, body), Reply(204)]) as server:
+        monkeypatch.setenv("BASIC_AUTH_EXEC_USERNAME", "ann")
+        monkeypatch.setenv("BASIC_AUTH_EXEC_PASSWORD", PASSWORD)
+        monkeypatch.setenv("BASIC_AUTH_EXEC_TOKEN", TOKEN)
+        from_env = client_module.AuthenticatedClient(base_url=server.url)
+        passed = client_module.AuthenticatedClient(base_url=server.url, username="ann", password=PASSWORD, token="")
+        try:
+            for client in (from_env, passed):
+                if mode == "sync":
+                    run = get_run.sync("r1", client=client)
+                else:
+                    run = await get_run.asyncio("r1", client=client)
+                assert run.id == "r1"
+            # An operation offering a cookie or a bearer token sends the token.
+            if mode == "sync":
+                either.sync(client=from_env)
+            else:
+                await either.asyncio(client=from_env)
+            text = repr(from_env) + str(passed)
+        finally:
+            for client in (from_env, passed):
+                client.close()
+                await client.aclose()
+    first, second, third = server.requests
+    assert first.headers["authorization"] == second.headers["authorization"] == expected
+    assert third.headers["authorization"] == f"Bearer {TOKEN}"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "<redacted>" in logged
+    secret = expected.removeprefix("Basic ")
+    assert not any(value in logged + text for value in (PASSWORD, secret, TOKEN))
+
+
+def test_http_basic_without_a_username_names_the_parameter(monkeypatch: pytest.MonkeyPatch) -> None:
+    package = basic_package()
+    for variable in ("USERNAME", "PASSWORD", "TOKEN"):
+        monkeypatch.delenv(f"BASIC_AUTH_EXEC_{variable}", raising=False)
+    client = importlib.import_module(f"{package}.client").AuthenticatedClient(base_url="http://127.0.0.1:9")
+    get_run = importlib.import_module(f"{package}.api.default.get_run")
+    errors = importlib.import_module(f"{package}.errors")
+    try:
+        with pytest.raises(errors.MissingCredentialError, match="username"):
+            get_run.sync("r1", client=client)
+    finally:
+        client.close()
+
+
+@pytest.mark.asyncio
+async def test_an_api_key_in_the_query_stays_out_of_the_transports_log_lines(
+    mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """httpx2 logs every request's URL at INFO on its own logger: the key must not be in it."""
+    import sys
+
+    from support.built import build
+    from support.vendors import ROOT
+
+    directory = build(ROOT / "tests" / "corpus" / "sec_api_key_in_query.yaml", "query_key_exec")
+    if str(directory) not in sys.path:
+        sys.path.insert(0, str(directory))
+    client_module = importlib.import_module("query_key_exec.client")
+    get_run = importlib.import_module("query_key_exec.api.default.get_run")
+    caplog.set_level(logging.INFO, logger="httpx2")
+    with ScriptedServer([Reply(200, {"id": "r1", "status": "done"})]) as server:
+        client = client_module.AuthenticatedClient(base_url=server.url, api_key=TOKEN)
+        try:
+            run = get_run.sync("r1", client=client) if mode == "sync" else await get_run.asyncio("r1", client=client)
+        finally:
+            client.close()
+            await client.aclose()
+    assert run.id == "r1"
+    (request,) = server.requests
+    assert TOKEN in request.path  # sent, in the query
+    transport_lines = [record.getMessage() for record in caplog.records if record.name == "httpx2"]
+    assert any("access_token=<redacted>" in line for line in transport_lines), transport_lines
+    assert not any(TOKEN in line for line in transport_lines)

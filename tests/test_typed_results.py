@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openapi_python_client.strings import ClassName
 
 from support import built
 from support.schemas import resolve
 from support.scripted import Reply, ScriptedServer
-from support.vendors import HTTP_METHODS, Vendor, json_media, selected
+from support.vendors import HTTP_METHODS, Vendor, component_class_name, json_media, selected
 
 # The hierarchy errors.py documents: the class raised for each status.
 NAMED = {
@@ -59,7 +58,7 @@ def documented_model(spec: dict[str, Any], operation: dict[str, Any], status: in
         return None
     ref = media["schema"].get("$ref", "")
     assert ref.startswith("#/components/schemas/"), f"response {key} of {operation.get('operationId')} is not a $ref"
-    name = str(ClassName(ref.rsplit("/", 1)[1], "field_"))
+    name = component_class_name(spec, ref)
     return name if hasattr(models, name) else name + "Model"
 
 

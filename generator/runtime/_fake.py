@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import httpx2
 
+from ._auth import basic_credential
 from ._base_client import BaseClient
 
 # The body `inject_malformed` answers with: a 2xx whose JSON is cut short.
@@ -80,6 +81,7 @@ class RecordedRequest:
     headers: dict[str, str]
     path_params: dict[str, str]
     time: float
+    content: bytes = b""  # the request body as sent (a polled POST sends one on every poll)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,11 @@ class FakeFacts:
     security: tuple[tuple[str, ...], ...]
     # Scheme name -> (location, header or query name, prefix, the client's constructor parameter).
     schemes: Mapping[str, tuple[str, str, str, str]]
+    # HTTP basic scheme name -> its password's constructor parameter (the username's is in `schemes`):
+    # the header carries base64("<username>:<password>"), not a credential as given.
+    basic_passwords: Mapping[str, str] = field(default_factory=dict)
+    # The polled operation requires a request body: a request without one answers 422 (or 400).
+    body_required: bool = False
 
 
 @dataclass
@@ -179,6 +186,7 @@ class FakeTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
             request.url.raw_path.decode("ascii").split("?", 1)[0],
             parse_qsl(request.url.query.decode("ascii"), keep_blank_values=True),
             {k.lower(): v for k, v in request.headers.items()},
+            request.content,
         )
         if answer.fault == "timeout":
             # A timeout takes as long as the request allowed: the read phase's limit, in virtual time.
@@ -210,7 +218,7 @@ class FakeAPIBase:
     serve_stall_seconds: float = 60.0
 
     def __init__(self, *, credentials: Mapping[str, str] | None = None, base_url: str | None = None) -> None:
-        params = [scheme[3] for scheme in self.facts.schemes.values()]
+        params = [scheme[3] for scheme in self.facts.schemes.values()] + list(self.facts.basic_passwords.values())
         self.credentials: dict[str, str] = {p: f"fake-{p.replace('_', '-')}" for p in params}
         unknown = sorted(set(credentials or {}) - set(params))
         if unknown:
@@ -405,13 +413,23 @@ class FakeAPIBase:
             for scheme in alternative:
                 location, name, prefix, param = self.facts.schemes[scheme]
                 sent = headers.get(name.lower()) if location == "header" else query.get(name)
-                met = met and sent == prefix + self.credentials[param]
+                expected: str | None = prefix + self.credentials[param]
+                if scheme in self.facts.basic_passwords:
+                    username, password = self.credentials[param], self.credentials[self.facts.basic_passwords[scheme]]
+                    # A username with ":" has no basic credential (RFC 7617): nothing the client sends matches.
+                    expected = prefix + basic_credential(username, password) if ":" not in username else None
+                met = met and expected is not None and sent == expected
             if met:
                 return True
         return False
 
     def _handle(
-        self, method: str, raw_path: str, query_pairs: list[tuple[str, str]], headers: dict[str, str]
+        self,
+        method: str,
+        raw_path: str,
+        query_pairs: list[tuple[str, str]],
+        headers: dict[str, str],
+        content: bytes = b"",
     ) -> _Answer:
         query = dict(query_pairs)
         base_path = urlsplit(self.base_url).path.rstrip("/")
@@ -421,7 +439,9 @@ class FakeAPIBase:
             {} if match is None else {n: unquote(match.group(f"p{i}")) for i, n in enumerate(self.facts.path_params)}
         )
         with self._lock:
-            self.requests.append(RecordedRequest(method.upper(), raw_path, query, headers, params, self.clock()))
+            self.requests.append(
+                RecordedRequest(method.upper(), raw_path, query, headers, params, self.clock(), content)
+            )
             fault = self._faults[0] if self._faults else None
             if fault is not None:
                 fault.times -= 1
@@ -436,6 +456,8 @@ class FakeAPIBase:
                 return self._error(401)
             missing = [name for name in self.facts.required_query if name not in query]
             missing += [name for name in self.facts.required_headers if name.lower() not in headers]
+            if self.facts.body_required and not content:
+                missing.append("the request body")
             if missing:
                 # A request the server would not validate: 422 where the spec documents one, else 400.
                 return self._error(422 if "422" in self.facts.error_bodies else 400)
@@ -472,10 +494,10 @@ class FakeAPIBase:
             def _any(self) -> None:
                 url = urlsplit(self.path)
                 length = int(self.headers.get("content-length") or 0)
-                if length:
-                    self.rfile.read(length)
+                content = self.rfile.read(length) if length else b""
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                answer = fake._handle(self.command, url.path, parse_qsl(url.query, keep_blank_values=True), headers)
+                query = parse_qsl(url.query, keep_blank_values=True)
+                answer = fake._handle(self.command, url.path, query, headers, content)
                 if answer.fault is not None:
                     if answer.fault == "timeout":
                         fake._stopping.wait(fake.serve_stall_seconds)

@@ -6,7 +6,9 @@
   (`APIError`, `NotFoundError`), parameter descriptions in every place a spec puts them, and a
   polled operation with an integer path id and a UUID query parameter;
 - `bare()`: the same spec without the polled operation's extensions and without any error
-  response: no wait helper, no documented error model.
+  response: no wait helper, no documented error model;
+- `field_access()`: tests/corpus/schema_field_access.yaml: `$ref` properties with descriptions
+  and a model whose only required field is a string, for test_field_access's construct tests.
 
 Also `mypy_reveal()`: run `mypy --strict` over snippets and return what each `reveal_type` said.
 """
@@ -31,6 +33,7 @@ import yaml
 from support.vendors import ROOT, load_spec
 
 TYPED_ERRORS_SPEC = ROOT / "tests" / "corpus" / "op_typed_errors.yaml"
+FIELD_ACCESS_SPEC = ROOT / "tests" / "corpus" / "schema_field_access.yaml"
 
 
 @functools.cache
@@ -62,6 +65,12 @@ def build(spec: Path, import_name: str) -> Path:
 def typed_errors() -> tuple[Path, str, dict[str, Any]]:
     """(dist directory, import name, spec) of the typed-errors corpus spec."""
     return build(TYPED_ERRORS_SPEC, "typed_errors_exec"), "typed_errors_exec", load_spec(TYPED_ERRORS_SPEC)
+
+
+def field_access() -> tuple[Path, str]:
+    """(dist directory, import name) of tests/corpus/schema_field_access.yaml: `$ref` properties
+    with descriptions, a model (`Child`) whose only required field is a string."""
+    return build(FIELD_ACCESS_SPEC, "field_access_exec"), "field_access_exec"
 
 
 def bare_spec() -> dict[str, Any]:

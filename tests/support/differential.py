@@ -27,7 +27,7 @@ import pydantic
 
 from support.jsoncompare import json_difference
 from support.strategies import success_component
-from support.vendors import Vendor
+from support.vendors import Vendor, python_name
 
 
 def success_model(vendor: Vendor) -> Any:
@@ -40,6 +40,35 @@ def oracle_model(vendor: Vendor) -> type[pydantic.BaseModel]:
     return model
 
 
+def _oracle_json(value: Any) -> Any:
+    """The oracle's value as JSON: its models dumped as sent, inside dicts and lists too
+    (a typed map of models is a dict of pydantic models there)."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, dict):
+        return {key: _oracle_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_oracle_json(item) for item in value]
+    return value
+
+
+def _as_the_oracle_sees(ours: Any, theirs: Any) -> Any:
+    """`ours` (JSON) without the unknown keys that the oracle's models at the same places ignore."""
+    if isinstance(theirs, pydantic.BaseModel) and isinstance(ours, dict):
+        fields = {(info.alias or field): field for field, info in type(theirs).model_fields.items()}
+        keep_unknown = type(theirs).model_config.get("extra") == "allow"
+        return {
+            key: _as_the_oracle_sees(value, getattr(theirs, fields[key])) if key in fields else value
+            for key, value in ours.items()
+            if key in fields or keep_unknown
+        }
+    if isinstance(theirs, dict) and isinstance(ours, dict):
+        return {key: _as_the_oracle_sees(value, theirs.get(key)) for key, value in ours.items()}
+    if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) == len(ours):
+        return [_as_the_oracle_sees(item, their_item) for item, their_item in zip(ours, theirs, strict=True)]
+    return ours
+
+
 def _squash(name: str) -> str:
     """`helperText`, `helper_text` and `helper_text_` all squash to `helpertext`."""
     return name.replace("_", "").lower()
@@ -50,24 +79,42 @@ class Walk:
 
     def __init__(self, vendor: Vendor) -> None:
         self.vendor = vendor
-        self.schemas: dict[str, Any] = vendor.spec["components"]["schemas"]
+        # By the class the package names each component (`x-class-name` renames one), and the
+        # component's own name, which the oracle's class is named after.
+        self.schemas: dict[str, Any] = {}
+        self.components: dict[str, str] = {}
+        for component, schema in vendor.spec["components"]["schemas"].items():
+            cls = str(schema.get("x-class-name") or component)
+            self.schemas[cls], self.components[cls] = schema, component
 
     def model(self, ours: Any, theirs: Any, raw: Any, path: str) -> None:
         name = type(ours).__name__
+        fields = [
+            f for f in attrs.fields(type(ours)) if f.name != "additional_properties" and not f.name.startswith("_")
+        ]
+        if not fields and isinstance(theirs, dict | pydantic.RootModel):
+            # A typed map (`additionalProperties`, no properties): the package keeps its entries in
+            # additional_properties, the oracle in a dict (a RootModel's for a component); entry by entry.
+            their_map = theirs.root if isinstance(theirs, pydantic.RootModel) else theirs
+            assert isinstance(raw, dict) and isinstance(their_map, dict), f"{path}: {their_map!r:.80}"
+            assert set(ours.additional_properties) == set(their_map) == set(raw), f"{path}: the keys differ"
+            for key, value in ours.additional_properties.items():
+                self.value(value, their_map[key], raw[key], f"{path}[{key!r}]")
+            return
         if name not in self.schemas:
             # An inline schema the pipeline named (or a renamed one): the oracle names it its own
             # way, or keeps a free-form object as a dict, so the two agree as JSON.
-            theirs_json = (
-                theirs.model_dump(mode="json", by_alias=True, exclude_unset=True)
-                if isinstance(theirs, pydantic.BaseModel)
-                else theirs
-            )
-            difference = json_difference(ours.to_dict(), theirs_json)
+            theirs_json = _oracle_json(theirs)
+            # The oracle ignores unknown keys (at any depth); the round trip below checks ours keep them.
+            ours_json = _as_the_oracle_sees(ours.to_dict(), theirs)
+            difference = json_difference(ours_json, theirs_json)
             assert difference is None, f"{path}: {name} vs the oracle, as JSON: {difference}"
             assert json_difference(ours.to_dict(), raw) is None, f"{path}: {name} does not round-trip"
             return
         assert isinstance(theirs, pydantic.BaseModel), f"{path}: the oracle has {theirs!r:.80}, we have a {name}"
-        assert type(theirs).__name__ == name, f"{path}: {name} vs the oracle's {type(theirs).__name__}"
+        component = self.components[name]
+        their_name = type(theirs).__name__
+        assert _squash(their_name) == _squash(component), f"{path}: {name} ({component}) vs the oracle's {their_name}"
         assert isinstance(raw, dict)
         properties: dict[str, Any] = self.schemas[name].get("properties", {})
 
@@ -106,7 +153,10 @@ class Walk:
         names = [f.name for f in attrs.fields(cls) if f.name != "additional_properties" and not f.name.startswith("_")]
         by_key: dict[str, str] = {}
         for key in properties:
-            matches = [name for name in names if _squash(name) == _squash(key)]
+            # The generator's Python name (`_links` -> `field_links`), else the one a member name
+            # or keyword took (`to_json` -> `to_json_`, `helperText` -> `helper_text`).
+            matches = [name for name in names if name == python_name(key)]
+            matches = matches or [name for name in names if _squash(name) == _squash(key)]
             assert len(matches) == 1, f"{path}: property {key!r} matches attrs fields {matches} of {names}"
             by_key[key] = matches[0]
         assert sorted(by_key.values()) == sorted(names), (

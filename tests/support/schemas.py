@@ -17,6 +17,43 @@ def validator_for(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Dr
     return jsonschema.Draft202012Validator(root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
+def openapi31(spec: dict[str, Any]) -> dict[str, Any]:
+    """An OpenAPI 3.0 document's schemas in 3.1's dialect (JSON Schema 2020-12), which every
+    validator and strategy here speaks; a 3.1 document unchanged. `nullable: true` adds `null`
+    to the type (and to an enum), or, beside no type (`allOf: [$ref]`), becomes `anyOf` with
+    null; boolean `exclusiveMinimum`/`exclusiveMaximum` become the bound itself."""
+    if not str(spec.get("openapi", "")).startswith("3.0"):
+        return spec
+    return {key: _dialect_31(value) for key, value in spec.items()}
+
+
+def _dialect_31(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_dialect_31(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    # A schema's `nullable` is a boolean; a property named "nullable" (in `properties`) is a schema.
+    out = {
+        key: _dialect_31(value) for key, value in node.items() if not isinstance(value, bool) or key not in _BOOLEAN_30
+    }
+    for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+        if node.get(exclusive) is True and bound in out:
+            out[exclusive] = out.pop(bound)
+    if node.get("nullable") is not True:
+        return out
+    kind = out.get("type")
+    if kind is None:
+        return {"anyOf": [out, {"type": "null"}]}
+    out["type"] = [*kind, "null"] if isinstance(kind, list) else [kind, "null"]
+    if isinstance(out.get("enum"), list) and None not in out["enum"]:
+        out["enum"] = [*out["enum"], None]
+    return out
+
+
+# OpenAPI 3.0's boolean schema keywords that 3.1 expresses otherwise.
+_BOOLEAN_30 = frozenset({"nullable", "exclusiveMinimum", "exclusiveMaximum"})
+
+
 def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """Follow a local `$ref` chain to the schema it names."""
     while "$ref" in schema:

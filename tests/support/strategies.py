@@ -184,8 +184,9 @@ def component_bodies(vendor: Vendor, name: str) -> st.SearchStrategy[Any]:
 
 
 def component_json_schema(vendor: Vendor, name: str) -> dict[str, Any]:
-    inlined: dict[str, Any] = inline(vendor.spec, {"$ref": f"#/components/schemas/{name}"})
-    return inlined
+    """One component schema as a self-contained JSON Schema 2020-12 document: a `$ref` to it, with
+    the spec's `components` beside it (not inlined: a component may contain itself)."""
+    return {"$ref": f"#/components/schemas/{name}", "components": vendor.spec.get("components", {})}
 
 
 def success_component(vendor: Vendor) -> str:

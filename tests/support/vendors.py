@@ -26,12 +26,12 @@ from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import yaml
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
-from support.schemas import resolve
+from support.schemas import openapi31, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -148,13 +148,16 @@ class Vendor:
     version: str
     spec_path: Path
     env_prefix: str
+    # Where tests/fixtures/<vendor>/ is: this repository's, or a copy's (test_adding_vendor).
+    fixtures_root: Path = FIXTURES
 
     def __repr__(self) -> str:
         return self.name
 
     @cached_property
     def spec(self) -> dict[str, Any]:
-        return load_spec(self.spec_path)
+        """The spec, its schemas in OpenAPI 3.1's dialect (JSON Schema 2020-12) whatever its version."""
+        return openapi31(load_spec(self.spec_path))
 
     # --- the polled operation: the one with `x-status-path` ---------------------------------------
 
@@ -213,7 +216,7 @@ class Vendor:
     def model_class(self, ref: str) -> Any:
         """The package's class for a `#/components/schemas/<name>` reference (`Model`-suffixed on a clash)."""
         models = importlib.import_module(f"{self.import_name}.models")
-        name = str(ClassName(ref.rsplit("/", 1)[-1], "field_"))
+        name = component_class_name(self.spec, ref)
         for candidate in (name, name + "Model"):
             if hasattr(models, candidate):
                 return getattr(models, candidate)
@@ -240,12 +243,41 @@ class Vendor:
     def credential_param(self) -> str:
         return credential_params(self.spec, self.spec_path)[self.scheme_name]
 
+    @property
+    def credential_in(self) -> str:
+        """Where the credential travels: `header`, or `query` for an API key the spec puts there."""
+        return "query" if self.scheme["type"] == "apiKey" and self.scheme.get("in") == "query" else "header"
+
+    @property
+    def credential_name(self) -> str:
+        """The header (`Authorization` for a bearer token) or query parameter carrying the credential."""
+        return str(self.scheme["name"]) if self.scheme["type"] == "apiKey" else "Authorization"
+
+    def credential_value(self, credential: str) -> str:
+        """`credential` as the request carries it: `Bearer <token>`, or the API key itself."""
+        return credential if self.scheme["type"] == "apiKey" else f"Bearer {credential}"
+
     def auth_header(self, credential: str) -> tuple[str, str]:
-        """The header the spec says carries `credential`."""
-        if self.scheme["type"] == "apiKey":
-            assert self.scheme["in"] == "header", f"{self.name}: these tests expect the API key in a header"
-            return str(self.scheme["name"]), credential
-        return "Authorization", f"Bearer {credential}"
+        """The header the spec says carries `credential` (a test of headers only)."""
+        assert self.credential_in == "header", f"{self.name}: the credential travels in the query"
+        return self.credential_name, self.credential_value(credential)
+
+    def auth_headers(self, credential: str) -> dict[str, str]:
+        """The headers the credential adds: none when the spec puts an API key in the query."""
+        return {self.credential_name: self.credential_value(credential)} if self.credential_in == "header" else {}
+
+    def auth_query(self, credential: str) -> dict[str, str]:
+        """The query parameters the credential adds: none unless the spec puts an API key there."""
+        return {self.credential_name: credential} if self.credential_in == "query" else {}
+
+    def sent_credential(self, headers: typing.Mapping[str, str], target: str) -> str | None:
+        """The credential a request carried where the spec puts it: from its headers (any case)
+        or from the query of its target (`/path?query` or a full URL); None when it is not there."""
+        if self.credential_in == "query":
+            values = parse_qs(urlsplit(target).query, keep_blank_values=True).get(self.credential_name)
+            return values[0] if values else None
+        wanted = self.credential_name.lower()
+        return next((value for name, value in headers.items() if name.lower() == wanted), None)
 
     @property
     def env_credential(self) -> str:
@@ -324,6 +356,11 @@ class Vendor:
         """The required query parameters as they appear in the URL."""
         return self._required_query(1)
 
+    def sent_query(self, credential: str) -> dict[str, list[str]]:
+        """The query of a call with `credential` (`parse_qs` form): the required parameters, and the
+        API key where the spec puts it in the query."""
+        return {name: [value] for name, value in {**self.query_params(), **self.auth_query(credential)}.items()}
+
     def call_kwargs(self, execution_id: Any = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         """Keyword arguments for the polled call besides `client`: Python names, and an enum
         parameter's value as a member of the enum class the endpoint takes."""
@@ -386,7 +423,7 @@ class Vendor:
     def fixture(self, name: str) -> Any:
         """tests/fixtures/<vendor>/<name>, else the spec's example of that response
         (`example-200.json`: the success response's, `error-404.json`: the 404 response's)."""
-        path = FIXTURES / self.name / name
+        path = self.fixtures_root / self.name / name
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
         status = self.success_status if name.startswith("example-") else name.removesuffix(".json").split("-", 1)[1]
@@ -397,7 +434,7 @@ class Vendor:
 
     def fixture_names(self, prefix: str) -> list[str]:
         """Fixture names starting with `prefix`: the files, and the spec's error examples without one."""
-        names = {p.name for p in (FIXTURES / self.name).glob("*.json")}
+        names = {p.name for p in (self.fixtures_root / self.name).glob("*.json")}
         names |= {f"error-{status}.json" for status in self.spec_examples() if not status.startswith("2")}
         return sorted(name for name in names if name.startswith(prefix))
 
@@ -505,6 +542,14 @@ class Vendor:
             node = node[key]
         node[self.status_path[-1]] = status
         return body
+
+
+def component_class_name(spec: dict[str, Any], ref: str) -> str:
+    """The class name the pipeline gives the component schema `ref` names: its `x-class-name` when
+    the spec sets one, else the component's name as a class name (before any clash suffix)."""
+    component = ref.rsplit("/", 1)[-1]
+    schema = ((spec.get("components") or {}).get("schemas") or {}).get(component) or {}
+    return str(schema.get("x-class-name") or ClassName(component, "field_"))
 
 
 def all_vendors() -> list[Vendor]:

@@ -36,7 +36,8 @@ USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.versi
 _SCHEMES: dict[str, Scheme] = {
     "ApiKeyAuth": Scheme("header", "X-API-Key", ""),
 }
-# The constructor parameter that supplies each scheme (named when a credential is missing).
+# The constructor parameter that supplies each scheme (named when a credential is missing;
+# HTTP basic: its username, which makes the credential).
 _CREDENTIAL_PARAMS: dict[str, str] = {
     "ApiKeyAuth": "api_key",
 }

@@ -110,7 +110,7 @@ class FakeAPI(FakeAPIBase):
 
     Attributes:
         requests: Every request received, in order (`RecordedRequest`: method, path, query,
-            headers, path_params, time).
+            headers, path_params, time, content: the body as sent).
         clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
     """
 

@@ -8,6 +8,7 @@ credential wins (OR). Pure functions; `setting` alone reads the environment.
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,19 @@ def setting(value: str | None, argument: str, variable: str, *, required: bool, 
     if required and not found:
         raise MissingConfigurationError(argument, variable)
     return found
+
+
+def basic_credential(username: str, password: str) -> str:
+    """The credential of HTTP basic auth (RFC 7617): base64 of `username:password` in UTF-8, sent
+    after the scheme's "Basic " prefix. The client keeps only this (redacted like any
+    credential), never the password itself.
+
+    Raises:
+        ValueError: `username` contains ":" (the separator; RFC 7617 forbids it there).
+    """
+    if ":" in username:
+        raise ValueError("an HTTP basic username cannot contain ':'")
+    return base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import httpx2
 from . import _constants, _tracing
 from ._auth import Scheme, choose_schemes, credential_pairs, missing_params
 from ._json import stdlib_loads
-from ._logging import REDACTED, logger, redact_headers, redact_url
+from ._logging import REDACTED, logger, redact_headers, redact_transport_logs, redact_url
 from ._retry import RetryPolicy, retry_delay, should_retry_error, should_retry_response
 from .errors import APIConnectionError, APITimeoutError, MissingCredentialError, request_id_of
 
@@ -304,6 +304,7 @@ class BaseClient:
         # What the logs never show: every scheme's header or query parameter.
         self._secret_headers = frozenset(s.name.lower() for s in self._schemes.values() if s.location == "header")
         self._secret_params = frozenset(s.name for s in self._schemes.values() if s.location == "query")
+        redact_transport_logs(self._secret_params)
         self._cookies = dict(cookies or {})
         self._timeout = _as_timeout(timeout)
         # Set on a `with_options` copy: its timeout, sent with each request (the pool has the original's).
@@ -501,6 +502,7 @@ class BaseClient:
         json: Any,
         security: Sequence[Sequence[str]] | None,
         timeout: TimeoutArg | NotGiven,
+        data: Mapping[str, Any] | None = None,
     ) -> httpx2.Request:
         # The SDK's headers go on every request, so an httpx2 client given by the caller sends them too.
         params, merged = self._credential_kwargs(method, url, params, {**self._headers, **(headers or {})}, security)
@@ -511,7 +513,9 @@ class BaseClient:
         if client.base_url.is_relative_url:
             # No base URL of its own (an httpx2 client given by the caller): the SDK's.
             target = self._base.copy_with(raw_path=self._base.raw_path + url.lstrip("/").encode("ascii"))
-        return client.build_request(method, target, params=params, headers=merged, json=json, extensions=extensions)
+        return client.build_request(
+            method, target, params=params, headers=merged, json=json, data=data, extensions=extensions
+        )
 
     def _delay_after_response(
         self,
@@ -600,11 +604,14 @@ class BaseClient:
         retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
         operation: str | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> httpx2.Response:
         """Send one operation, retrying as `retry` allows; returns the answer for any status.
 
         Args:
             json: The JSON body (None: no body).
+            data: A form body (`application/x-www-form-urlencoded`): field -> value, a list
+                for a repeated field (None: no form body).
             security: The operation's requirement: alternatives of scheme names, the first one
                 whose credentials are all configured is sent; `()` sends none; None sends every
                 configured credential.
@@ -615,7 +622,7 @@ class BaseClient:
             operation: The operation's name (the generated module's), for the logs and the span.
         """
         client = self.get_httpx_client()
-        request = self._build_request(client, method, url, params, headers, json, security, timeout)
+        request = self._build_request(client, method, url, params, headers, json, security, timeout, data)
         deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
         call = _Call(self, operation, request)
@@ -652,10 +659,11 @@ class BaseClient:
         retry: RetryPolicy = "always",
         timeout: TimeoutArg | NotGiven = NOT_GIVEN,
         operation: str | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> httpx2.Response:
         """`_request` for async callers."""
         client = self.get_async_httpx_client()
-        request = self._build_request(client, method, url, params, headers, json, security, timeout)
+        request = self._build_request(client, method, url, params, headers, json, security, timeout, data)
         deadline = timeout if isinstance(timeout, Deadline) else None
         retries_taken = 0
         call = _Call(self, operation, request)

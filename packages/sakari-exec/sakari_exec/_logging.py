@@ -84,6 +84,38 @@ def redact_headers(headers: Iterable[tuple[str, str]], extra: Collection[str] = 
     }
 
 
+class _TransportRedaction(logging.Filter):
+    """Redacts credential query parameters in httpx2's own `HTTP Request: GET <url>` lines.
+
+    httpx2 logs every request's URL at INFO on its logger; an API key that a spec puts in the
+    query would be in it, in clear, for anyone who turns INFO on. The URL is a logging argument,
+    so the record is changed before it is formatted; records without such a URL pass untouched.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.names and isinstance(record.args, tuple):
+            record.args = tuple(
+                redact_url(arg, self.names) if isinstance(arg, httpx2.URL) else arg for arg in record.args
+            )
+        return True
+
+
+def redact_transport_logs(names: Collection[str]) -> None:
+    """Keep the query parameters `names` out of httpx2's request log lines (once per process)."""
+    if not names:
+        return
+    transport_logger = logging.getLogger("httpx2")
+    found = next((f for f in transport_logger.filters if isinstance(f, _TransportRedaction)), None)
+    if found is None:
+        found = _TransportRedaction()
+        transport_logger.addFilter(found)
+    found.names.update(names)
+
+
 def redact_url(url: httpx2.URL, names: Collection[str]) -> str:
     """`url` as text, with the values of the query parameters in `names` redacted."""
     if not names or not url.query:

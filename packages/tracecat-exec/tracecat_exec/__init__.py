@@ -34,32 +34,54 @@ if TYPE_CHECKING:
     from .errors import UnexpectedStatus as UnexpectedStatus
     from .errors import UnprocessableEntityError as UnprocessableEntityError
     from .errors import WaitTimeoutError as WaitTimeoutError
-    from .models import AccessLevel as AccessLevel
     from .models import ActionInput as ActionInput
+    from .models import CollectionObject as CollectionObject
+    from .models import CollectionObjectElementKind as CollectionObjectElementKind
+    from .models import DSLEnvironment as DSLEnvironment
+    from .models import DSLEnvironmentVariables as DSLEnvironmentVariables
+    from .models import DSLEnvironmentWorkflow as DSLEnvironmentWorkflow
     from .models import ErrorDetail as ErrorDetail
     from .models import EventFailure as EventFailure
+    from .models import EventFailureCause as EventFailureCause
     from .models import EventGroup as EventGroup
     from .models import ExecutionContext as ExecutionContext
+    from .models import ExecutionContextACTIONS as ExecutionContextACTIONS
+    from .models import ExecutionContextSECRETS as ExecutionContextSECRETS
+    from .models import ExecutionContextVar as ExecutionContextVar
+    from .models import ExecutionContextVARS as ExecutionContextVARS
     from .models import ExecutionInteraction as ExecutionInteraction
+    from .models import ExecutionInteractionRequestPayload as ExecutionInteractionRequestPayload
+    from .models import ExecutionInteractionResponsePayload as ExecutionInteractionResponsePayload
     from .models import ExecutionType as ExecutionType
-    from .models import FailureCause as FailureCause
+    from .models import ExternalObject as ExternalObject
     from .models import HTTPValidationError as HTTPValidationError
+    from .models import InlineObject as InlineObject
     from .models import InteractionContext as InteractionContext
-    from .models import InteractionStates as InteractionStates
+    from .models import InteractionStatus as InteractionStatus
+    from .models import InteractionType as InteractionType
     from .models import JoinStrategy as JoinStrategy
+    from .models import ObjectRef as ObjectRef
+    from .models import ObjectRefEncoding as ObjectRefEncoding
+    from .models import RegistryLock as RegistryLock
+    from .models import RegistryLockActions as RegistryLockActions
+    from .models import RegistryLockOriginFingerprints as RegistryLockOriginFingerprints
+    from .models import RegistryLockOrigins as RegistryLockOrigins
     from .models import RetryPolicy as RetryPolicy
     from .models import Role as Role
+    from .models import RoleServiceId as RoleServiceId
     from .models import RoleType as RoleType
     from .models import RunContext as RunContext
     from .models import ScopeError as ScopeError
     from .models import ScopeErrorInfo as ScopeErrorInfo
     from .models import ServerError as ServerError
-    from .models import ServiceId as ServiceId
     from .models import Task as Task
     from .models import TaskArgs as TaskArgs
     from .models import TaskInteraction as TaskInteraction
+    from .models import TaskResult as TaskResult
     from .models import TriggerType as TriggerType
+    from .models import UnknownVariant as UnknownVariant
     from .models import ValidationError as ValidationError
+    from .models import ValidationErrorCtx as ValidationErrorCtx
     from .models import WorkflowEventType as WorkflowEventType
     from .models import WorkflowExecution as WorkflowExecution
     from .models import WorkflowExecutionEvent as WorkflowExecutionEvent
@@ -95,32 +117,54 @@ _EXPORTS: dict[str, str] = {
     "WaitResult": "wait",
     "wait_for_execution": "wait",
     "wait_for_execution_async": "wait",
-    "AccessLevel": "models",
     "ActionInput": "models",
+    "CollectionObject": "models",
+    "CollectionObjectElementKind": "models",
+    "DSLEnvironment": "models",
+    "DSLEnvironmentVariables": "models",
+    "DSLEnvironmentWorkflow": "models",
     "ErrorDetail": "models",
     "EventFailure": "models",
+    "EventFailureCause": "models",
     "EventGroup": "models",
     "ExecutionContext": "models",
+    "ExecutionContextACTIONS": "models",
+    "ExecutionContextSECRETS": "models",
+    "ExecutionContextVar": "models",
+    "ExecutionContextVARS": "models",
     "ExecutionInteraction": "models",
+    "ExecutionInteractionRequestPayload": "models",
+    "ExecutionInteractionResponsePayload": "models",
     "ExecutionType": "models",
-    "FailureCause": "models",
+    "ExternalObject": "models",
     "HTTPValidationError": "models",
+    "InlineObject": "models",
     "InteractionContext": "models",
-    "InteractionStates": "models",
+    "InteractionStatus": "models",
+    "InteractionType": "models",
     "JoinStrategy": "models",
+    "ObjectRef": "models",
+    "ObjectRefEncoding": "models",
+    "RegistryLock": "models",
+    "RegistryLockActions": "models",
+    "RegistryLockOriginFingerprints": "models",
+    "RegistryLockOrigins": "models",
     "RetryPolicy": "models",
     "Role": "models",
+    "RoleServiceId": "models",
     "RoleType": "models",
     "RunContext": "models",
     "ScopeError": "models",
     "ScopeErrorInfo": "models",
     "ServerError": "models",
-    "ServiceId": "models",
     "Task": "models",
     "TaskArgs": "models",
     "TaskInteraction": "models",
+    "TaskResult": "models",
     "TriggerType": "models",
+    "UnknownVariant": "models",
     "ValidationError": "models",
+    "ValidationErrorCtx": "models",
     "WorkflowEventType": "models",
     "WorkflowExecution": "models",
     "WorkflowExecutionEvent": "models",
@@ -154,32 +198,54 @@ __all__ = [
     "WaitResult",
     "wait_for_execution",
     "wait_for_execution_async",
-    "AccessLevel",
     "ActionInput",
+    "CollectionObject",
+    "CollectionObjectElementKind",
+    "DSLEnvironment",
+    "DSLEnvironmentVariables",
+    "DSLEnvironmentWorkflow",
     "ErrorDetail",
     "EventFailure",
+    "EventFailureCause",
     "EventGroup",
     "ExecutionContext",
+    "ExecutionContextACTIONS",
+    "ExecutionContextSECRETS",
+    "ExecutionContextVar",
+    "ExecutionContextVARS",
     "ExecutionInteraction",
+    "ExecutionInteractionRequestPayload",
+    "ExecutionInteractionResponsePayload",
     "ExecutionType",
-    "FailureCause",
+    "ExternalObject",
     "HTTPValidationError",
+    "InlineObject",
     "InteractionContext",
-    "InteractionStates",
+    "InteractionStatus",
+    "InteractionType",
     "JoinStrategy",
+    "ObjectRef",
+    "ObjectRefEncoding",
+    "RegistryLock",
+    "RegistryLockActions",
+    "RegistryLockOriginFingerprints",
+    "RegistryLockOrigins",
     "RetryPolicy",
     "Role",
+    "RoleServiceId",
     "RoleType",
     "RunContext",
     "ScopeError",
     "ScopeErrorInfo",
     "ServerError",
-    "ServiceId",
     "Task",
     "TaskArgs",
     "TaskInteraction",
+    "TaskResult",
     "TriggerType",
+    "UnknownVariant",
     "ValidationError",
+    "ValidationErrorCtx",
     "WorkflowEventType",
     "WorkflowExecution",
     "WorkflowExecutionEvent",

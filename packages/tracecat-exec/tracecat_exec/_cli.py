@@ -3,6 +3,8 @@
 Each package's `cli.py` (rendered from the spec) describes its parameters,
 environment variables and where the summary fields sit, and calls `run`.
 Only the console script imports this module, so `import <package>` stays lean.
+A polled operation whose call takes a request body (a POST that polls) gets `--data JSON` and an
+option per required scalar field of the body; the same body goes out on every poll.
 
 Exit codes: 0 success (or fetched, for `get`), 1 the execution failed,
 2 usage error, 3 the wait's deadline passed, 4 API or connection error,
@@ -61,6 +63,26 @@ class Param:
 
 
 @dataclass(frozen=True)
+class BodyField:
+    """A required field of the polled operation's request body, as an option (`--document-key`)."""
+
+    python_name: str
+    json_name: str
+    help: str
+    parse: Callable[[str], Any] | None = None  # the field's JSON type from the option's text
+
+
+def parse_bool(text: str) -> bool:
+    """A boolean option's text: true/false, yes/no, 1/0 (any case)."""
+    lowered = text.strip().lower()
+    if lowered in {"1", "true", "yes"}:
+        return True
+    if lowered in {"0", "false", "no"}:
+        return False
+    raise ValueError(f"not a boolean: {text!r}")
+
+
+@dataclass(frozen=True)
 class Credential:
     """A credential the CLI takes from a flag or, preferably, an environment variable."""
 
@@ -98,6 +120,10 @@ class CliSpec:
     fetch: Callable[[Any, dict[str, Any]], Fetched]
     status_of: Callable[[Any], str | None]
     verdict: Callable[[Any, str], bool] | None = None
+    # The polled operation takes a request body (a POST that polls): `--data` (a JSON object) and
+    # an option per required scalar field; the fetch gets the object as `args["body"]`.
+    takes_body: bool = False
+    body_fields: Sequence[BodyField] = ()
 
 
 class UsageError(Exception):
@@ -133,6 +159,14 @@ def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
         flag = "--" + param.python_name.replace("_", "-")
         env_note = f" (default: ${param.env})" if param.env else ""
         common.add_argument(flag, dest=param.python_name, help=_help(param.help + env_note))
+
+    if spec.takes_body:
+        common.add_argument(
+            "--data", metavar="JSON", help="the request body as a JSON object (the options below set its fields)"
+        )
+        for field in spec.body_fields:
+            flag = "--" + field.python_name.replace("_", "-")
+            common.add_argument(flag, dest="body_" + field.python_name, help=_help(field.help))
 
     commands = parser.add_subparsers(dest="command", required=True, metavar="{get,wait}")
     commands.add_parser("get", parents=[common], help="print the execution once")
@@ -270,7 +304,36 @@ def _request_args(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
     for name, value in values.items():
         if value in {"", ".", ".."}:
             raise UsageError(f"{name} must not be {value!r}")
+    if spec.takes_body:
+        values["body"] = _body(spec, args)
     return values
+
+
+# What a body field's parser takes, for its usage error.
+_EXPECTED = {"int": "an integer", "float": "a number", "parse_bool": "true or false (yes/no, 1/0)"}
+
+
+def _body(spec: CliSpec, args: argparse.Namespace) -> dict[str, Any]:
+    """The request body: --data's JSON object, with the field options set on it."""
+    body: Any = {}
+    if args.data is not None:
+        try:
+            body = json.loads(args.data)
+        except ValueError:
+            raise UsageError('--data must be a JSON object, e.g. \'{"key": "value"}\'') from None
+        if not isinstance(body, dict):
+            raise UsageError('--data must be a JSON object, e.g. \'{"key": "value"}\'')
+    for field in spec.body_fields:
+        text = getattr(args, "body_" + field.python_name)
+        if text is None:
+            continue
+        flag = "--" + field.python_name.replace("_", "-")
+        try:
+            body[field.json_name] = field.parse(text) if field.parse else text
+        except ValueError:
+            expected = _EXPECTED.get(getattr(field.parse, "__name__", ""), "valid")
+            raise UsageError(f"{flag} must be {expected}, got {text!r}") from None
+    return dict(body)
 
 
 def _wait(

@@ -34,11 +34,12 @@ USER_AGENT = f"{DIST_NAME}/{__version__} python/{sys.version_info[0]}.{sys.versi
 
 # The security schemes the operations use, by the spec's name.
 _SCHEMES: dict[str, Scheme] = {
-    "bearerAuth": Scheme("header", "Authorization", "Bearer "),
+    "ServiceAccountApiKeyBearer": Scheme("header", "Authorization", "Bearer "),
 }
-# The constructor parameter that supplies each scheme (named when a credential is missing).
+# The constructor parameter that supplies each scheme (named when a credential is missing;
+# HTTP basic: its username, which makes the credential).
 _CREDENTIAL_PARAMS: dict[str, str] = {
-    "bearerAuth": "token",
+    "ServiceAccountApiKeyBearer": "token",
 }
 # Where the polled operation's answer carries the execution status (a tracing span attribute).
 _STATUS_PATHS: dict[str, tuple[str, ...]] = (
@@ -87,7 +88,7 @@ class AuthenticatedClient(BaseClient):
         credentials: dict[str, str] = {}
         token = setting(token, "token", ENV_CREDENTIALS["token"], required=True)
         if token:
-            credentials["bearerAuth"] = token
+            credentials["ServiceAccountApiKeyBearer"] = token
         super().__init__(
             base_url=setting(base_url, "base_url", ENV_BASE_URL, required=True, default=DEFAULT_BASE_URL),
             schemes=_SCHEMES,

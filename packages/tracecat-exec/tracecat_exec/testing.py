@@ -51,7 +51,6 @@ _FACTS = FakeFacts(
         "execution_type",
         "events",
         "interactions",
-        "interaction_states",
     ),
     success_status=200,
     # The spec's example of the 200 body (or one built from its schema).
@@ -159,9 +158,9 @@ _FACTS = FakeFacts(
             "detail": None,
         },
     },
-    security=(("bearerAuth",),),
+    security=(("ServiceAccountApiKeyBearer",),),
     schemes={
-        "bearerAuth": ("header", "Authorization", "Bearer ", "token"),
+        "ServiceAccountApiKeyBearer": ("header", "Authorization", "Bearer ", "token"),
     },
 )
 
@@ -177,7 +176,7 @@ class FakeAPI(FakeAPIBase):
 
     Attributes:
         requests: Every request received, in order (`RecordedRequest`: method, path, query,
-            headers, path_params, time).
+            headers, path_params, time, content: the body as sent).
         clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
     """
 

@@ -1,1 +1,4 @@
-"""Contains endpoint functions for accessing the API"""
+"""The `executions` operations, one module each:
+
+- `get_execution`: GET /flow_executions/{execution_id}
+"""

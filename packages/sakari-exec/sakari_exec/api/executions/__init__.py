@@ -1,1 +1,4 @@
-"""Contains endpoint functions for accessing the API"""
+"""The `executions` operations, one module each:
+
+- `get_execution`: GET /v1/accounts/{account_id}/workflows/{workflow_id}/executions/{execution_id}
+"""

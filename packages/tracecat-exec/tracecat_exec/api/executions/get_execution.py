@@ -18,7 +18,7 @@ from ...models.workflow_execution import WorkflowExecution
 from ...types import UNSET, APIResponse, Response
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
-_SECURITY: tuple[tuple[str, ...], ...] = (("bearerAuth",),)
+_SECURITY: tuple[tuple[str, ...], ...] = (("ServiceAccountApiKeyBearer",),)
 
 
 def _get_kwargs(

@@ -2,20 +2,12 @@ from enum import StrEnum
 from typing import Any, ClassVar, Self
 
 
-class ServiceId(StrEnum):
-    TRACECAT_AGENT_EXECUTOR = "tracecat-agent-executor"
-    TRACECAT_API = "tracecat-api"
-    TRACECAT_BOOTSTRAP = "tracecat-bootstrap"
-    TRACECAT_CASE_DURATION_SYNC = "tracecat-case-duration-sync"
-    TRACECAT_CASE_TRIGGERS = "tracecat-case-triggers"
-    TRACECAT_CLI = "tracecat-cli"
-    TRACECAT_EXECUTOR = "tracecat-executor"
-    TRACECAT_LLM_GATEWAY = "tracecat-llm-gateway"
-    TRACECAT_MCP = "tracecat-mcp"
-    TRACECAT_RUNNER = "tracecat-runner"
-    TRACECAT_SCHEDULE_RUNNER = "tracecat-schedule-runner"
-    TRACECAT_SERVICE = "tracecat-service"
-    TRACECAT_UI = "tracecat-ui"
+class InteractionStatus(StrEnum):
+    COMPLETED = "completed"
+    ERROR = "error"
+    IDLE = "idle"
+    PENDING = "pending"
+    TIMED_OUT = "timed_out"
 
     # Known values to members: a dict lookup is ~10x cheaper than calling the class.
     _by_value: ClassVar[dict[Any, Self]]
@@ -39,4 +31,4 @@ class ServiceId(StrEnum):
         return str(self.value)
 
 
-ServiceId._by_value = {member.value: member for member in ServiceId}
+InteractionStatus._by_value = {member.value: member for member in InteractionStatus}

@@ -1,10 +1,10 @@
-from enum import IntEnum
+from enum import StrEnum
 from typing import Any, ClassVar, Self
 
 
-class AccessLevel(IntEnum):
-    BASIC = 0
-    ADMIN = 999
+class InteractionType(StrEnum):
+    APPROVAL = "approval"
+    RESPONSE = "response"
 
     # Known values to members: a dict lookup is ~10x cheaper than calling the class.
     _by_value: ClassVar[dict[Any, Self]]
@@ -12,9 +12,9 @@ class AccessLevel(IntEnum):
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
         # Servers add values over time: keep the value instead of failing.
-        if type(value) is not int:
+        if type(value) is not str:
             return None
-        member = int.__new__(cls, value)
+        member = str.__new__(cls, value)
         member._name_ = f"UNKNOWN({value!r})"
         member._value_ = value
         return member
@@ -28,4 +28,4 @@ class AccessLevel(IntEnum):
         return str(self.value)
 
 
-AccessLevel._by_value = {member.value: member for member in AccessLevel}
+InteractionType._by_value = {member.value: member for member in InteractionType}
