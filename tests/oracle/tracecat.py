@@ -151,6 +151,7 @@ class ServiceId(StrEnum):
     tracecat_cli = "tracecat-cli"
     tracecat_executor = "tracecat-executor"
     tracecat_agent_executor = "tracecat-agent-executor"
+    tracecat_case_duration_sync = "tracecat-case-duration-sync"
     tracecat_case_triggers = "tracecat-case-triggers"
     tracecat_llm_gateway = "tracecat-llm-gateway"
     tracecat_mcp = "tracecat-mcp"

@@ -6,6 +6,7 @@ class RoleServiceId(StrEnum):
     TRACECAT_AGENT_EXECUTOR = "tracecat-agent-executor"
     TRACECAT_API = "tracecat-api"
     TRACECAT_BOOTSTRAP = "tracecat-bootstrap"
+    TRACECAT_CASE_DURATION_SYNC = "tracecat-case-duration-sync"
     TRACECAT_CASE_TRIGGERS = "tracecat-case-triggers"
     TRACECAT_CLI = "tracecat-cli"
     TRACECAT_EXECUTOR = "tracecat-executor"
