@@ -29,6 +29,7 @@ HEADER = (
     "# The effective spec of {vendor}: {source}\n"
     "# with {overlay} applied{selection}, pruned to what those operations reach.\n"
     "# Written by `nox -s generate`; do not edit: change the overlay or the manifest's selection.\n"
+    "# Made from: upstream sha256 {upstream_sha256}; overlay sha256 {overlay_sha256}\n"
 )
 
 
@@ -48,6 +49,8 @@ class Effective:
             vendor=package.vendor,
             source=display_path(package.upstream.document),
             overlay=overlay,
+            upstream_sha256=sha256_of(package.upstream.document),
+            overlay_sha256=sha256_of(package.upstream.overlay) if package.upstream.overlay else "(none)",
             selection=f" and the manifest's selection ({selected} operation{'s' if selected != 1 else ''})"
             if selected
             else "",

@@ -74,6 +74,9 @@ class Package:
     version: str
     spec: str
     spec_sha256: str
+    # With a pinned upstream: its sha256 and the overlay's path, which the effective spec's header names.
+    upstream_sha256: str = ""
+    overlay: str = ""
 
     @property
     def directory(self) -> str:
@@ -94,6 +97,8 @@ def read_manifest(text: str) -> dict[str, Package]:
             version=entry["version"],
             spec=entry["spec"],
             spec_sha256=entry.get("spec_sha256", ""),
+            upstream_sha256=(entry.get("upstream") or {}).get("sha256", ""),
+            overlay=(entry.get("upstream") or {}).get("overlay", ""),
         )
         for vendor, entry in data["packages"].items()
     }
@@ -277,11 +282,20 @@ class Plan:
 def check_generated_hash(package: Package) -> str:
     spec = ROOT / package.spec
     digest = hashlib.sha256(spec.read_bytes()).hexdigest()
+    fix = f"run `nox -s generate -- --vendor {package.vendor}` first"
     if digest != package.spec_sha256:
         raise ReleaseError(
             f"{package.spec} has sha256 {digest} but manifest.toml records {package.spec_sha256}: "
-            f"the package is not generated from it; run `nox -s generate -- --vendor {package.vendor}` first"
+            f"the package is not generated from it; {fix}"
         )
+    if package.upstream_sha256:
+        # An effective spec names the upstream document and overlay it was made from.
+        overlay = hashlib.sha256((ROOT / package.overlay).read_bytes()).hexdigest() if package.overlay else "(none)"
+        made_from = f"# Made from: upstream sha256 {package.upstream_sha256}; overlay sha256 {overlay}\n"
+        if made_from not in spec.read_text(encoding="utf-8"):
+            raise ReleaseError(
+                f"{package.spec} was not made from the pinned upstream document and the current overlay; {fix}"
+            )
     return digest
 
 

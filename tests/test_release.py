@@ -38,7 +38,7 @@ import release  # noqa: E402
 
 Spec = dict[str, Any]
 MANIFEST = tomllib.loads((ROOT / "manifest.toml").read_text(encoding="utf-8"))
-PACKAGES: dict[str, dict[str, str]] = MANIFEST["packages"]
+PACKAGES: dict[str, dict[str, Any]] = MANIFEST["packages"]
 KAPSO = PACKAGES["kapso"]
 # Kapso's committed version and the versions a patch and a breaking change lead to from it.
 V = KAPSO["version"]
@@ -93,10 +93,18 @@ def regenerate(repo: Path, vendor: str, *flags: str) -> None:
 
 
 def edit_spec(repo: Path, vendor: str, change: Callable[[Spec], None]) -> None:
-    path = repo / PACKAGES[vendor]["spec"]
+    """Change the vendor's source document: its pinned upstream document, re-pinned as `nox -s
+    upstream` would (generation then writes the effective spec), else its hand-kept spec."""
+    upstream: dict[str, str] | None = PACKAGES[vendor].get("upstream")
+    path = repo / (upstream["document"] if upstream else PACKAGES[vendor]["spec"])
     spec: Spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(spec)
     path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    if upstream:
+        manifest = repo / "manifest.toml"
+        text = manifest.read_text(encoding="utf-8")
+        assert text.count(upstream["sha256"]) == 1
+        manifest.write_text(text.replace(upstream["sha256"], sha256(path)), encoding="utf-8")
 
 
 def sha256(path: Path) -> str:
@@ -158,8 +166,8 @@ def test_added_optional_field_is_minor_and_released(repo: Path) -> None:
         }
 
     edit_spec(repo, "kapso", add_priority)
-    spec_before, spec_after = KAPSO["spec_sha256"], sha256(repo / KAPSO["spec"])
     regenerate(repo, "kapso")
+    spec_before, spec_after = KAPSO["spec_sha256"], sha256(repo / KAPSO["spec"])
 
     lines = plan_lines(repo)
     assert lines["kapso-exec"].startswith(
