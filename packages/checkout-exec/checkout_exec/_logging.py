@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Collection, Iterable
 from typing import TextIO
+from urllib.parse import quote
 
 import httpx2
 
@@ -97,10 +99,16 @@ class _TransportRedaction(logging.Filter):
         self.names: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.names and isinstance(record.args, tuple):
-            record.args = tuple(
-                redact_url(arg, self.names) if isinstance(arg, httpx2.URL) else arg for arg in record.args
-            )
+        # On the formatted line, whatever form the URL took (an httpx2.URL argument, or text in
+        # the message, as httpx2 versions differ): each credential parameter's value is replaced.
+        if self.names:
+            message = record.getMessage()
+            redacted = message
+            for name in self.names:
+                pattern = rf"([?&]{re.escape(quote(name, safe=''))}=)[^&#\s\"']*"
+                redacted = re.sub(pattern, rf"\g<1>{REDACTED}", redacted)
+            if redacted != message:
+                record.msg, record.args = redacted, ()
         return True
 
 
