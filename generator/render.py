@@ -26,6 +26,7 @@ import jinja2
 from . import LICENSE, PACKAGE_TEMPLATES, RUNTIME, TEMPLATES
 from .derive import Derived, parameter_descriptions
 from .errors import RegenerationError, display_path
+from .lifecycle import lifecycle_facts
 from .manifest import Package
 from .naming import FIELD_PREFIX
 from .vendor import runtime_exports
@@ -124,9 +125,10 @@ def write_templates(derived: Derived, workdir: Path) -> Path:
     if templates.exists():
         shutil.rmtree(templates)
     shutil.copytree(TEMPLATES, templates)
-    (templates / "exec_facts.jinja").write_text(
-        "{% set facts = " + jinja_literal(derived.facts()) + " %}\n", encoding="utf-8"
-    )
+    facts = derived.facts()
+    for key, lifecycle in lifecycle_facts(derived).items():
+        facts["operations"][key].update(lifecycle)  # `pagination` and `execution`: see generator.lifecycle
+    (templates / "exec_facts.jinja").write_text("{% set facts = " + jinja_literal(facts) + " %}\n", encoding="utf-8")
     (templates / "exec_docs.jinja").write_text(
         "{% set docs = " + jinja_literal(parameter_descriptions(derived)) + " %}\n", encoding="utf-8"
     )

@@ -346,6 +346,18 @@ def _verdicts(
     return {key: [str(v) for v in declared.get(key, [])] for key in keys}
 
 
+def terminal_statuses(derived: Derived) -> dict[str, list[str]] | None:
+    """The polled operation's terminal statuses by verdict (`x-terminal-statuses`), or None."""
+    op = next((op for op in derived.operations if "x-status-path" in op.operation), None)
+    if op is None:
+        return None
+    success, _, _ = _success_schema(derived, op)
+    status_schema = _walk_path(derived, op, success, list(op.operation["x-status-path"]), "x-status-path")
+    return _verdicts(
+        derived, op, status_schema, "x-terminal-statuses", "x-terminal-statuses", ("success", "failure", "done")
+    )
+
+
 def polling_context(
     package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]]
 ) -> dict[str, Any]:
