@@ -49,7 +49,7 @@ from .errors import SpecRefusalError, pointer_join
 from .naming import python_name
 from .spec import deref
 from .vendor import _non_null as non_null
-from .vendor import endpoint_argument_names, terminal_statuses
+from .vendor import endpoint_argument_names, response_type, terminal_statuses
 
 PAGINATION = "x-exec-pagination"
 OPERATION = "x-exec-operation"
@@ -120,6 +120,15 @@ def _query_parameter(derived: Derived, op: Operation, extension: str, key: str, 
     return names[("query", value)]
 
 
+def _has_type(schema: Any, kind: str) -> bool:
+    """`schema` is of JSON type `kind`, null allowed (derive makes optional fields `[kind, "null"]`)."""
+    if not isinstance(schema, dict):
+        return False
+    declared = schema.get("type")
+    kinds = [k for k in declared if k != "null"] if isinstance(declared, list) else [declared]
+    return kinds == [kind]
+
+
 def _attributes(keys: list[str]) -> list[str]:
     return [python_name(k) for k in keys]
 
@@ -130,12 +139,13 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
     if declared is None:
         return None
     if not isinstance(declared, dict) or declared.get("style") not in STYLES:
+        style = declared.get("style") if isinstance(declared, dict) else None
         raise _refuse(
             derived,
             op,
             PAGINATION,
-            None,
-            "x-exec-pagination needs a style",
+            None if style is None else "style",
+            "x-exec-pagination needs a style" if style is None else f"style {style!r} is not a paging style",
             "write `style: offset`, `cursor` or `page`",
         )
     allowed = {"style", "items", "limit", "has-more", STYLES[declared["style"]]}
@@ -158,7 +168,7 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         )
     status, body = success
     items = walk(derived, op, body, declared.get("items"), PAGINATION, "items", empty_ok=True)
-    if not isinstance(items, dict) or items.get("type") != "array":
+    if not _has_type(items, "array"):
         raise _refuse(derived, op, PAGINATION, "items", "items does not name an array", "point items at the array")
     marker_key = STYLES[declared["style"]]
     if marker_key not in declared:
@@ -184,6 +194,8 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         "has_more": [],
         "has_more_attributes": [],
         "first_page": 1,
+        # The Python type of one item (`models.Execution`, `str`, `Any`), for `iterate`'s annotation.
+        "item_type": response_type(derived.generator_input, items.get("items"), derived.path, set()),
     }
     if "limit" in declared:
         facts["limit"] = _query_parameter(derived, op, PAGINATION, "limit", declared["limit"])
@@ -198,7 +210,7 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         facts["next_cursor_attributes"] = _attributes(declared["next-cursor"])
     if "has-more" in declared:
         flag = walk(derived, op, body, declared["has-more"], PAGINATION, "has-more", empty_ok=False)
-        if not isinstance(flag, dict) or flag.get("type") != "boolean":
+        if not _has_type(flag, "boolean"):
             raise _refuse(
                 derived, op, PAGINATION, "has-more", "has-more does not name a boolean", "point it at a boolean field"
             )
