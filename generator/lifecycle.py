@@ -20,8 +20,9 @@ then has `iterate` / `iterate_async` (every item, pages fetched as the loop goes
       has-more: [data, hasMore]    # optional: a boolean in the body; false ends the listing
 
 The listing ends at an empty page, at `has-more` false, at a missing cursor, and (without
-`has-more`) at a page shorter than the limit sent; a cursor the server already gave raises
-`errors.PaginationError` rather than loop (runtime `_paging`).
+`has-more`) at a page shorter than the limit sent; a cursor the server already gave, or the same
+page twice in a row, raises `errors.PaginationError` rather than loop (runtime `_paging`). The
+fields named may be optional (derive makes them `[type, "null"]`); absent or null counts as unsaid.
 
 `x-exec-operation` says what an operation does to executions, for the fake, the CLI and docs:
 
