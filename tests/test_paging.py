@@ -228,6 +228,26 @@ async def test_an_empty_first_page_yields_nothing_after_one_request(
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("last", [{"next_cursor": ""}, {"next_cursor": None}, {}, None])
+async def test_an_empty_null_or_absent_cursor_ends_the_listing(
+    packages: dict[str, Path], last: dict[str, Any] | None, mode: str
+) -> None:
+    def answer(number: int, query: dict[str, str]) -> Answer | None:
+        body: dict[str, Any] = {"events": [item("cursor", number)], "pagination": {"next_cursor": "c1"}}
+        if number == 2:
+            body.pop("pagination")
+            if last is not None:
+                body["pagination"] = last
+        return json_answer(body)
+
+    listing = Listing("cursor", 0, override=answer)
+    with ExecutionServer(listing.respond) as server:
+        items, error = await drain("cursor", mode, client_for("cursor", server.url))
+    assert error is None and [item_id(i) for i in items] == ids("cursor", [1, 2])
+    assert [q.get("after") for q in listing.queries] == [None, "c1"]
+
+
+@pytest.mark.asyncio
 async def test_has_more_keeps_going_past_a_page_the_server_capped(packages: dict[str, Path], mode: str) -> None:
     """The server holds a page to 10 items whatever the limit: has-more says there is more, so a
     page shorter than the limit sent does not end the listing, and the offset advances by 10."""
