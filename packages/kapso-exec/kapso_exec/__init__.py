@@ -40,22 +40,21 @@ if TYPE_CHECKING:
     from .models import Flow as Flow
     from .models import FlowCreator as FlowCreator
     from .models import FlowExecution as FlowExecution
+    from .models import FlowExecutionAccepted as FlowExecutionAccepted
+    from .models import FlowExecutionList as FlowExecutionList
     from .models import FlowExecutionResponse as FlowExecutionResponse
     from .models import FlowExecutionStatus as FlowExecutionStatus
     from .models import FlowStatus as FlowStatus
     from .models import FlowStep as FlowStep
     from .models import FlowVariables as FlowVariables
     from .models import ListExecutionsQstatusEq as ListExecutionsQstatusEq
-    from .models import ListExecutionsResponse200 as ListExecutionsResponse200
     from .models import ResumeExecutionBody as ResumeExecutionBody
     from .models import ResumeExecutionBodyMessage as ResumeExecutionBodyMessage
-    from .models import ResumeExecutionResponse200 as ResumeExecutionResponse200
     from .models import ResumeExecutionResponse422 as ResumeExecutionResponse422
     from .models import StartExecutionBody as StartExecutionBody
     from .models import StartExecutionBodyContext as StartExecutionBodyContext
     from .models import StartExecutionBodyInitialData as StartExecutionBodyInitialData
     from .models import StartExecutionBodyVariables as StartExecutionBodyVariables
-    from .models import StartExecutionResponse202 as StartExecutionResponse202
     from .models import StartExecutionResponse422 as StartExecutionResponse422
     from .types import APIResponse as APIResponse
     from .wait import WaitResult as WaitResult
@@ -94,22 +93,21 @@ _EXPORTS: dict[str, str] = {
     "Flow": "models",
     "FlowCreator": "models",
     "FlowExecution": "models",
+    "FlowExecutionAccepted": "models",
+    "FlowExecutionList": "models",
     "FlowExecutionResponse": "models",
     "FlowExecutionStatus": "models",
     "FlowStatus": "models",
     "FlowStep": "models",
     "FlowVariables": "models",
     "ListExecutionsQstatusEq": "models",
-    "ListExecutionsResponse200": "models",
     "ResumeExecutionBody": "models",
     "ResumeExecutionBodyMessage": "models",
-    "ResumeExecutionResponse200": "models",
     "ResumeExecutionResponse422": "models",
     "StartExecutionBody": "models",
     "StartExecutionBodyContext": "models",
     "StartExecutionBodyInitialData": "models",
     "StartExecutionBodyVariables": "models",
-    "StartExecutionResponse202": "models",
     "StartExecutionResponse422": "models",
 }
 _SUBMODULES = frozenset({"api", "client", "errors", "models", "types", "wait"})
@@ -146,22 +144,21 @@ __all__ = [
     "Flow",
     "FlowCreator",
     "FlowExecution",
+    "FlowExecutionAccepted",
+    "FlowExecutionList",
     "FlowExecutionResponse",
     "FlowExecutionStatus",
     "FlowStatus",
     "FlowStep",
     "FlowVariables",
     "ListExecutionsQstatusEq",
-    "ListExecutionsResponse200",
     "ResumeExecutionBody",
     "ResumeExecutionBodyMessage",
-    "ResumeExecutionResponse200",
     "ResumeExecutionResponse422",
     "StartExecutionBody",
     "StartExecutionBodyContext",
     "StartExecutionBodyInitialData",
     "StartExecutionBodyVariables",
-    "StartExecutionResponse202",
     "StartExecutionResponse422",
 ]
 
