@@ -49,8 +49,9 @@ ENDPOINT_RESERVED = frozenset(
 )  # fmt: skip
 # The wait helper's own keywords: a parameter argument of the same name takes the endpoint's name.
 WAIT_KEYWORDS = frozenset(
-    {"client", "body", "timeout", "initial_interval", "max_interval", "on_status_change", "terminal_statuses"}
-)
+    {"client", "body", "timeout", "initial_interval", "max_interval", "on_status_change", "terminal_statuses",
+     "on_retry", "execution_ids", "concurrency"}
+)  # fmt: skip
 _LOCATIONS = ("path", "query", "header")
 
 
@@ -457,7 +458,17 @@ def polling_context(
     )
     parent, _, module_name = op.module.rpartition(".")
     converted = [p for p in path_params + query_params if "parse" in p]
+    # The fan-in (`wait_for_executions`) takes many ids in place of the execution id's argument.
+    id_row = next(p for p in path_params if p["spec_name"] == execution_id_param(op))
+    fan_in_call_args = ", ".join(
+        ["_key" if p is id_row else _call_value(p) for p in path_params]
+        + ["client=client"]
+        + [f"{p['endpoint_name']}={_call_value(p)}" for p in query_params]
+        + (["body=body"] if body else [])
+    )
     return {
+        "id_param": id_row,
+        "fan_in_call_args": fan_in_call_args,
         "converted": [p["python_name"] for p in converted],
         # Lines of wait.py, ready to paste: converting the arguments up front, and their `Args:` docs.
         "convert_statements": "".join(
@@ -465,6 +476,13 @@ def polling_context(
             f"{p['python_name']!r}, {p['python_name']}, {p['parse']}, {p['expected']!r})\n"
             for p in converted
         ),
+        "fan_in_convert_statements": "".join(
+            f"    _arg_{p['python_name']} = _convert_argument("
+            f"{p['python_name']!r}, {p['python_name']}, {p['parse']}, {p['expected']!r})\n"
+            for p in converted
+            if p is not id_row
+        ),
+        "fan_in_argument_docs": "".join(_argument_doc(p) for p in path_params + query_params if p is not id_row),
         "argument_docs": "".join(_argument_doc(p) for p in path_params + query_params)
         + (
             _argument_doc(
@@ -503,6 +521,17 @@ def polling_context(
         "cli_example": cli_example,
         "summary_literal": repr(operation.get("x-execution-summary") or {}),
     }
+
+
+def execution_id_param(op: Operation) -> str:
+    """The path parameter naming the execution: the one named like `x-execution-summary`'s id
+    field, else the last one (the rule `fake_context` follows too)."""
+    summary = op.operation.get("x-execution-summary") or {}
+    status_path = [str(k) for k in op.operation["x-status-path"]]
+    field = _squash(str([*(summary.get("id") or [*status_path[:-1], "id"])][-1]))
+    names = re.findall(r"\{([^}]+)\}", op.path)
+    squashed = [_squash(name) for name in names]
+    return names[squashed.index(field)] if field != "id" and field in squashed else names[-1]
 
 
 # The CLI's own flags: a body field whose flag would be one of these is given with --data only.
