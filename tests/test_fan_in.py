@@ -148,8 +148,11 @@ def test_breaking_out_of_the_sync_loop_stops_polling(vendor: Vendor) -> None:
         fake.add_execution(ident(vendor, n), statuses=[vendor.running_status])
     ids = [ident(vendor, n) for n in range(5)]
     outcomes = fan_in(vendor, "sync", fake.client(), ids, timeout=600)
-    for first in outcomes:
+    seen = []
+    for outcome in outcomes:
+        seen.append(outcome)
         break
+    (first,) = seen
     assert first.execution_id == str(ident(vendor, 0))
     assert len(fake.requests) == 1  # polling happens only while the loop asks for an outcome
     outcomes.close()

@@ -88,7 +88,7 @@ async def test_retries_do_not_sleep_past_the_deadline(vendor: Vendor, mode: str)
     assert caught.value.last_status == vendor.running_status
 
 
-class Stop(Exception):
+class StopError(Exception):
     """Raised by a callback to end a wait where the test has seen enough."""
 
 
@@ -100,11 +100,11 @@ async def test_the_clients_shorter_timeout_still_applies(vendor: Vendor, mode: s
 
     def on_retry(error: Exception, seconds: float) -> None:
         failures.append((time.monotonic() - started, error))
-        raise Stop
+        raise StopError
 
     with ScriptedServer([Stall(STALL)]) as server:
         started = time.monotonic()
-        with pytest.raises(Stop):
+        with pytest.raises(StopError):
             await wait(vendor, mode, server.url, {"timeout": 0.1, "max_retries": 0}, timeout=60.0, on_retry=on_retry)
     ((elapsed, error),) = failures
     assert isinstance(error, vendor.errors.APITimeoutError)
