@@ -628,14 +628,16 @@ def _schema_of(document: dict[str, Any], parameter: dict[str, Any], derived: Der
 
 
 def _param_type(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> str:
-    """The wait helper's annotation for a required query/header parameter (strings are converted)."""
+    """The wait helper's annotation for a path or required query parameter: the endpoint's type, so
+    a value fits both (an enum's plain value too: its class is a `str`). A text value an untyped
+    caller passes is still converted, with an error naming the argument."""
     schema = _schema_of(document, parameter, derived)
     if schema.get("format") == "uuid":
-        return "UUID | str"
+        return "UUID"
     kind = schema.get("type")
     if is_enum(schema) or not isinstance(kind, str):
         return "str"
-    return {"integer": "int | str", "number": "float | str", "boolean": "bool | str"}.get(kind, "str")
+    return {"integer": "int", "number": "float", "boolean": "bool"}.get(kind, "str")
 
 
 def enum_class(parameter: dict[str, Any]) -> str | None:
@@ -690,7 +692,7 @@ def _argument_doc(row: dict[str, Any]) -> str:
     """A wait helper argument's entry under `Args:` (docstring-safe, wrapped, indented)."""
     text = f"{row['python_name']}: {row['description']}"
     if "parse" in row:
-        text += f" ({row['type']}: converted before the first request.)"
+        text += " (Checked before the first request.)"
     text = text.replace("\\", "\\\\").replace('"""', '\\"""')
     lines = textwrap.wrap(text, 90, break_long_words=False, break_on_hyphens=False)
     return "".join(("        " if i == 0 else "            ") + line + "\n" for i, line in enumerate(lines))
@@ -704,7 +706,7 @@ def _call_value(row: dict[str, Any]) -> str:
 def _example_literal(document: dict[str, Any], parameter: dict[str, Any], derived: Derived, *, wait: bool) -> str:
     schema = _schema_of(document, parameter, derived)
     if schema.get("format") == "uuid":
-        return '"00000000-0000-4000-8000-000000000000"' if wait else 'UUID("00000000-0000-4000-8000-000000000000")'
+        return 'UUID("00000000-0000-4000-8000-000000000000")'
     if is_enum(schema) and schema["enum"]:
         # The endpoint takes the enum class; the wait helper also takes its plain value.
         value = repr(schema["enum"][0])

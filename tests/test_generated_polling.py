@@ -111,7 +111,8 @@ def test_a_non_integer_run_id_names_the_argument_before_any_request(gha: ModuleT
 
 
 def uuid_arguments(vendor: Vendor) -> list[str]:
-    """The wait helper's arguments typed `UUID | str` (required query or path, format uuid)."""
+    """The wait helper's arguments typed `UUID` (required query or path, format uuid): text from an
+    untyped caller is converted, and an error names the argument."""
     return [
         parameter_name(p["name"])
         for p in vendor.operation["parameters"]

@@ -76,7 +76,7 @@ def wait_for_execution(
     execution_id: str,
     *,
     client: AuthenticatedClient,
-    workspace_id: UUID | str,
+    workspace_id: UUID,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     initial_interval: float = DEFAULT_POLL_INTERVAL,
     max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
@@ -91,8 +91,8 @@ def wait_for_execution(
             `wf-0123456789abcdef0123456789abcdef/exec-abc` or `wf_4Xyz…:exec_9Abc…`); the client sends
             the id percent-encoded as one path segment (e.g.
             `wf-0123456789abcdef0123456789abcdef%2Fexec-abc`) and the server URL-decodes it.
-        workspace_id: Id (UUID) of the workspace that owns the workflow execution. (UUID | str:
-            converted before the first request.)
+        workspace_id: Id (UUID) of the workspace that owns the workflow execution. (Checked before
+            the first request.)
         client: The authenticated client.
         timeout: Overall deadline in seconds, for the whole wait: each poll's request timeout is
             cut to the time left, its retries stop there and no sleep goes past it. Past it,
@@ -145,7 +145,7 @@ async def wait_for_execution_async(
     execution_id: str,
     *,
     client: AuthenticatedClient,
-    workspace_id: UUID | str,
+    workspace_id: UUID,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     initial_interval: float = DEFAULT_POLL_INTERVAL,
     max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
@@ -186,7 +186,7 @@ def wait_for_executions(
     execution_ids: Iterable[str],
     *,
     client: AuthenticatedClient,
-    workspace_id: UUID | str,
+    workspace_id: UUID,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     initial_interval: float = DEFAULT_POLL_INTERVAL,
     max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
@@ -204,8 +204,8 @@ def wait_for_executions(
     Args:
         execution_ids: The executions to wait on; a repeated id is waited on once, none at all
             yields nothing.
-        workspace_id: Id (UUID) of the workspace that owns the workflow execution. (UUID | str:
-            converted before the first request.)
+        workspace_id: Id (UUID) of the workspace that owns the workflow execution. (Checked before
+            the first request.)
         client: The authenticated client.
         timeout: Overall deadline in seconds, for the whole fan-in: an execution still running
             then ends with `errors.WaitTimeoutError` as its `.error`.
@@ -246,7 +246,7 @@ def wait_for_executions_async(
     execution_ids: Iterable[str],
     *,
     client: AuthenticatedClient,
-    workspace_id: UUID | str,
+    workspace_id: UUID,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     initial_interval: float = DEFAULT_POLL_INTERVAL,
     max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
