@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from support.calls import TLS
-from support.scripted import Reply, Reset, ScriptedServer, Stall
+from support.scripted import Reply, Reset, ScriptedServer, Stall, Step
 from support.vendors import Vendor
 
 # The client's own retries (2 by default) come first: this many faults in a row reach the wait once.
@@ -185,7 +185,7 @@ async def test_over_a_real_socket_each_fault_in_turn(
     done = vendor.terminal_body("success")
     assert done is not None
     hint = {"retry-after-ms": "10"}
-    script = [
+    script: list[Step] = [
         Reply(429, {"message": "slow down"}, hint),
         Reply(503, {"message": "busy"}, hint),
         Reset(),

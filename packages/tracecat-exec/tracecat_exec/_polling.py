@@ -691,6 +691,7 @@ class FanInAsync(Generic[T]):
         await self.aclose()
 
     def __del__(self) -> None:
-        # Left without `aclose()` (a `break` out of `async for`): no request may go on by itself.
-        if getattr(self, "_running", None) and not getattr(self, "_closed", True):
+        # Left without `aclose()` (a `break` out of `async for`, or never iterated): no request may
+        # go on by itself, and every pending wait's span ends.
+        if not getattr(self, "_closed", True):
             self._cancel()
