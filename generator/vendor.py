@@ -529,7 +529,7 @@ def execution_id_param(op: Operation) -> str:
     summary = op.operation.get("x-execution-summary") or {}
     status_path = [str(k) for k in op.operation["x-status-path"]]
     field = _squash(str([*(summary.get("id") or [*status_path[:-1], "id"])][-1]))
-    names = re.findall(r"\{([^}]+)\}", op.path)
+    names: list[str] = re.findall(r"\{([^}]+)\}", op.path)
     squashed = [_squash(name) for name in names]
     return names[squashed.index(field)] if field != "id" and field in squashed else names[-1]
 
