@@ -34,3 +34,6 @@ DEFAULT_POLL_INTERVAL = 1.0
 DEFAULT_MAX_POLL_INTERVAL = 30.0
 POLL_BACKOFF_FACTOR = 2.0
 DEFAULT_WAIT_TIMEOUT = 600.0
+
+# Waiting on many executions at once (async): at most this many polls in flight.
+MAX_CONCURRENT_POLLS = 10
