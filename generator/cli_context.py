@@ -298,6 +298,17 @@ def _columns(derived: Derived, item: dict[str, Any], polled_op: Operation | None
     return columns
 
 
+def _example(command: dict[str, Any]) -> str:
+    """The command's arguments for the README: positional names, required options, one enum filter."""
+    words = [a["python_name"].upper() for a in command["path_params"]]
+    words += [f"--{o['flag']} VALUE" for o in command["options"] if o["required"]]
+    enums = [o for o in command["options"] if not o["required"] and o["expected"].startswith("one of '")]
+    enum = next((o for o in enums if o["name"] == "status"), enums[0] if enums else None)
+    if command["command"] == "list" and enum is not None:
+        words.append(f"--{enum['flag']} {enum['expected'].split(chr(39))[1]}")
+    return " ".join(words)
+
+
 def _verb(name: str) -> str:
     return name.split("_", 1)[0]
 
@@ -383,6 +394,9 @@ def cli_context(derived: Derived, context: dict[str, Any]) -> dict[str, Any]:
             used.add(name)
             command["command"] = name
         cancels.sort(key=lambda c: c["command"] != "cancel")
+    for command in [listing, start, *cancels]:
+        if command:
+            command["example"] = _example(command)
     declared = derived.spec.get("info", {}).get("x-exec-notes") or []
     notes = [" ".join(str(n).split()) for n in declared if isinstance(n, str)]
     for command in cancels:
