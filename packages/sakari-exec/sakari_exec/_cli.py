@@ -351,6 +351,11 @@ def _help(text: str) -> str:
 _DATA_HELP = "JSON text, @FILE (a file of JSON) or @- (stdin)"
 
 
+def _description(text: str) -> str:
+    """`text` as an argparse description, which is %-formatted only when it holds `%(prog)`."""
+    return text.replace("%", "%%") if "%(prog)" in text else text
+
+
 def build_parser(spec: CliSpec) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=spec.prog, description=spec.description)
     parser.add_argument("--version", action="version", version=f"{spec.prog} {spec.version}")
@@ -431,11 +436,12 @@ def _add_command(
         command.name,
         parents=[base, waiting] if wait else [base],
         help=_help(command.help),
-        description=_help(command.description),
+        description=_description(command.description),
     )
     json_help = {
         "list": "print each execution as one line of JSON, as the server sent it",
-        "start": "print the answer's JSON as the server sent it (with --wait: the finished execution's)",
+        "start": "print the answer's JSON as the server sent it"
+        + (" (with --wait: the finished execution's)" if wait else ""),
         "cancel": "print the answer's JSON, if the server sends one",
     }[command.kind]
     sub.add_argument("--json", action="store_true", help=json_help)
