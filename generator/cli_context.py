@@ -394,9 +394,9 @@ def cli_context(derived: Derived, context: dict[str, Any]) -> dict[str, Any]:
             used.add(name)
             command["command"] = name
         cancels.sort(key=lambda c: c["command"] != "cancel")
-    for command in [listing, start, *cancels]:
-        if command:
-            command["example"] = _example(command)
+    for found in [listing, start, *cancels]:
+        if found:
+            found["example"] = _example(found)
     declared = derived.spec.get("info", {}).get("x-exec-notes") or []
     notes = [" ".join(str(n).split()) for n in declared if isinstance(n, str)]
     for command in cancels:

@@ -504,8 +504,12 @@ def test_start_without_an_id_in_its_answer_has_no_wait_and_says_how_to_find_it(v
 def test_each_cancel_command_posts_to_its_operation_and_exits_0(vendor: Vendor) -> None:
     for command in (c for c in commands(vendor).values() if c.kind == "cancel"):
         op = operation(vendor, command)
-        success = next(str(s) for s in op["responses"] if str(s).startswith("2"))
-        with RoutedServer(lambda seen, status=int(success): (status, None)) as server:
+        success = int(next(str(s) for s in op["responses"] if str(s).startswith("2")))
+
+        def accept(seen: Seen, status: int = success) -> tuple[int, Any]:
+            return status, None
+
+        with RoutedServer(accept) as server:
             result = run(vendor, command.name, *list_args(command), base_url=server.url)
         assert result.returncode == 0, result.stderr
         assert_clean(result)
