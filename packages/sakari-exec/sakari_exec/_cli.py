@@ -219,8 +219,9 @@ class UsageError(Exception):
     """Bad or missing arguments: exit 2."""
 
 
-class ListingError(Exception):
-    """A listing that cannot go on (a repeated cursor or page, an answer without its items): exit 4."""
+class AnswerError(Exception):
+    """An answer the command cannot go on from (a repeated cursor or page, a listing without its
+    items, a start answer without the new id): exit 4."""
 
 
 # -- parsers of option text (the lifecycle commands' query parameters) --------------------------
@@ -247,7 +248,6 @@ def enum_parser(enum_class: Any) -> Callable[[str], Any]:
             raise ValueError(text)
         return members[text]
 
-    parse.__name__ = f"enum {enum_class.__name__}"
     return parse
 
 
@@ -302,22 +302,21 @@ def page_items(
 
     `fetch(values)` is one page's JSON. The listing ends at an empty page, at `has_more` false, at
     a missing cursor, and (without `has_more`) at a page shorter than the limit sent; a cursor the
-    server already gave, or a page equal to the one before, raises ListingError: never a loop."""
+    server already gave, or a page equal to the one before, raises AnswerError: never a loop."""
     arguments = dict(values)
     seen_cursors: set[str] = set()
     previous: Any = None
-    offset = 0
     while True:
         body = fetch(arguments)
         found = _dig(body, items) if items else body
         if not isinstance(found, list):
             where = ".".join(items) or "the answer"
-            raise ListingError(f"the listing's answer has no list at {where}")
+            raise AnswerError(f"the listing's answer has no list at {where}")
+        if found and found == previous:  # the server ignores the marker: its items again would never end
+            raise AnswerError("the server answered the same page twice; stopping rather than loop")
         yield from found
         if paging is None or not found:
             return
-        if found == previous:
-            raise ListingError("the server answered the same page twice; stopping rather than loop")
         previous = found
         if paging.has_more:
             if _dig(body, paging.has_more) is not True:
@@ -331,13 +330,12 @@ def page_items(
             if cursor is None or cursor == "":
                 return
             if str(cursor) in seen_cursors:
-                raise ListingError(f"the server sent the cursor {str(cursor)[:80]!r} twice; stopping rather than loop")
+                raise AnswerError(f"the server sent the cursor {str(cursor)[:80]!r} twice; stopping rather than loop")
             seen_cursors.add(str(cursor))
             arguments[paging.marker] = cursor
         elif paging.style == "offset":
             start = arguments.get(paging.marker)
-            offset = (start if isinstance(start, int) else 0) + len(found)
-            arguments[paging.marker] = offset
+            arguments[paging.marker] = (start if isinstance(start, int) else 0) + len(found)
         else:
             number = arguments.get(paging.marker)
             arguments[paging.marker] = (number if isinstance(number, int) else paging.first_page) + 1
@@ -524,7 +522,7 @@ def _run(spec: CliSpec, argv: Sequence[str] | None, out: TextIO, err: TextIO) ->
         if args.json and isinstance(exc.last_execution, Fetched):
             print(json.dumps(exc.last_execution.raw, indent=2), file=out)
         return EXIT_DEADLINE
-    except ListingError as exc:
+    except AnswerError as exc:
         out.flush()  # the rows already printed come before the error
         print(f"{spec.prog}: error: {exc}", file=err)
         return EXIT_API
@@ -727,7 +725,7 @@ def _run_command(spec: CliSpec, command: Command, args: argparse.Namespace, out:
         new_id = _dig(fetched.raw, command.id_path)
         if not isinstance(new_id, str | int) or isinstance(new_id, bool) or new_id == "":
             where = ".".join(command.id_path)
-            raise ListingError(f"the start answer has no execution id at {where}: {_text(new_id)}")
+            raise AnswerError(f"the start answer has no execution id at {where}: {_text(new_id)}")
         print(f"started execution {new_id}", file=err, flush=True)
         request_args = _wait_args(spec, command, args, str(new_id))
         result = _wait(spec, client, request_args, args, err, terminal)
