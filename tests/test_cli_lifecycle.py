@@ -321,8 +321,8 @@ def test_list_a_repeated_cursor_or_page_ends_with_exit_4_after_the_rows(vendor: 
     assert_clean(result)
     shown = [line.split()[0] for line in result.stdout.splitlines()[1:]]
     assert shown == (["exec-1", "exec-2", "exec-3", "exec-4"] if by_cursor else ["exec-1", "exec-2"])
-    assert ("cursor 'cursor-again' twice" if by_cursor else "same page twice") in result.stderr
-    assert "stopping" in result.stderr
+    assert ("the cursor 'cursor-again' again" if by_cursor else "the same page twice") in result.stderr
+    assert "stopped rather than loop forever" in result.stderr
     assert len(server.requests) == 2
 
 

@@ -59,8 +59,9 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
-from . import _constants
+from . import _constants, _paging
 from ._logging import enable as enable_logging
+from ._paging import json_at
 from ._polling import TerminalStatuses, WaitResult, wait_sync
 from .errors import APIError, WaitTimeoutError
 
@@ -296,49 +297,47 @@ def send(client: Any, build: Callable[[], dict[str, Any]], result: Callable[[Any
 
 
 def page_items(
-    fetch: Callable[[dict[str, Any]], Any], values: dict[str, Any], items: Sequence[str], paging: Paging | None
+    fetch: Callable[[dict[str, Any]], Any],
+    values: dict[str, Any],
+    items: Sequence[str],
+    paging: Paging | None,
+    operation: str = "list",
 ) -> Iterator[Any]:
     """Every item of a listing as the server sent it, one request per page as the loop goes.
 
-    `fetch(values)` is one page's JSON. The listing ends at an empty page, at `has_more` false, at
-    a missing cursor, and (without `has_more`) at a page shorter than the limit sent; a cursor the
-    server already gave, or a page equal to the one before, raises AnswerError: never a loop."""
-    arguments = dict(values)
-    seen_cursors: set[str] = set()
-    previous: Any = None
-    while True:
-        body = fetch(arguments)
-        found = _dig(body, items) if items else body
+    `fetch(values)` is one page's JSON. The paging decisions are the package's own (`_paging`, as
+    `iterate` makes them, read here on JSON): the listing ends at an empty page, at `has_more`
+    false, at a missing cursor, and (without `has_more`) at a page shorter than the limit sent; a
+    cursor the server already gave, or a page equal to the one before, raises PaginationError."""
+    if paging is None:
+        body = fetch(dict(values))
+        found = json_at(body, tuple(items)) if items else body
         if not isinstance(found, list):
-            where = ".".join(items) or "the answer"
-            raise AnswerError(f"the listing's answer has no list at {where}")
-        if found and found == previous:  # the server ignores the marker: its items again would never end
-            raise AnswerError("the server answered the same page twice; stopping rather than loop")
+            raise AnswerError(f"the listing's answer has no list at {'.'.join(items) or 'the answer'}")
         yield from found
-        if paging is None or not found:
-            return
-        previous = found
-        if paging.has_more:
-            if _dig(body, paging.has_more) is not True:
-                return
-        elif paging.style != "cursor":
-            limit = arguments.get(paging.limit) if paging.limit else None
-            if isinstance(limit, int) and len(found) < limit:
-                return
-        if paging.style == "cursor":
-            cursor = _dig(body, paging.next_cursor)
-            if cursor is None or cursor == "":
-                return
-            if str(cursor) in seen_cursors:
-                raise AnswerError(f"the server sent the cursor {str(cursor)[:80]!r} twice; stopping rather than loop")
-            seen_cursors.add(str(cursor))
-            arguments[paging.marker] = cursor
-        elif paging.style == "offset":
-            start = arguments.get(paging.marker)
-            arguments[paging.marker] = (start if isinstance(start, int) else 0) + len(found)
-        else:
-            number = arguments.get(paging.marker)
-            arguments[paging.marker] = (number if isinstance(number, int) else paging.first_page) + 1
+        return
+    listing = _paging.Paging(
+        operation=operation,
+        style=paging.style,  # type: ignore[arg-type]  # checked by the generator (lifecycle)
+        marker=paging.marker,
+        items=tuple(items),
+        fetch=lambda **arguments: fetch(arguments),
+        fetch_async=_no_async,
+        limit=paging.limit,
+        next_cursor=tuple(paging.next_cursor),
+        has_more=tuple(paging.has_more),
+        first_page=paging.first_page,
+        read=json_at,
+    )
+    for page in listing.pages(values):
+        found = json_at(page, tuple(items)) if items else page
+        if not isinstance(found, list):
+            raise AnswerError(f"the listing's answer has no list at {'.'.join(items) or 'the answer'}")
+        yield from found
+
+
+async def _no_async(**arguments: Any) -> Any:  # pragma: no cover - the CLI lists synchronously
+    raise NotImplementedError
 
 
 def _help(text: str) -> str:

@@ -87,7 +87,9 @@ _LIST_ITEMS = ("data",)  # where a page's items are
 def _list_items(client: AuthenticatedClient, values: dict[str, Any]) -> Iterator[Any]:
     """Every execution list_executions lists, as the server sent it (JSON), one request per page as
     the loop goes. The one function to swap for the operation's own iterator."""
-    return page_items(lambda page: _send_list_executions(client, page).raw, values, _LIST_ITEMS, _LIST_PAGING)
+    return page_items(
+        lambda page: _send_list_executions(client, page).raw, values, _LIST_ITEMS, _LIST_PAGING, "list_executions"
+    )
 
 
 COMMANDS: list[Command] = [
