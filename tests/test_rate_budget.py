@@ -196,9 +196,8 @@ def test_a_retry_after_pauses_every_waiting_request(vendor: Vendor) -> None:
 
 def test_many_concurrent_polls_on_an_adaptive_client_all_finish(vendor: Vendor) -> None:
     """The issue's scenario, scaled: 200 asyncio calls at once on one client without `rate_limit`
-    against a server allowing 50/s (429 + Retry-After: 1 beyond). The first burst is refused (the
-    budget is unlimited until the first 429), then the budget pauses and paces, and every call
-    finishes within its 2 retries: none ends in a 429."""
+    against a server allowing 50/s (429 + Retry-After: 1 beyond). The budget is unlimited until the
+    first 429, then pauses and paces, and every call finishes within its 2 retries: none ends in a 429."""
     server = LimitedServer(vendor, rate=50, burst=50)
 
     async def main(url: str) -> list[int]:
@@ -209,9 +208,9 @@ def test_many_concurrent_polls_on_an_adaptive_client_all_finish(vendor: Vendor) 
     with ExecutionServer(server) as running:
         statuses = asyncio.run(main(running.url))
     assert statuses == [200] * 200
-    first = min(server.refused)
-    # After the first second, the budget keeps the server's refusals rare.
-    assert len([t for t in server.refused if t > first + 1.5]) <= 6
+    # No more than the pool's 10 are in flight at once, so the first 429 and its pause reach the
+    # other 190 before they are sent: a handful of refusals, not a burst of them.
+    assert len(server.refused) <= 25
 
 
 # -- on virtual time ---------------------------------------------------------------------------------

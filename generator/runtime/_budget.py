@@ -32,6 +32,14 @@ Server hints:
   requests), the rest is spread evenly until the reset, and none left pauses until it. Only then:
   pacing a large hourly allowance evenly would throttle bursts a server happily serves.
 
+In flight: at most `max_in_flight` requests (the client sets its connection pool's size) hold a
+place between their slot and their answer; the others wait for a place in the budget, not in the
+connection pool. Why: a request queued in the pool has already passed the budget, so a pause or a
+cut cannot reach it; a thousand calls gathered at once would all be sent into a 429 and its
+Retry-After. Waiting for a place is a hand-off (the answer that frees one wakes the first waiter:
+a `threading.Event` for a thread, a future on its own loop for a task), never a poll; it waits for
+answers, not for time, so it needs no clock.
+
 Concurrency: one `threading.Lock` guards the state and is held only for arithmetic, never across
 a sleep, an await or a Redis round trip, so one budget serves threads and event loops at once. A
 waiter reserves its slot under the lock and then sleeps outside it, through the client's `_sleep`
@@ -46,6 +54,8 @@ local to each process and drives the shared schedule).
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import math
 import random
 import threading
@@ -160,6 +170,29 @@ def _pause_hint(headers: Mapping[str, str]) -> float:
     return hint if hint is not None and 0 < hint <= _constants.MAX_RETRY_AFTER else 0.0
 
 
+class _Waiter:
+    """A request waiting for a place in flight; `granted` once a leaving one handed it its place."""
+
+    __slots__ = ("granted", "wake")
+
+    def __init__(self, wake: Callable[[], bool]) -> None:
+        self.granted = False
+        self.wake = wake  # False: the waiter is gone (its loop closed), the place goes to the next
+
+
+def _in_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
 class RateBudget:
     """The requests-per-second budget a client and its copies share.
 
@@ -183,6 +216,10 @@ class RateBudget:
         # Tickets issued (a request's sequence number) and those not answered yet.
         self._issued = 0
         self._in_flight = 0
+        # Places in flight (None: no limit), those taken, and the requests waiting for one.
+        self.max_in_flight: int | None = None
+        self._held = 0
+        self._waiters: collections.deque[_Waiter] = collections.deque()
         # Bumped by every cut and pause: a waiter whose sleep spanned one plans again.
         self._epoch = 0
         # The adaptive curve: when the last cut was (None: never), the rate that was getting through
@@ -240,11 +277,122 @@ class RateBudget:
                 self._window_start = now
             return self._issued
 
+    # A place in flight.
+
+    def _enter(self, waiter: _Waiter) -> bool:
+        """Take a place (True), or queue `waiter` for one."""
+        with self._lock:
+            if self.max_in_flight is None or self._held < self.max_in_flight:
+                self._held += 1
+                return True
+            self._waiters.append(waiter)
+            return False
+
+    def _leave(self) -> None:
+        """Give a place back: to the first waiter still there, else free it."""
+        while True:
+            with self._lock:
+                if not self._waiters:
+                    self._held -= 1
+                    return
+                waiter = self._waiters.popleft()
+                waiter.granted = True
+            if waiter.wake():
+                return
+
+    def _give_up(self, waiter: _Waiter) -> None:
+        """`waiter` stops waiting (deadline, cancellation); a place handed to it meanwhile is passed on."""
+        with self._lock:
+            if not waiter.granted:
+                self._waiters.remove(waiter)
+                return
+        self._leave()
+
+    def _wait_for_place(self, limit: Callable[[], float] | None) -> bool:
+        event = threading.Event()
+
+        def wake() -> bool:
+            event.set()
+            return True
+
+        waiter = _Waiter(wake)
+        if self._enter(waiter):
+            return True
+        if _in_event_loop():
+            # A blocking call from an event loop's own thread: the places it would wait for may be
+            # held by that loop's tasks, which cannot run while it blocks. It goes over the limit.
+            self._give_up(waiter)
+            with self._lock:
+                self._held += 1
+            return True
+        if event.wait(None if limit is None else max(limit(), 0.0)):
+            return True
+        self._give_up(waiter)
+        return False
+
+    async def _await_place(self, limit: Callable[[], float] | None) -> bool:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+
+        def wake() -> bool:
+            try:
+                loop.call_soon_threadsafe(_resolve, future)
+            except RuntimeError:  # its loop is closed: nobody is waiting there any more
+                return False
+            return True
+
+        waiter = _Waiter(wake)
+        if self._enter(waiter):
+            return True
+        try:
+            await asyncio.wait_for(future, None if limit is None else max(limit(), 0.0))
+        except TimeoutError:
+            self._give_up(waiter)
+            return False
+        except BaseException:
+            self._give_up(waiter)
+            raise
+        return True
+
+    # The slot.
+
     def acquire(
         self, clock: Callable[[], float], sleep: Callable[[float], None], limit: Callable[[], float] | None = None
     ) -> int | None:
-        """Wait for this request's slot; its ticket for `settle`. None: the slot comes after `limit()`
-        seconds (a deadline's time left), and nothing was reserved."""
+        """Wait for a place in flight and this request's slot; its ticket for `settle`. None: either
+        comes after `limit()` seconds (a deadline's time left), and nothing is held."""
+        if not self._wait_for_place(limit):
+            return None
+        try:
+            ticket = self._slot(clock, sleep, limit)
+        except BaseException:
+            self._leave()
+            raise
+        if ticket is None:
+            self._leave()
+        return ticket
+
+    async def aacquire(
+        self,
+        clock: Callable[[], float],
+        asleep: Callable[[float], Awaitable[None]],
+        limit: Callable[[], float] | None = None,
+    ) -> int | None:
+        """`acquire` for async callers."""
+        if not await self._await_place(limit):
+            return None
+        try:
+            ticket = await self._aslot(clock, asleep, limit)
+        except BaseException:
+            self._leave()
+            raise
+        if ticket is None:
+            self._leave()
+        return ticket
+
+    def _slot(
+        self, clock: Callable[[], float], sleep: Callable[[float], None], limit: Callable[[], float] | None
+    ) -> int | None:
         while True:
             now = clock()
             rate, epoch = self._plan(now)
@@ -259,13 +407,12 @@ class RateBudget:
             if reserved and (wait <= 0 or self._epoch == epoch):
                 return self._issue(clock())
 
-    async def aacquire(
+    async def _aslot(
         self,
         clock: Callable[[], float],
         asleep: Callable[[float], Awaitable[None]],
-        limit: Callable[[], float] | None = None,
+        limit: Callable[[], float] | None,
     ) -> int | None:
-        """`acquire` for async callers."""
         while True:
             now = clock()
             rate, epoch = self._plan(now)
@@ -361,16 +508,22 @@ class RateBudget:
 
     def settle(self, ticket: int, status: int | None, headers: Mapping[str, str], clock: Callable[[], float]) -> None:
         """Record the answer (`status`, `headers`) to the request holding `ticket`; None: it failed."""
-        now = clock()
-        pause = self._learn(ticket, status, headers, now)
-        if pause is not None:
-            self.schedule.pause(now, pause, self._plan(now)[0])
+        try:
+            now = clock()
+            pause = self._learn(ticket, status, headers, now)
+            if pause is not None:
+                self.schedule.pause(now, pause, self._plan(now)[0])
+        finally:
+            self._leave()  # after the pause is set: the request woken must see it
 
     async def asettle(
         self, ticket: int, status: int | None, headers: Mapping[str, str], clock: Callable[[], float]
     ) -> None:
         """`settle` for async callers (a shared schedule is updated without blocking the loop)."""
-        now = clock()
-        pause = self._learn(ticket, status, headers, now)
-        if pause is not None:
-            await self.schedule.apause(now, pause, self._plan(now)[0])
+        try:
+            now = clock()
+            pause = self._learn(ticket, status, headers, now)
+            if pause is not None:
+                await self.schedule.apause(now, pause, self._plan(now)[0])
+        finally:
+            self._leave()

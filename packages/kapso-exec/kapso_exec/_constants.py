@@ -60,3 +60,5 @@ RATE_HINT_FRACTION = 0.2
 RATE_HINT_FLOOR = 5
 # A reset above this is a Unix time, not seconds from now.
 RATE_RESET_EPOCH_AFTER = 100_000_000.0
+# Requests in flight at once when `httpx_args` sets no `limits` (httpx2's default pool size).
+RATE_MAX_IN_FLIGHT = 100

@@ -141,6 +141,15 @@ def _redis_schedule(url: str, vendor: str | None, base_url: str, credentials: Ma
     return RedisSchedule(url, f"{vendor or 'exec-sdk'}:rate-budget:{digest}")
 
 
+def _pool_size(httpx_args: Mapping[str, Any]) -> int | None:
+    """How many requests the connection pool sends at once: the budget lets no more be in flight,
+    so the rest wait where a pause can reach them (see `_budget`)."""
+    limits = httpx_args.get("limits")
+    if isinstance(limits, httpx2.Limits):
+        return limits.max_connections
+    return _constants.RATE_MAX_IN_FLIGHT
+
+
 def _time_left(deadline: Deadline | None) -> Callable[[], float] | None:
     return None if deadline is None else deadline.remaining
 
@@ -354,6 +363,7 @@ class BaseClient:
         self._httpx_args = dict(httpx_args or {})
         if rate_limit_redis:
             budget.schedule = _redis_schedule(rate_limit_redis, vendor, base_url, self._credentials)
+        budget.max_in_flight = _pool_size(self._httpx_args)
         self._pool = _Pool(self._client_kwargs(), budget)
         self._owns_pool = True
         self._vendor = vendor
