@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import importlib
 import json
 import math
 import subprocess
@@ -211,6 +212,36 @@ def test_many_concurrent_polls_on_an_adaptive_client_all_finish(vendor: Vendor) 
     # No more than the pool's 10 are in flight at once, so the first 429 and its pause reach the
     # other 190 before they are sent: a handful of refusals, not a burst of them.
     assert len(server.refused) <= 25
+
+
+def test_no_more_in_flight_than_the_pool_and_a_freed_place_goes_to_a_waiter(vendor: Vendor) -> None:
+    budget = importlib.import_module(f"{vendor.import_name}._budget").RateBudget()
+    budget.max_in_flight = 2
+    clock, sleep = time.monotonic, time.sleep
+    first, second = budget.acquire(clock, sleep), budget.acquire(clock, sleep)
+    assert first is not None and second is not None
+    assert budget.acquire(clock, sleep, lambda: 0.01) is None  # no place before the deadline: nothing held
+    got: list[int | None] = []
+    waiter = threading.Thread(target=lambda: got.append(budget.acquire(clock, sleep)))
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive() and got == []  # it waits for a place, not for time
+    budget.settle(first, 200, {}, clock)
+    waiter.join(10)
+    assert len(got) == 1 and got[0] is not None
+
+    async def async_waiter() -> int | None:
+        task = asyncio.ensure_future(budget.aacquire(clock, asyncio.sleep))
+        await asyncio.sleep(0.05)
+        assert not task.done()
+        threading.Thread(target=budget.settle, args=(second, 429, {}, clock)).start()  # freed from a thread
+        return await asyncio.wait_for(task, 10)
+
+    third = asyncio.run(async_waiter())
+    assert third is not None
+    budget.settle(got[0], 200, {}, clock)
+    budget.settle(third, 200, {}, clock)
+    assert budget._held == 0 and not budget._waiters
 
 
 # -- on virtual time ---------------------------------------------------------------------------------
