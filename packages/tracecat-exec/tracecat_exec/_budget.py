@@ -14,7 +14,8 @@ Modes:
 - adaptive (no `rate_limit`): no pacing at all until the first 429. Then botocore's adaptive mode
   (retries/adaptive.py, throttling.py, read for its facts): CUBIC with C = 0.4 and beta = 0.7 and a
   floor of 0.5 requests/s. Two changes (1,000 gathered waits, 3,000 polls, against a local server
-  allowing 50/s with 429 + Retry-After: 1 beyond: 12 refusals, 99% of the limit used): (1) botocore's curve is anchored at the rate it was *sending* at; here it is anchored
+  allowing 50/s with 429 + Retry-After: 1 beyond: 12 refusals, 99% of the limit used):
+  (1) botocore's curve is anchored at the rate it was *sending* at; here it is anchored
   at the rate that was *getting through* (answers other than 429 per second since the last cut),
   because with a thousand requests in flight the sending rate is many times the limit and a curve
   anchored there climbs straight back into it; (2) botocore cuts again on every throttled answer, so
