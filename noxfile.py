@@ -74,6 +74,8 @@ TEST_DEPS = [
     "opentelemetry-api==1.45.2",
     "opentelemetry-sdk==1.45.2",
     "opentelemetry-instrumentation-httpx==0.66b2",
+    # the packages' optional `redis` extra: a rate budget shared by processes through a real redis-server
+    "redis==8.1.0",
     *BUILD_DEPS,
     *GENERATOR_DEPS,
 ]
