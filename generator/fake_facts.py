@@ -42,6 +42,8 @@ def _response_body(document: dict[str, Any], response: Any, spec_path: Path) -> 
 
 # An execution id the fake does not know, as a literal of the id's type (by the wait helper's parser).
 _UNKNOWN_IDS = {"int": "999999", "float": "999999.5", "UUID": '"ffffffff-ffff-4fff-8fff-ffffffffffff"'}
+# The n-th of many execution ids (the README's concurrent example), as an expression of the id's type in `n`.
+_NTH_IDS = {"int": "n", "float": "float(n)", "UUID": "uuid.UUID(int=n)"}
 
 
 def _squash(name: str) -> str:
@@ -100,6 +102,7 @@ def fake_context(
         "example_id": id_row["wait_example"],
         "unknown_id": _UNKNOWN_IDS.get(id_row.get("parse", ""), '"no-such-execution"'),
         "id_type": id_row["type"],
+        "nth_id": _NTH_IDS.get(id_row.get("parse", ""), 'f"exec-{n}"'),
         "wait_args": ", ".join(
             ["execution_id" if p["spec_name"] == id_param else p["wait_example"] for p in polled["path_params"]]
             + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]]

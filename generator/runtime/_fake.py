@@ -5,65 +5,47 @@ of its polled operation (route, required credentials and query parameters, where
 and the id sit, the documented success and error bodies) and the package's own decoder.
 
 Requests reach the fake through `FakeTransport` (an httpx2 transport for sync and async
-clients alike), or over a real socket with `serve()`. A client made by `FakeAPI.client()`
-sleeps and reads the time through the fake's `VirtualClock`, so retries, deadlines and the
-wait helpers' pauses cost no real time.
+clients alike), or over a real socket with `serve()` (and `python -m <package>.testing serve`).
+A client made by `FakeAPI.client()` sleeps and reads the time through the fake's `VirtualClock`
+(`_fake_clock`), which schedules: concurrent waits share one timeline, and retries, deadlines,
+rate limits and the wait helpers' pauses cost no real time.
 
 Nothing here imports pytest, and `import <package>` does not import this module.
 """
 
 from __future__ import annotations
 
-import asyncio
+import argparse
 import copy
 import datetime
 import enum
+import inspect
 import json
+import math
 import re
+import shlex
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Concatenate, ParamSpec, Self, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import httpx2
 
 from ._auth import basic_credential
 from ._base_client import BaseClient
+from ._fake_clock import VirtualClock
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S")
 
 # The body `inject_malformed` answers with: a 2xx whose JSON is cut short.
 MALFORMED_BODY = b'{"truncated": '
-
-
-class VirtualClock:
-    """Seconds of virtual time: `sleep` advances it at once instead of waiting.
-
-    The clock is shared by everything using the fake: concurrent tasks' sleeps add up
-    rather than overlap (virtual time is a sum, not a schedule).
-    """
-
-    def __init__(self) -> None:
-        self._now = 0.0
-        self._lock = threading.Lock()
-
-    def __call__(self) -> float:
-        return self._now
-
-    def advance(self, seconds: float) -> None:
-        if seconds > 0:
-            with self._lock:
-                self._now += seconds
-
-    def sleep(self, seconds: float) -> None:
-        self.advance(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.advance(seconds)
-        await asyncio.sleep(0)  # still a suspension point, as a real sleep is, for other tasks
 
 
 @dataclass(frozen=True)
@@ -72,7 +54,8 @@ class RecordedRequest:
 
     `path` is the raw path as sent (percent-encoded); `path_params` its parameters, decoded
     (empty when the path is not the polled operation's); header names are lower-case; `time`
-    is the fake clock's reading when it arrived (real-time mode: virtual time does not move).
+    is the fake clock's reading when it arrived (virtual seconds; under `serve()` the clock
+    follows real time); `status` the status answered (None: a timeout or connection fault).
     """
 
     method: str
@@ -82,6 +65,7 @@ class RecordedRequest:
     path_params: dict[str, str]
     time: float
     content: bytes = b""  # the request body as sent (a polled POST sends one on every poll)
+    status: int | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +105,18 @@ class _Fault:
     status: int = 0
     headers: Mapping[str, str] = field(default_factory=dict)
     body: Any = None
+    execution: str | None = None  # aimed at requests for this execution only; None: any request
+
+
+@dataclass
+class _RateLimit:
+    """A token bucket in virtual time: `burst` requests at once, refilled at `per_second`."""
+
+    per_second: float
+    burst: int
+    retry_after: float | None
+    tokens: float
+    updated: float
 
 
 @dataclass
@@ -137,6 +133,17 @@ class _Answer:
 class _Execution:
     bodies: list[bytes]
     served: int = 0
+    # A timeline: bodies[i] from virtual second times[i] after `created` on; None: one body per poll.
+    times: list[float] | None = None
+    created: float = 0.0
+
+    def next_body(self, now: float) -> bytes:
+        if self.times is None:
+            body = self.bodies[min(self.served, len(self.bodies) - 1)]
+        else:
+            body = self.bodies[max(i for i, t in enumerate(self.times) if t <= now - self.created)]
+        self.served += 1
+        return body
 
 
 def _jsonable(value: Any) -> Any:
@@ -152,6 +159,28 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return value
+
+
+def takes_options_of(
+    options: Callable[P, Any],
+) -> Callable[[Callable[Concatenate[S, ...], R]], Callable[Concatenate[S, P], R]]:
+    """Give a method taking `**options` the parameters of `options` (a class: its constructor's),
+    for type checkers and for `inspect.signature` / `help()` alike: `FakeAPI.client` takes the
+    client's options, typed, and a new client option is one of them the moment it exists."""
+
+    def decorate(method: Callable[Concatenate[S, ...], R]) -> Callable[Concatenate[S, P], R]:
+        own = inspect.signature(method)
+        first = next(iter(own.parameters.values()))
+        method.__signature__ = inspect.signature(options).replace(  # type: ignore[attr-defined]
+            parameters=[first, *inspect.signature(options).parameters.values()], return_annotation=own.return_annotation
+        )
+        return method
+
+    return decorate
+
+
+def _target(execution: str | int | None) -> str | None:
+    return None if execution is None else str(execution)
 
 
 def _snake(name: str) -> str:
@@ -179,19 +208,24 @@ class FakeTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
     def __init__(self, fake: FakeAPIBase) -> None:
         self._fake = fake
 
-    def _respond(self, request: httpx2.Request) -> httpx2.Response:
-        timeouts = request.extensions.get("timeout") or {}
-        answer = self._fake._handle(
+    def _answer(self, request: httpx2.Request) -> _Answer:
+        return self._fake._handle(
             request.method,
             request.url.raw_path.decode("ascii").split("?", 1)[0],
             parse_qsl(request.url.query.decode("ascii"), keep_blank_values=True),
             {k.lower(): v for k, v in request.headers.items()},
             request.content,
         )
+
+    @staticmethod
+    def _read_timeout(request: httpx2.Request) -> float:
+        """How long an injected timeout takes: the read phase's limit the request allowed."""
+        read = (request.extensions.get("timeout") or {}).get("read")
+        return float(read) if isinstance(read, int | float) else 0.0
+
+    @staticmethod
+    def _response(request: httpx2.Request, answer: _Answer) -> httpx2.Response:
         if answer.fault == "timeout":
-            # A timeout takes as long as the request allowed: the read phase's limit, in virtual time.
-            read = timeouts.get("read")
-            self._fake.clock.advance(float(read) if isinstance(read, int | float) else 0.0)
             raise httpx2.ReadTimeout("timed out (injected by FakeAPI)", request=request)
         if answer.fault == "connection":
             raise httpx2.ConnectError("connection refused (injected by FakeAPI)", request=request)
@@ -199,11 +233,17 @@ class FakeTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         request.read()
-        return self._respond(request)
+        answer = self._answer(request)
+        if answer.fault == "timeout":
+            self._fake.clock.sleep(self._read_timeout(request))  # in virtual time, on the timeline
+        return self._response(request, answer)
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         await request.aread()
-        return self._respond(request)
+        answer = self._answer(request)
+        if answer.fault == "timeout":
+            await self._fake.clock.asleep(self._read_timeout(request))
+        return self._response(request, answer)
 
 
 class FakeAPIBase:
@@ -230,6 +270,7 @@ class FakeAPIBase:
         self.transport = FakeTransport(self)
         self._executions: dict[str, _Execution] = {}
         self._faults: list[_Fault] = []
+        self._rate: _RateLimit | None = None
         self._lock = threading.RLock()
         self._clients: list[BaseClient] = []
         self._stopping = threading.Event()
@@ -298,8 +339,21 @@ class FakeAPIBase:
             first = next((name for name in names if _snake(name) == first), first)
         return [first, *rest]
 
-    def add_execution(self, id: str | int, /, statuses: Sequence[Any], **fields: Any) -> None:  # noqa: A002 (the issue's name)
-        """Serve an execution: each GET of `id` answers with the next of `statuses` (the last repeats).
+    def add_execution(
+        self,
+        id: str | int,  # noqa: A002 (the issue's name)
+        /,
+        statuses: Sequence[Any] | None = None,
+        *,
+        timeline: Mapping[float, Any] | Sequence[tuple[float, Any]] | None = None,
+        **fields: Any,
+    ) -> None:
+        """Serve an execution, its status scripted by poll or by virtual time.
+
+        `statuses`: each GET of `id` answers with the next one (the last repeats). `timeline`
+        instead: the status by virtual seconds since this call, e.g. `{0: "RUNNING", 12.5:
+        "COMPLETED"}` (or a list of pairs); a GET answers the latest entry whose time has come,
+        however many polls that takes (the first entry must be at 0).
 
         The body is the spec's example of the operation's success response (else one built from
         its schema), with the status and `id` where the spec's `x-status-path` and
@@ -308,9 +362,23 @@ class FakeAPIBase:
         (`**{"flow.name": "x"}`) sets a nested field; a value replaces the field whole.
 
         Raises:
-            ValueError: `statuses` is empty, or a body the package's own models would not decode
-                (the message names the field).
+            ValueError: neither or both of `statuses` and `timeline`, either empty, a timeline not
+                starting at 0 or with a time twice, or a body the package's own models would not
+                decode (the message names the field).
         """
+        times: list[float] | None = None
+        if (statuses is None) == (timeline is None):
+            raise ValueError("give statuses (by poll) or timeline (by virtual time), e.g. statuses=['RUNNING', 'DONE']")
+        if timeline is not None:
+            pairs = sorted(
+                (float(t), status) for t, status in (timeline.items() if isinstance(timeline, Mapping) else timeline)
+            )
+            times = [t for t, _ in pairs]
+            if not pairs or times[0] != 0 or len(set(times)) != len(times):
+                raise ValueError(
+                    "a timeline maps virtual seconds to statuses, from 0, each time once: {0: 'RUNNING', 5: 'DONE'}"
+                )
+            statuses = [status for _, status in pairs]
         if isinstance(statuses, str | bytes) or not statuses:
             raise ValueError("statuses must be a non-empty list of statuses, e.g. ['RUNNING', 'COMPLETED']")
         bodies = []
@@ -325,7 +393,7 @@ class FakeAPIBase:
                 body = fallback
             bodies.append(json.dumps(body).encode())
         with self._lock:
-            self._executions[str(id)] = _Execution(bodies)
+            self._executions[str(id)] = _Execution(bodies, times=times, created=self.clock())
 
     def _fails(self, execution_id: Any, status: Any, fields: Mapping[str, Any]) -> bool:
         """Whether no body (from the example, nor from the schema) with these values decodes."""
@@ -350,33 +418,94 @@ class FakeAPIBase:
 
     # -- faults ----------------------------------------------------------------------------------
 
-    def inject(self, status: int, times: int = 1, headers: Mapping[str, str] | None = None, body: Any = None) -> None:
+    def inject(
+        self,
+        status: int,
+        times: int = 1,
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+        *,
+        execution: str | int | None = None,
+    ) -> None:
         """The next `times` requests answer `status`, with `headers`, and `body` (JSON data, or
         str/bytes sent as is), by default the spec's documented body for that status.
 
-        Faults queue up in order; each is used up before the next applies."""
-        self._queue(_Fault("status", times, status, dict(headers or {}), body))
+        Faults queue up in order; a request meets the first queued fault aimed at it (with
+        `execution`, only requests for that execution id are; without it, every request is),
+        and each fault is used up after `times` requests."""
+        self._queue(_Fault("status", times, status, dict(headers or {}), body, _target(execution)))
 
-    def inject_timeout(self, times: int = 1) -> None:
-        """The next `times` requests time out: in memory, virtual time moves by the request's read
-        timeout and httpx2 raises `ReadTimeout`; over `serve()`, the server holds the connection
-        (`serve_stall_seconds`) and then closes it."""
-        self._queue(_Fault("timeout", times))
+    def inject_timeout(self, times: int = 1, *, execution: str | int | None = None) -> None:
+        """The next `times` requests (for `execution` only, if given) time out: in memory, the
+        request sleeps its read timeout in virtual time and httpx2 raises `ReadTimeout`; over
+        `serve()`, the server holds the connection (`serve_stall_seconds`) and then closes it."""
+        self._queue(_Fault("timeout", times, execution=_target(execution)))
 
-    def inject_connection_error(self, times: int = 1) -> None:
-        """The next `times` requests fail to connect (in memory: httpx2 `ConnectError`; over
-        `serve()`: the server closes the connection without answering)."""
-        self._queue(_Fault("connection", times))
+    def inject_connection_error(self, times: int = 1, *, execution: str | int | None = None) -> None:
+        """The next `times` requests (for `execution` only, if given) fail to connect (in memory:
+        httpx2 `ConnectError`; over `serve()`: the server closes the connection without answering)."""
+        self._queue(_Fault("connection", times, execution=_target(execution)))
 
-    def inject_malformed(self, times: int = 1) -> None:
-        """The next `times` requests get a success status whose JSON body is cut short."""
-        self._queue(_Fault("malformed", times))
+    def inject_malformed(self, times: int = 1, *, execution: str | int | None = None) -> None:
+        """The next `times` requests (for `execution` only, if given) get a success status whose
+        JSON body is cut short."""
+        self._queue(_Fault("malformed", times, execution=_target(execution)))
 
     def _queue(self, fault: _Fault) -> None:
         if fault.times < 1:
             raise ValueError("times must be 1 or more")
         with self._lock:
             self._faults.append(fault)
+
+    def _take_fault(self, execution: str | None) -> _Fault | None:
+        """The first queued fault aimed at this request (its execution id, None if it has none)."""
+        for index, fault in enumerate(self._faults):
+            if fault.execution is None or fault.execution == execution:
+                fault.times -= 1
+                if fault.times == 0:
+                    del self._faults[index]
+                return fault
+        return None
+
+    # -- rate limits -----------------------------------------------------------------------------
+
+    def rate_limit(
+        self, per_second: float | None, *, burst: int | None = None, retry_after: float | None = None
+    ) -> None:
+        """Answer 429 as a rate-limited API would: `burst` requests at once (default: `per_second`
+        rounded up), then `per_second` requests per virtual second (a token bucket). A request over
+        the limit gets 429 with the spec's documented body and `Retry-After`: `retry_after` when
+        given, else the whole seconds until a request would pass. It still counts in `requests`
+        (with `status` 429), so a test can assert that code stays within the limit.
+        `rate_limit(None)` lifts the limit.
+
+        Raises:
+            ValueError: `per_second` or `burst` not positive, or `retry_after` negative.
+        """
+        if per_second is None:
+            with self._lock:
+                self._rate = None
+            return
+        if not per_second > 0 or (burst is not None and burst < 1) or (retry_after is not None and retry_after < 0):
+            raise ValueError("need per_second > 0, burst >= 1 and retry_after >= 0")
+        size = burst if burst is not None else max(1, math.ceil(per_second))
+        with self._lock:
+            self._rate = _RateLimit(per_second, size, retry_after, float(size), self.clock())
+
+    def _throttled(self) -> _Answer | None:
+        """429 when the rate limit's bucket is empty; else takes one request from it."""
+        rate = self._rate
+        if rate is None:
+            return None
+        now = self.clock()
+        rate.tokens = min(float(rate.burst), rate.tokens + (now - rate.updated) * rate.per_second)
+        rate.updated = now
+        # A request at the moment a token is due passes, float rounding (10 x 0.1 s) notwithstanding.
+        if rate.tokens >= 1 - 1e-9:
+            rate.tokens = max(0.0, rate.tokens - 1)
+            return None
+        wait = rate.retry_after if rate.retry_after is not None else math.ceil((1 - rate.tokens) / rate.per_second)
+        return self._error(429, {"retry-after": f"{wait:g}"})
 
     # -- answering -------------------------------------------------------------------------------
 
@@ -439,34 +568,49 @@ class FakeAPIBase:
             {} if match is None else {n: unquote(match.group(f"p{i}")) for i, n in enumerate(self.facts.path_params)}
         )
         with self._lock:
+            now = self.clock()
+            answer = self._answer(method.upper(), match is not None, params, query, headers, content)
+            status = None if answer.fault is not None else answer.status
             self.requests.append(
-                RecordedRequest(method.upper(), raw_path, query, headers, params, self.clock(), content)
+                RecordedRequest(method.upper(), raw_path, query, headers, params, now, content, status)
             )
-            fault = self._faults[0] if self._faults else None
-            if fault is not None:
-                fault.times -= 1
-                if fault.times == 0:
-                    self._faults.pop(0)
-                return self._fault_answer(fault)
-            if match is None:
-                return self._error(404)
-            if method.upper() != self.facts.method:
-                return self._error(405, {"allow": self.facts.method})
-            if not self._authorized(query, headers):
-                return self._error(401)
-            missing = [name for name in self.facts.required_query if name not in query]
-            missing += [name for name in self.facts.required_headers if name.lower() not in headers]
-            if self.facts.body_required and not content:
-                missing.append("the request body")
-            if missing:
-                # A request the server would not validate: 422 where the spec documents one, else 400.
-                return self._error(422 if "422" in self.facts.error_bodies else 400)
-            execution = self._executions.get(params[self.facts.id_param])
-            if execution is None:
-                return self._error(404)
-            body = execution.bodies[min(execution.served, len(execution.bodies) - 1)]
-            execution.served += 1
-            return _Answer(self.facts.success_status, {"content-type": "application/json"}, body)
+            return answer
+
+    def _answer(
+        self,
+        method: str,
+        routed: bool,
+        params: Mapping[str, str],
+        query: Mapping[str, str],
+        headers: Mapping[str, str],
+        content: bytes,
+    ) -> _Answer:
+        """The answer to one request (under the lock): faults first, then the rate limit, then the API."""
+        fault = self._take_fault(params.get(self.facts.id_param))
+        if fault is not None:
+            return self._fault_answer(fault)
+        throttled = self._throttled()
+        if throttled is not None:
+            return throttled
+        if not routed:
+            return self._error(404)
+        if method != self.facts.method:
+            return self._error(405, {"allow": self.facts.method})
+        if not self._authorized(query, headers):
+            return self._error(401)
+        missing = [name for name in self.facts.required_query if name not in query]
+        missing += [name for name in self.facts.required_headers if name.lower() not in headers]
+        if self.facts.body_required and not content:
+            missing.append("the request body")
+        if missing:
+            # A request the server would not validate: 422 where the spec documents one, else 400.
+            return self._error(422 if "422" in self.facts.error_bodies else 400)
+        execution = self._executions.get(params[self.facts.id_param])
+        if execution is None:
+            return self._error(404)
+        return _Answer(
+            self.facts.success_status, {"content-type": "application/json"}, execution.next_body(self.clock())
+        )
 
     def _fault_answer(self, fault: _Fault) -> _Answer:
         if fault.kind in ("timeout", "connection"):
@@ -480,10 +624,12 @@ class FakeAPIBase:
     # -- a real server ---------------------------------------------------------------------------
 
     @contextmanager
-    def serve(self) -> Iterator[str]:
-        """The same fake behind a real HTTP server on 127.0.0.1 (a free port); yields its base URL.
+    def serve(self, port: int = 0) -> Iterator[str]:
+        """The same fake behind a real HTTP server on 127.0.0.1 (`port`, default a free one);
+        yields its base URL.
 
         For code that builds its own client, or a CLI in a subprocess. Time is real there: the
+        fake's clock reads on in real seconds (timelines and rate limits follow it), the
         client sleeps for real, and a `Retry-After` you inject is waited out in real seconds.
         """
         fake = self
@@ -515,15 +661,76 @@ class FakeAPIBase:
             def log_message(self, *args: Any) -> None:
                 pass  # the fake's record is `requests`, not stderr
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, name="FakeAPI.serve", daemon=True)
         thread.start()
         self._stopping.clear()
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}{urlsplit(self.base_url).path.rstrip('/')}"
+            with self.clock.following_real_time():
+                yield f"http://127.0.0.1:{server.server_address[1]}{urlsplit(self.base_url).path.rstrip('/')}"
         finally:
             self._stopping.set()
             server.shutdown()
             server.server_close()
             thread.join()
+
+
+def serve_main(
+    fake_type: type[FakeAPIBase],
+    argv: Sequence[str] | None,
+    *,
+    prog: str,
+    title: str,
+    env_base_url: str,
+    env_credentials: Mapping[str, str],
+) -> int:
+    """`python -m <package>.testing serve`: the fake on 127.0.0.1 until Ctrl-C (or SIGTERM).
+
+
+    Prints the base URL, then the environment lines that point the package's client (and its
+    command line) at it, the fake's credentials included; scripted executions come from
+    `--execution ID=STATUS[,STATUS...]`."""
+    parser = argparse.ArgumentParser(prog=prog, description=f"A fake of the {title} for tests and demos.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the fake on 127.0.0.1 and print its base URL and credentials")
+    serve.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
+    serve.add_argument(
+        "--credential", action="append", default=[], metavar="PARAMETER=VALUE", help="a credential the fake requires"
+    )
+    serve.add_argument(
+        "--execution",
+        action="append",
+        default=[],
+        metavar="ID=STATUS[,STATUS...]",
+        help="serve an execution: each poll answers the next status (the last repeats)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        credentials = dict(_pair(text, "--credential") for text in args.credential)
+        fake = fake_type(credentials=credentials)
+        for text in args.execution:
+            ident, statuses = _pair(text, "--execution")
+            fake.add_execution(ident, statuses=statuses.split(","))
+    except ValueError as exc:
+        parser.error(str(exc))
+    try:
+        with fake.serve(args.port) as url:
+            lines = [f"{title} (fake) on {url}", f"export {env_base_url}={shlex.quote(url)}"]
+            lines += [
+                f"export {env_credentials[p]}={shlex.quote(v)}"
+                for p, v in fake.credentials.items()
+                if p in env_credentials
+            ]
+            print("\n".join(lines), flush=True)
+            threading.Event().wait()  # until Ctrl-C; SIGTERM ends the process as it would any server
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _pair(text: str, option: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise ValueError(f"{option} takes NAME=VALUE, not {text!r}")
+    return name, value

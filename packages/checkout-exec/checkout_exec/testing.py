@@ -8,7 +8,11 @@
 
 `GET /v1/executions/{id}` is served from the spec's own example body, with the status at
 `data.execution.status` and the id at `data.execution.id`; errors use the spec's documented
-bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`).
+bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`), which
+schedules: concurrent waits on one fake share one timeline.
+
+`python -m checkout_exec.testing serve` serves the fake on 127.0.0.1 and prints its base URL
+and credentials.
 
 As a pytest plugin (`pytest -p checkout_exec.testing`, or `pytest_plugins = ["checkout_exec.testing"]`
 in a conftest.py) it provides the fixture `fake_checkout`. Importing `checkout_exec` does not
@@ -21,7 +25,9 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, VirtualClock
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, serve_main, takes_options_of
+from ._fake_clock import VirtualClock
+from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
 from .client import AuthenticatedClient
 
@@ -149,8 +155,10 @@ class FakeAPI(FakeAPIBase):
 
     Attributes:
         requests: Every request received, in order (`RecordedRequest`: method, path, query,
-            headers, path_params, time, content: the body as sent).
-        clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
+            headers, path_params, time: virtual seconds, content: the body as sent, status: the
+            status answered).
+        clock: The virtual clock (`clock()` reads it; `clock.run_threads(calls)` runs threads on
+            its timeline); `elapsed`: the virtual seconds passed.
     """
 
     facts = _FACTS
@@ -159,10 +167,14 @@ class FakeAPI(FakeAPIBase):
         # The package's own decoder of the success body: what a real answer goes through.
         return _endpoint._build_success(body)
 
+    @takes_options_of(AuthenticatedClient)
     def client(self, **options: Any) -> AuthenticatedClient:
         """An `AuthenticatedClient` wired to the fake: its requests go to the fake (sync and async),
-        and it sleeps in virtual time. `options` go to the constructor (e.g. `max_retries=0`,
-        or a credential parameter to send another credential)."""
+        and it sleeps and reads the time on the fake's virtual clock.
+
+        Takes the client constructor's own options, typed (e.g. `max_retries=0`, or a credential
+        parameter to send another credential); `base_url` and the credentials default to the
+        fake's, `httpx_args` gets the fake's transport."""
         httpx_args = {"transport": self.transport, **dict(options.pop("httpx_args", None) or {})}
         settings: dict[str, Any] = {"base_url": self.base_url, **self.credentials, **options}
         client = AuthenticatedClient(**settings, httpx_args=httpx_args)
@@ -181,3 +193,16 @@ def _fake_fixture() -> Iterator[FakeAPI]:
 _pytest: Any = sys.modules.get("pytest")
 if _pytest is not None:
     fake_checkout = _pytest.fixture(name="fake_checkout")(_fake_fixture)
+
+
+if __name__ == "__main__":
+    sys.exit(
+        serve_main(
+            FakeAPI,
+            sys.argv[1:],
+            prog="python -m checkout_exec.testing",
+            title="B3OS API",
+            env_base_url=ENV_BASE_URL,
+            env_credentials=ENV_CREDENTIALS,
+        )
+    )

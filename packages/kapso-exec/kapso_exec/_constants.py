@@ -34,3 +34,13 @@ DEFAULT_POLL_INTERVAL = 1.0
 DEFAULT_MAX_POLL_INTERVAL = 30.0
 POLL_BACKOFF_FACTOR = 2.0
 DEFAULT_WAIT_TIMEOUT = 600.0
+
+# The test fake's virtual clock (`testing.FakeAPI`, `_fake_clock`). On an event loop that does not
+# expose its ready queue: how many passes with the clock's check queued count as "no task can run".
+FAKE_QUIET_PASSES = 32
+# Real seconds a thread taking part may sleep with virtual time standing still before time moves on
+# anyway (something holds it outside the clock); how often (real seconds) a loop looks again while
+# threads taking part run; the default real-time bound of `run_threads`.
+FAKE_STALL_SECONDS = 2.0
+FAKE_THREAD_RECHECK = 0.001
+FAKE_RUN_THREADS_TIMEOUT = 120.0
