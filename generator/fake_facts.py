@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .derive import Derived, Operation
+from .lifecycle import OPERATION, lifecycle_facts, success_body_schema, walk
 from .manifest import Package
 from .naming import python_name
 from .spec import deref
@@ -78,7 +79,10 @@ def fake_context(
         if not str(key).startswith("2"):
             has_json, body = _response_body(document, response, derived.path)
             errors[str(key).upper()] = body if has_json else None
-    used = sorted({name for alternative in op.security for name in alternative})
+    others = [other for other in derived.operations if other is not op]
+    lifecycle = lifecycle_facts(derived)
+    operations = [_operation_facts(derived, other, id_param, lifecycle[other.key]) for other in others]
+    used = sorted({name for o in [op, *others] for alternative in o.security for name in alternative})
     # The constructor parameter of each scheme (of HTTP basic: the username's; its password's follows it).
     params = {c["scheme"]: c["param"] for c in credentials if c["basic"] != "password"}
     success = _success_schema(derived, op)[0]
@@ -89,6 +93,7 @@ def fake_context(
         [str(v) for v in status_schema.get("enum") or [] if v is not None] if isinstance(status_schema, dict) else []
     )
     ongoing = [v for v in known if v not in ends]
+    first_end = [*terminal["success"], *terminal["done"]] or ends
     execution = success
     for key in status_path[:-1]:
         execution = _non_null(document, (execution.get("properties") or {}).get(key, {}), derived.path)
@@ -124,6 +129,10 @@ def fake_context(
         "minimal_body": _json_data(minimal_body(document, success, derived.path)),
         "error_bodies": _json_data(errors),
         "security": [list(alternative) for alternative in op.security],
+        "operations": operations,
+        # A started execution's statuses by default: one that keeps a wait going, then a success.
+        "start_statuses": [ongoing[0] if ongoing else "running", first_end[0] if first_end else "done"],
+        "id_kind": id_row.get("parse", "") if id_row.get("parse") in ("int", "float", "UUID") else "str",
         "schemes": {
             name: {
                 "location": derived.schemes[name]["in"],
@@ -138,3 +147,86 @@ def fake_context(
             name: basic_password_param(params[name]) for name in used if derived.schemes[name]["kind"] == "basic"
         },
     }
+
+
+def _success(derived: Derived, op: Operation) -> tuple[str, bool, Any, Any]:
+    """(status, whether it is JSON, its body: the example else one from the schema, a minimal body)
+    of the operation's first 2xx answer; ("200", False, None, None) when it documents none."""
+    document = derived.generator_input
+    responses = op.operation.get("responses") or {}
+    keys = [k for k in sorted(responses, key=lambda s: (str(s) != "200", str(s))) if str(k).startswith("2")]
+    if not keys:
+        return "200", False, None, None
+    has_json, body = _response_body(document, responses[keys[0]], derived.path)
+    found = success_body_schema(derived, op)
+    minimal = minimal_body(document, found[1], derived.path) if found and found[0] == str(keys[0]) else body
+    return str(keys[0]), has_json, body, minimal
+
+
+def _operation_facts(derived: Derived, op: Operation, id_param: str, lifecycle: dict[str, Any]) -> dict[str, Any]:
+    """What the fake needs to serve an operation besides the polled one (`_fake_ops.OperationFacts`)."""
+    document = derived.generator_input
+    operation = op.operation
+    parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
+    path_params = re.findall(r"\{([^}]+)\}", op.path)
+    request_body = deref(document, operation.get("requestBody") or {}, derived.path)
+    status, has_json, body, minimal = _success(derived, op)
+    errors: dict[str, Any] = {}
+    for key, response in (operation.get("responses") or {}).items():
+        if not str(key).startswith("2"):
+            error_json, error_body = _response_body(document, response, derived.path)
+            errors[str(key).upper()] = error_body if error_json else None
+    execution = lifecycle.get("execution") or {}
+    paging = lifecycle.get("pagination")
+    items = list(execution.get("items") or [])
+    item_body: Any = None
+    item_minimal: Any = None
+    if execution.get("role") in ("list", "events"):
+        found = success_body_schema(derived, op)
+        array = walk(derived, op, found[1], items, OPERATION, "items", empty_ok=True) if found else {}
+        item_schema = array.get("items") if isinstance(array, dict) else {}
+        item_minimal = minimal_body(document, item_schema, derived.path)
+        listed = body
+        for key in items:
+            listed = listed.get(key) if isinstance(listed, dict) else None
+        item_body = listed[0] if isinstance(listed, list) and listed else item_minimal
+    facts: dict[str, Any] = {
+        "method": op.method.upper(),
+        "path": op.path,
+        "path_params": path_params,
+        "required_query": [p["name"] for p in parameters if p.get("in") == "query" and p.get("required")],
+        "required_headers": [p["name"] for p in parameters if p.get("in") == "header" and p.get("required")],
+        "body_required": bool(isinstance(request_body, dict) and request_body.get("required")),
+        "security": [list(alternative) for alternative in op.security],
+        "success_status": int(status) if status.isdigit() else 200,
+        "success_body": _json_data(body),
+        "has_body": has_json,
+        "minimal_body": _json_data(minimal),
+        "error_bodies": _json_data(errors),
+        "role": execution.get("role"),
+        "carries_id": id_param in path_params,
+        "id_path": list(execution.get("id_path") or []),
+        "status_path": list(execution.get("status_path") or []),
+        "items": items,
+        "item_body": _json_data(item_body),
+        "item_minimal": _json_data(item_minimal),
+        "filters": dict(execution.get("filters") or {}),
+        "cancel_status": execution.get("status"),
+        "paging": None,
+        # The package's endpoint module, whose `_build_success` (if any) decodes the answer.
+        "module_parent": op.module.rpartition(".")[0],
+        "module_name": op.module.rpartition(".")[2],
+    }
+    if paging is not None:
+        limit = next((p for p in parameters if p.get("in") == "query" and p.get("name") == paging["limit_query"]), None)
+        default = _non_null(document, (limit or {}).get("schema") or {}, derived.path).get("default")
+        facts["paging"] = {
+            "style": paging["style"],
+            "marker": paging["marker_query"],
+            "limit": paging["limit_query"],
+            "default_limit": default if isinstance(default, int) and not isinstance(default, bool) else None,
+            "next_cursor": paging["next_cursor"],
+            "has_more": paging["has_more"],
+            "first_page": paging["first_page"],
+        }
+    return facts

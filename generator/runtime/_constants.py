@@ -44,3 +44,5 @@ FAKE_QUIET_PASSES = 32
 FAKE_STALL_SECONDS = 2.0
 FAKE_THREAD_RECHECK = 0.001
 FAKE_RUN_THREADS_TIMEOUT = 120.0
+# The fake's page size for a list whose request sends no limit and whose spec gives no default.
+FAKE_PAGE_SIZE = 20

@@ -15,7 +15,6 @@ Nothing here imports pytest, and `import <package>` does not import this module.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import datetime
 import enum
@@ -23,7 +22,6 @@ import inspect
 import json
 import math
 import re
-import shlex
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -31,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import ModuleType
 from typing import Any, ClassVar, Concatenate, ParamSpec, Self, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -39,6 +38,7 @@ import httpx2
 from ._auth import basic_credential
 from ._base_client import BaseClient
 from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts, get_path, literal_length, page_of, route_pattern, without
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -53,9 +53,10 @@ class RecordedRequest:
     """One request the fake received (faults injected into it included).
 
     `path` is the raw path as sent (percent-encoded); `path_params` its parameters, decoded
-    (empty when the path is not the polled operation's); header names are lower-case; `time`
-    is the fake clock's reading when it arrived (virtual seconds; under `serve()` the clock
-    follows real time); `status` the status answered (None: a timeout or connection fault).
+    (empty when the path is no operation's); header names are lower-case; `time` is the fake
+    clock's reading when it arrived (virtual seconds; under `serve()` the clock follows real
+    time); `status` the status answered (None: a timeout or connection fault); `operation`
+    the operation it reached (`"GET /path/{id}"`, None for no route).
     """
 
     method: str
@@ -66,6 +67,7 @@ class RecordedRequest:
     time: float
     content: bytes = b""  # the request body as sent (a polled POST sends one on every poll)
     status: int | None = None
+    operation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,11 @@ class FakeFacts:
     basic_passwords: Mapping[str, str] = field(default_factory=dict)
     # The polled operation requires a request body: a request without one answers 422 (or 400).
     body_required: bool = False
+    # Every other operation of the package, served by its role (`_fake_ops`).
+    operations: tuple[OperationFacts, ...] = ()
+    # An execution a start creates: its statuses (an ongoing one, then a success), its id's type.
+    start_statuses: tuple[str, ...] = ()
+    id_kind: str = "str"  # "int", "float", "UUID" or "str"
 
 
 @dataclass
@@ -131,19 +138,41 @@ class _Answer:
 
 @dataclass
 class _Execution:
+    """One execution the fake serves: its scripted statuses and their polled bodies."""
+
+    ident: Any  # the id as given (its type: the body carries it so)
+    statuses: list[Any]
     bodies: list[bytes]
+    fields: dict[str, Any]
     served: int = 0
-    # A timeline: bodies[i] from virtual second times[i] after `created` on; None: one body per poll.
+    # A timeline: statuses[i] from virtual second times[i] after `created` on; None: one per poll.
     times: list[float] | None = None
     created: float = 0.0
+    # Set by a cancel: the status (and its body) every later read answers.
+    cancelled: tuple[Any, bytes] | None = None
+
+    def _index(self, now: float, *, polling: bool) -> int:
+        if self.times is not None:
+            return max(i for i, t in enumerate(self.times) if t <= now - self.created)
+        if polling:
+            return min(self.served, len(self.bodies) - 1)
+        return max(0, min(self.served - 1, len(self.bodies) - 1))  # the last one served
 
     def next_body(self, now: float) -> bytes:
-        if self.times is None:
-            body = self.bodies[min(self.served, len(self.bodies) - 1)]
-        else:
-            body = self.bodies[max(i for i, t in enumerate(self.times) if t <= now - self.created)]
+        """The polled operation's answer: each poll takes the next status (or the timeline's)."""
+        body = self.cancelled[1] if self.cancelled else self.bodies[self._index(now, polling=True)]
         self.served += 1
         return body
+
+    def current_body(self, now: float) -> Any:
+        """The execution as the polled operation last showed it (a read that is not a poll)."""
+        return json.loads(self.cancelled[1] if self.cancelled else self.bodies[self._index(now, polling=False)])
+
+    def shown(self, now: float) -> list[Any]:
+        """Every status the execution has shown so far, each change once."""
+        last = self._index(now, polling=False)
+        statuses = [*self.statuses[: last + 1], *([self.cancelled[0]] if self.cancelled else [])]
+        return [s for i, s in enumerate(statuses) if i == 0 or s != statuses[i - 1]]
 
 
 def _jsonable(value: Any) -> Any:
@@ -177,6 +206,13 @@ def takes_options_of(
         return method
 
     return decorate
+
+
+def decoders_of(modules: Mapping[str, ModuleType]) -> dict[str, Callable[[Any], object]]:
+    """Per operation key, its endpoint module's decoder of the 2xx JSON answer (`_build_success`,
+    which a module has when the operation has exactly one 2xx answer, a JSON one)."""
+    found = {key: getattr(module, "_build_success", None) for key, module in modules.items()}
+    return {key: decoder for key, decoder in found.items() if callable(decoder)}
 
 
 def _target(execution: str | int | None) -> str | None:
@@ -253,6 +289,8 @@ class FakeAPIBase:
     """
 
     facts: ClassVar[FakeFacts]
+    # Per operation ("POST /path"): the package's decoder of its 2xx JSON answer, where it has one.
+    decoders: ClassVar[Mapping[str, Callable[[Any], object]]] = {}
     default_base_url: ClassVar[str] = "https://api.fake.invalid"
     # serve() mode: how long (real seconds) an injected timeout holds the connection before closing it.
     serve_stall_seconds: float = 60.0
@@ -274,14 +312,28 @@ class FakeAPIBase:
         self._lock = threading.RLock()
         self._clients: list[BaseClient] = []
         self._stopping = threading.Event()
-        # The route: the template's literal parts escaped, each `{name}` one path segment.
-        parts = re.split(r"\{([^}]+)\}", self.facts.path)
-        self._route = re.compile(
-            "".join(
-                re.escape(part) if i % 2 == 0 else f"(?P<p{self.facts.path_params.index(part)}>[^/]+)"
-                for i, part in enumerate(parts)
-            )
+        f = self.facts
+        self._polled = OperationFacts(
+            f.method,
+            f.path,
+            f.path_params,
+            f.required_query,
+            f.required_headers,
+            f.body_required,
+            f.security,
+            f.success_status,
+            f.success_body,
+            True,
+            f.minimal_body,
+            f.error_bodies,
+            "poll",
+            True,
         )
+        # Every operation's route, the most literal first (`/runs/search` before `/runs/{id}`).
+        operations = sorted([self._polled, *f.operations], key=lambda op: -literal_length(op.path))
+        self._routes = [(op, route_pattern(op.path, op.path_params)) for op in operations]
+        self._start: tuple[list[Any] | None, list[tuple[float, Any]] | None, dict[str, Any]] | None = None
+        self.started: list[Any] = []  # the ids of the executions start requests created, in order
 
     # -- time ------------------------------------------------------------------------------------
 
@@ -366,6 +418,41 @@ class FakeAPIBase:
                 starting at 0 or with a time twice, or a body the package's own models would not
                 decode (the message names the field).
         """
+        execution = self._script(id, statuses, timeline, fields)
+        with self._lock:
+            execution.created = self.clock()
+            self._executions[str(id)] = execution
+
+    def on_start(
+        self,
+        statuses: Sequence[Any] | None = None,
+        *,
+        timeline: Mapping[float, Any] | Sequence[tuple[float, Any]] | None = None,
+        **fields: Any,
+    ) -> None:
+        """Script the executions later start requests create, as `add_execution` does (by poll or
+        by a timeline from the start, with `fields`). Without it: one ongoing status, then the
+        first success status (`facts.start_statuses`). Each start gets a fresh id of the id's
+        type; `started` lists them.
+
+        Raises:
+            ValueError: as `add_execution`.
+        """
+        self._script(self._fresh_id(), statuses, timeline, fields)  # refused now, not at a start
+        with self._lock:
+            self._start = (
+                None if statuses is None else list(statuses),
+                None if timeline is None else list(timeline.items() if isinstance(timeline, Mapping) else timeline),
+                dict(fields),
+            )
+
+    def _script(
+        self,
+        ident: Any,
+        statuses: Sequence[Any] | None,
+        timeline: Mapping[float, Any] | Sequence[tuple[float, Any]] | None,
+        fields: Mapping[str, Any],
+    ) -> _Execution:
         times: list[float] | None = None
         if (statuses is None) == (timeline is None):
             raise ValueError("give statuses (by poll) or timeline (by virtual time), e.g. statuses=['RUNNING', 'DONE']")
@@ -381,19 +468,32 @@ class FakeAPIBase:
             statuses = [status for _, status in pairs]
         if isinstance(statuses, str | bytes) or not statuses:
             raise ValueError("statuses must be a non-empty list of statuses, e.g. ['RUNNING', 'COMPLETED']")
-        bodies = []
-        for status in statuses:
-            body = self._execution_body(id, status, fields)
-            problem = self._refusal(body)
-            if problem is not None:
-                # The spec's example may not fit its own schema: the schema's minimal body may.
-                fallback = self._execution_body(id, status, fields, self.facts.minimal_body)
-                if self._refusal(fallback) is not None:
-                    raise ValueError(self._why_refused(id, status, fields, problem)) from problem
-                body = fallback
-            bodies.append(json.dumps(body).encode())
-        with self._lock:
-            self._executions[str(id)] = _Execution(bodies, times=times, created=self.clock())
+        bodies = [self._polled_body(ident, status, fields) for status in statuses]
+        return _Execution(ident, list(statuses), bodies, dict(fields), times=times)
+
+    def _polled_body(self, ident: Any, status: Any, fields: Mapping[str, Any]) -> bytes:
+        """The polled operation's answer for this execution in `status`, as the package decodes it."""
+        body = self._execution_body(ident, status, fields)
+        problem = self._refusal(body)
+        if problem is not None:
+            # The spec's example may not fit its own schema: the schema's minimal body may.
+            fallback = self._execution_body(ident, status, fields, self.facts.minimal_body)
+            if self._refusal(fallback) is not None:
+                raise ValueError(self._why_refused(ident, status, fields, problem)) from problem
+            body = fallback
+        return json.dumps(body).encode()
+
+    def _fresh_id(self) -> Any:
+        """An id no execution has, of the polled operation's id type."""
+        kind = self.facts.id_kind
+        number = len(self._executions)
+        while True:
+            number += 1
+            ident: Any = {"int": number, "float": float(number), "UUID": uuid.UUID(int=number)}.get(
+                kind, f"exec-{number}"
+            )
+            if str(ident) not in self._executions:
+                return ident
 
     def _fails(self, execution_id: Any, status: Any, fields: Mapping[str, Any]) -> bool:
         """Whether no body (from the example, nor from the schema) with these values decodes."""
@@ -515,29 +615,33 @@ class FakeAPIBase:
             return _Answer(status, {"content-type": "application/json", **(headers or {})}, content)
         return _Answer(status, {"content-type": "application/json", **(headers or {})}, json.dumps(body).encode())
 
-    def error_body(self, status: int) -> Any:
-        """The spec's body for an error `status`: the exact code's, else its range's (`4XX`), else
-        `default`'s; a generic `{"message": ...}` when the spec documents none."""
-        for key in (str(status), f"{status // 100}XX", "DEFAULT"):
-            if key in self.facts.error_bodies:
-                return copy.deepcopy(self.facts.error_bodies[key])
+    def error_body(self, status: int, operation: OperationFacts | None = None) -> Any:
+        """The spec's body for an error `status` (of `operation`, by default the polled one's): the
+        exact code's, else its range's (`4XX`), else `default`'s; a generic `{"message": ...}`
+        when the spec documents none."""
+        for bodies in (operation or self._polled).error_bodies, self.facts.error_bodies:
+            for key in (str(status), f"{status // 100}XX", "DEFAULT"):
+                if key in bodies:
+                    return copy.deepcopy(bodies[key])
         try:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = "Error"
         return {"message": phrase}
 
-    def _error(self, status: int, headers: Mapping[str, str] | None = None) -> _Answer:
-        body = self.error_body(status)
+    def _error(
+        self, status: int, headers: Mapping[str, str] | None = None, operation: OperationFacts | None = None
+    ) -> _Answer:
+        body = self.error_body(status, operation)
         if body is None:  # documented without a body
             return _Answer(status, dict(headers or {}))
         return self._json(status, body, headers)
 
-    def _authorized(self, query: Mapping[str, str], headers: Mapping[str, str]) -> bool:
+    def _authorized(self, op: OperationFacts, query: Mapping[str, str], headers: Mapping[str, str]) -> bool:
         """Whether one of the operation's security alternatives is met with the fake's credentials."""
-        if not self.facts.security:
+        if not op.security:
             return True
-        for alternative in self.facts.security:
+        for alternative in op.security:
             met = True
             for scheme in alternative:
                 location, name, prefix, param = self.facts.schemes[scheme]
@@ -552,6 +656,21 @@ class FakeAPIBase:
                 return True
         return False
 
+    def _route(self, method: str, path: str) -> tuple[OperationFacts | None, dict[str, str], list[str]]:
+        """(the operation, its decoded path parameters, the methods the path allows)."""
+        found: OperationFacts | None = None
+        params: dict[str, str] = {}
+        allowed: list[str] = []
+        for op, pattern in self._routes:
+            match = pattern.fullmatch(path)
+            if match is None:
+                continue
+            allowed.append(op.method)
+            if found is None and op.method == method:
+                found = op
+                params = {name: unquote(match.group(f"p{i}")) for i, name in enumerate(op.path_params)}
+        return found, params, allowed
+
     def _handle(
         self,
         method: str,
@@ -563,54 +682,185 @@ class FakeAPIBase:
         query = dict(query_pairs)
         base_path = urlsplit(self.base_url).path.rstrip("/")
         path = raw_path[len(base_path) :] if base_path and raw_path.startswith(base_path) else raw_path
-        match = self._route.fullmatch(path)
-        params = (
-            {} if match is None else {n: unquote(match.group(f"p{i}")) for i, n in enumerate(self.facts.path_params)}
-        )
+        method = method.upper()
+        op, params, allowed = self._route(method, path)
         with self._lock:
             now = self.clock()
-            answer = self._answer(method.upper(), match is not None, params, query, headers, content)
+            answer = self._answer(method, op, params, allowed, query, headers, content)
             status = None if answer.fault is not None else answer.status
-            self.requests.append(
-                RecordedRequest(method.upper(), raw_path, query, headers, params, now, content, status)
-            )
+            key = None if op is None else op.key
+            self.requests.append(RecordedRequest(method, raw_path, query, headers, params, now, content, status, key))
             return answer
 
     def _answer(
         self,
         method: str,
-        routed: bool,
+        op: OperationFacts | None,
         params: Mapping[str, str],
+        allowed: list[str],
         query: Mapping[str, str],
         headers: Mapping[str, str],
         content: bytes,
     ) -> _Answer:
         """The answer to one request (under the lock): faults first, then the rate limit, then the API."""
-        fault = self._take_fault(params.get(self.facts.id_param))
+        execution_id = params.get(self.facts.id_param) if op is not None and op.carries_id else None
+        fault = self._take_fault(execution_id)
         if fault is not None:
             return self._fault_answer(fault)
         throttled = self._throttled()
         if throttled is not None:
             return throttled
-        if not routed:
-            return self._error(404)
-        if method != self.facts.method:
-            return self._error(405, {"allow": self.facts.method})
-        if not self._authorized(query, headers):
-            return self._error(401)
-        missing = [name for name in self.facts.required_query if name not in query]
-        missing += [name for name in self.facts.required_headers if name.lower() not in headers]
-        if self.facts.body_required and not content:
+        if op is None:
+            return self._error(405, {"allow": ", ".join(sorted(set(allowed)))}) if allowed else self._error(404)
+        if not self._authorized(op, query, headers):
+            return self._error(401, operation=op)
+        missing = [name for name in op.required_query if name not in query]
+        missing += [name for name in op.required_headers if name.lower() not in headers]
+        if op.body_required and not content:
             missing.append("the request body")
         if missing:
             # A request the server would not validate: 422 where the spec documents one, else 400.
-            return self._error(422 if "422" in self.facts.error_bodies else 400)
-        execution = self._executions.get(params[self.facts.id_param])
+            return self._error(422 if "422" in op.error_bodies else 400, operation=op)
+        if op.role == "start":
+            return self._started(op)
+        if op.role == "list":
+            return self._listed(op, query)
+        execution = None if execution_id is None else self._executions.get(execution_id)
+        if op.carries_id and execution is None:
+            return self._error(404, operation=op)
+        now = self.clock()
         if execution is None:
-            return self._error(404)
-        return _Answer(
-            self.facts.success_status, {"content-type": "application/json"}, execution.next_body(self.clock())
-        )
+            return self._ok(op, op.success_body)
+        if op.role == "poll":
+            return _Answer(op.success_status, {"content-type": "application/json"}, execution.next_body(now))
+        if op.role == "view":
+            return self._ok(op, self._viewed(op, execution, now))
+        if op.role == "events":
+            return self._ok(op, self._events(op, execution, now))
+        if op.role == "cancel" and op.cancel_status is not None and not execution.cancelled:
+            status = op.cancel_status
+            execution.cancelled = (status, self._polled_body(execution.ident, status, execution.fields))
+        return self._ok(op, op.success_body)
+
+    def _ok(self, op: OperationFacts, body: Any) -> _Answer:
+        if not op.has_body:
+            return _Answer(op.success_status, {})
+        return self._json(op.success_status, body)
+
+    # -- the roles: start, list, view, events ----------------------------------------------------
+
+    def _decodes(self, op: OperationFacts, body: Any) -> bool:
+        """Whether the package's decoder of `op`'s answer takes `body` (True where it has none)."""
+        decoder = self.decoders.get(op.key)
+        if decoder is None:
+            return True
+        try:
+            decoder(copy.deepcopy(body))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return False
+        return True
+
+    def _first_decoding(self, op: OperationFacts, bodies: Sequence[Any]) -> Any:
+        return next((body for body in bodies if self._decodes(op, body)), bodies[0])
+
+    def _started(self, op: OperationFacts) -> _Answer:
+        statuses, timeline, fields = self._start or (list(self.facts.start_statuses) or ["running"], None, {})
+        ident = self._fresh_id()
+        execution = self._script(ident, statuses, timeline, fields)
+        execution.created = self.clock()
+        self._executions[str(ident)] = execution
+        self.started.append(ident)
+        if not op.id_path:
+            return self._ok(op, op.success_body)
+        bodies = [
+            _put(copy.deepcopy(base), op.id_path, _jsonable(ident)) for base in (op.success_body, op.minimal_body)
+        ]
+        return self._ok(op, self._first_decoding(op, bodies))
+
+    def _execution_object(self, execution: _Execution, now: float) -> Any:
+        return get_path(execution.current_body(now), self.facts.status_path[:-1])
+
+    def _shared(self, op: OperationFacts, wrap: Any, base: Any, source: Any) -> Any:
+        """`base` with each field `source` shares with it taken from `source`, one at a time, kept
+        only when the answer `wrap(candidate)` still decodes as the package's model."""
+        candidate = copy.deepcopy(base)
+        if not isinstance(candidate, dict) or not isinstance(source, dict):
+            return candidate
+        for key in candidate:
+            if key in source:
+                trial = {**candidate, key: copy.deepcopy(source[key])}
+                if self._decodes(op, wrap(trial)):
+                    candidate = trial
+        return candidate
+
+    def _viewed(self, op: OperationFacts, execution: _Execution, now: float) -> Any:
+        """The execution in the view's own shape: its id and status, and what it shares with it."""
+        status = execution.shown(now)[-1]
+        at = list(op.status_path[:-1] or op.id_path[:-1])
+        bodies = []
+        for base in (op.success_body, op.minimal_body):
+            body = copy.deepcopy(base)
+            if op.id_path:
+                body = _put(body, op.id_path, _jsonable(execution.ident))
+            if op.status_path:
+                body = _put(body, op.status_path, _jsonable(status))
+            inner = get_path(body, at) if at else body
+
+            def wrap(candidate: Any, body: Any = body) -> Any:
+                return _put(copy.deepcopy(body), at, candidate) if at else candidate
+
+            shared = self._shared(op, wrap, inner, self._execution_object(execution, now))
+            # The id and the status are the execution's, whatever the shared fields say.
+            body = wrap(shared)
+            if op.id_path:
+                body = _put(body, op.id_path, _jsonable(execution.ident))
+            if op.status_path:
+                body = _put(body, op.status_path, _jsonable(status))
+            bodies.append(body)
+        return self._first_decoding(op, bodies)
+
+    def _events(self, op: OperationFacts, execution: _Execution, now: float) -> Any:
+        """One item per status the execution has shown so far (the item's example, its status set)."""
+
+        def wrap(candidate: Any) -> Any:
+            return _put(copy.deepcopy(op.success_body), op.items, [candidate])
+
+        items = []
+        for status in execution.shown(now):
+            candidates = [copy.deepcopy(base) for base in (op.item_body, op.item_minimal)]
+            if op.status_path:
+                candidates = [_put(c, op.status_path, _jsonable(status)) for c in candidates]
+            items.append(get_path(self._first_decoding(op, [wrap(c) for c in candidates]), op.items)[0])
+        return _put(copy.deepcopy(op.success_body), op.items, items)
+
+    def _item(self, op: OperationFacts, execution: _Execution, now: float) -> Any:
+        """The execution as an item of a list: the item's example with the fields they share."""
+        source = self._execution_object(execution, now)
+
+        def wrap(candidate: Any) -> Any:
+            return _put(copy.deepcopy(op.success_body), op.items, [candidate])
+
+        items = [self._shared(op, wrap, base, source) for base in (op.item_body, op.item_minimal)]
+        return get_path(self._first_decoding(op, [wrap(item) for item in items]), op.items)[0]
+
+    def _listed(self, op: OperationFacts, query: Mapping[str, str]) -> _Answer:
+        now = self.clock()
+        items = [self._item(op, execution, now) for execution in self._executions.values()]
+        for name, path in op.filters.items():
+            if name in query:
+                items = [item for item in items if str(_jsonable(get_path(item, path))) == query[name]]
+        page = page_of(items, op.paging, query)
+        if page is None:
+            return self._error(422 if "422" in op.error_bodies else 400, operation=op)
+        body = _put(copy.deepcopy(op.success_body), op.items, page.items)
+        paging = op.paging or {}
+        if paging.get("has_more"):
+            body = _put(body, paging["has_more"], page.has_more)
+        if paging.get("next_cursor"):
+            body = _put(body, paging["next_cursor"], page.next_cursor)
+            if page.next_cursor is None and not self._decodes(op, body):
+                body = without(body, paging["next_cursor"])  # a cursor field that may be absent but not null
+        return self._ok(op, body)
 
     def _fault_answer(self, fault: _Fault) -> _Answer:
         if fault.kind in ("timeout", "connection"):
@@ -674,63 +924,3 @@ class FakeAPIBase:
             server.shutdown()
             server.server_close()
             thread.join()
-
-
-def serve_main(
-    fake_type: type[FakeAPIBase],
-    argv: Sequence[str] | None,
-    *,
-    prog: str,
-    title: str,
-    env_base_url: str,
-    env_credentials: Mapping[str, str],
-) -> int:
-    """`python -m <package>.testing serve`: the fake on 127.0.0.1 until Ctrl-C (or SIGTERM).
-
-
-    Prints the base URL, then the environment lines that point the package's client (and its
-    command line) at it, the fake's credentials included; scripted executions come from
-    `--execution ID=STATUS[,STATUS...]`."""
-    parser = argparse.ArgumentParser(prog=prog, description=f"A fake of the {title} for tests and demos.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the fake on 127.0.0.1 and print its base URL and credentials")
-    serve.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
-    serve.add_argument(
-        "--credential", action="append", default=[], metavar="PARAMETER=VALUE", help="a credential the fake requires"
-    )
-    serve.add_argument(
-        "--execution",
-        action="append",
-        default=[],
-        metavar="ID=STATUS[,STATUS...]",
-        help="serve an execution: each poll answers the next status (the last repeats)",
-    )
-    args = parser.parse_args(argv)
-    try:
-        credentials = dict(_pair(text, "--credential") for text in args.credential)
-        fake = fake_type(credentials=credentials)
-        for text in args.execution:
-            ident, statuses = _pair(text, "--execution")
-            fake.add_execution(ident, statuses=statuses.split(","))
-    except ValueError as exc:
-        parser.error(str(exc))
-    try:
-        with fake.serve(args.port) as url:
-            lines = [f"{title} (fake) on {url}", f"export {env_base_url}={shlex.quote(url)}"]
-            lines += [
-                f"export {env_credentials[p]}={shlex.quote(v)}"
-                for p, v in fake.credentials.items()
-                if p in env_credentials
-            ]
-            print("\n".join(lines), flush=True)
-            threading.Event().wait()  # until Ctrl-C; SIGTERM ends the process as it would any server
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-def _pair(text: str, option: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise ValueError(f"{option} takes NAME=VALUE, not {text!r}")
-    return name, value

@@ -25,8 +25,9 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, serve_main, takes_options_of
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, takes_options_of
 from ._fake_clock import VirtualClock
+from ._fake_serve import serve_main
 from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
 from .client import AuthenticatedClient
@@ -168,6 +169,12 @@ _FACTS = FakeFacts(
     schemes={
         "ServiceAccountApiKeyBearer": ("header", "Authorization", "Bearer ", "token"),
     },
+    operations=(),
+    start_statuses=(
+        "RUNNING",
+        "COMPLETED",
+    ),
+    id_kind="str",
 )
 
 
@@ -189,6 +196,7 @@ class FakeAPI(FakeAPIBase):
     """
 
     facts = _FACTS
+    decoders = decoders_of({})
 
     def _decode(self, body: Any) -> object:
         # The package's own decoder of the success body: what a real answer goes through.
