@@ -794,28 +794,29 @@ class FakeAPIBase:
         return candidate
 
     def _viewed(self, op: OperationFacts, execution: _Execution, now: float) -> Any:
-        """The execution in the view's own shape: its id and status, and what it shares with it."""
+        """The execution in the view's own shape: its id and status, and the fields it shares with
+        the execution object (at the view's root and beside its id and its status)."""
         status = execution.shown(now)[-1]
-        at = list(op.status_path[:-1] or op.id_path[:-1])
+        places = {(), tuple(op.id_path[:-1]), tuple(op.status_path[:-1])}
+        source = self._execution_object(execution, now)
+
+        def stamped(body: Any) -> Any:
+            # The id and the status are the execution's, whatever the shared fields say.
+            if op.id_path:
+                body = _put(body, op.id_path, _jsonable(execution.ident))
+            if op.status_path:
+                body = _put(body, op.status_path, _jsonable(status))
+            return body
+
         bodies = []
         for base in (op.success_body, op.minimal_body):
-            body = copy.deepcopy(base)
-            if op.id_path:
-                body = _put(body, op.id_path, _jsonable(execution.ident))
-            if op.status_path:
-                body = _put(body, op.status_path, _jsonable(status))
-            inner = get_path(body, at) if at else body
+            body = stamped(copy.deepcopy(base))
+            for at in sorted(places):
 
-            def wrap(candidate: Any, body: Any = body) -> Any:
-                return _put(copy.deepcopy(body), at, candidate) if at else candidate
+                def wrap(candidate: Any, body: Any = body, at: tuple[str, ...] = at) -> Any:
+                    return stamped(_put(copy.deepcopy(body), at, candidate))
 
-            shared = self._shared(op, wrap, inner, self._execution_object(execution, now))
-            # The id and the status are the execution's, whatever the shared fields say.
-            body = wrap(shared)
-            if op.id_path:
-                body = _put(body, op.id_path, _jsonable(execution.ident))
-            if op.status_path:
-                body = _put(body, op.status_path, _jsonable(status))
+                body = wrap(self._shared(op, wrap, get_path(body, at), source))
             bodies.append(body)
         return self._first_decoding(op, bodies)
 
