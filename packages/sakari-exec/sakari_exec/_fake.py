@@ -215,6 +215,15 @@ def decoders_of(modules: Mapping[str, ModuleType]) -> dict[str, Callable[[Any], 
     return {key: decoder for key, decoder in found.items() if callable(decoder)}
 
 
+def _fresh_like(example: Any, name: str, number: int) -> Any:
+    """A value unlike any other start's, shaped like `example` (a UUID stays a UUID)."""
+    if isinstance(example, int) and not isinstance(example, bool):
+        return number
+    if isinstance(example, str) and re.fullmatch(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", example):
+        return str(uuid.UUID(int=number))
+    return f"{_snake(name).replace('_', '-')}-{number}"
+
+
 def _target(execution: str | int | None) -> str | None:
     return None if execution is None else str(execution)
 
@@ -722,7 +731,7 @@ class FakeAPIBase:
             # A request the server would not validate: 422 where the spec documents one, else 400.
             return self._error(422 if "422" in op.error_bodies else 400, operation=op)
         if op.role == "start":
-            return self._started(op)
+            return self._started(op, params)
         if op.role == "list":
             return self._listed(op, query)
         execution = None if execution_id is None else self._executions.get(execution_id)
@@ -763,19 +772,35 @@ class FakeAPIBase:
     def _first_decoding(self, op: OperationFacts, bodies: Sequence[Any]) -> Any:
         return next((body for body in bodies if self._decodes(op, body)), bodies[0])
 
-    def _started(self, op: OperationFacts) -> _Answer:
+    def _started(self, op: OperationFacts, params: Mapping[str, str]) -> _Answer:
+        """A new execution, scripted by `on_start`; the answer carries its id at `id_path`.
+
+        Identifiers the answer shares with the execution object (a field named `*id`, e.g. a
+        `tracking_id` a caller matches in a list) are the same in both: the path's value where a
+        path parameter has the name, else a fresh one per start."""
         statuses, timeline, fields = self._start or (list(self.facts.start_statuses) or ["running"], None, {})
         ident = self._fresh_id()
-        execution = self._script(ident, statuses, timeline, fields)
+        number = len(self.started) + 1
+        answer = copy.deepcopy(op.success_body)
+        if op.id_path:
+            answer = _put(answer, op.id_path, _jsonable(ident))
+        shared: dict[str, Any] = {}
+        if isinstance(answer, dict):
+            for name, value in answer.items():
+                if name in self.facts.execution_fields and re.search(r"id$", name, re.IGNORECASE):
+                    shared[name] = params.get(name, _fresh_like(value, name, number))
+        try:
+            execution = self._script(ident, statuses, timeline, {**shared, **fields})
+        except ValueError:  # an identifier the execution's model would not take: the script alone
+            shared = {}
+            execution = self._script(ident, statuses, timeline, fields)
         execution.created = self.clock()
         self._executions[str(ident)] = execution
         self.started.append(ident)
-        if not op.id_path:
-            return self._ok(op, op.success_body)
-        bodies = [
-            _put(copy.deepcopy(base), op.id_path, _jsonable(ident)) for base in (op.success_body, op.minimal_body)
-        ]
-        return self._ok(op, self._first_decoding(op, bodies))
+        if isinstance(answer, dict):
+            answer.update({name: value for name, value in shared.items() if name in answer})
+        minimal = _put(copy.deepcopy(op.minimal_body), op.id_path, _jsonable(ident)) if op.id_path else op.minimal_body
+        return self._ok(op, self._first_decoding(op, [answer, minimal]) if op.has_body else None)
 
     def _execution_object(self, execution: _Execution, now: float) -> Any:
         return get_path(execution.current_body(now), self.facts.status_path[:-1])
