@@ -9,12 +9,26 @@ vendor's own operations, through the generated endpoint functions, sync and asyn
 
 from __future__ import annotations
 
+import datetime
+import enum
+import importlib
+import inspect
+import json
 import os
 import subprocess
 import sys
+import types
+import typing
+import uuid
 from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import vendors_where
 
 from support import built
+from support.schemas import resolve
+from support.vendors import Vendor, parameter_name
 
 HELD_OUT_SPEC = """
 openapi: 3.1.0
@@ -368,3 +382,262 @@ def test_every_role_of_a_held_out_spec_sync() -> None:
 
 def test_every_role_of_a_held_out_spec_async() -> None:
     run_held_out("async")
+
+
+# --- each vendor's own operations --------------------------------------------------------------------
+
+
+def fake_module(vendor: Vendor) -> Any:
+    return importlib.import_module(f"{vendor.import_name}.testing")
+
+
+def operations(vendor: Vendor, *roles: str) -> list[Any]:
+    """The fake's operations besides the polled one (with `roles`: only those)."""
+    found = list(fake_module(vendor).FakeAPI.facts.operations)
+    return [op for op in found if not roles or op.role in roles]
+
+
+def with_operations(*roles: str) -> list[Any]:
+    return vendors_where(lambda v: bool(operations(v, *roles)))
+
+
+def ident(vendor: Vendor, index: int) -> Any:
+    return 7 + index if vendor.id_is_integer else f"wf-{index}/exec:1"
+
+
+def finished(vendor: Vendor) -> tuple[str, dict[str, Any]]:
+    if vendor.success_statuses:
+        return vendor.success_statuses[0], {}
+    prefix = vendor.status_path[:-1]
+    outcome = ".".join(vendor.outcome_path[len(prefix) :])
+    return vendor.terminal_sets["done"][0], {outcome: vendor.outcome_sets["success"][0]}
+
+
+def concrete(hint: Any) -> Any:
+    """The first type of a union that is neither None nor `Unset`."""
+    union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    members = typing.get_args(hint) if union else (hint,)
+    return next(m for m in members if m is not type(None) and getattr(m, "__name__", "") != "Unset")
+
+
+def sample(hint: Any) -> Any:
+    kind = concrete(hint)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return next(iter(kind))
+    samples: dict[Any, Any] = {
+        uuid.UUID: uuid.UUID(int=1),
+        int: 1,
+        float: 1.0,
+        bool: True,
+        str: "sample-1",
+        datetime.datetime: datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+        datetime.date: datetime.date(2024, 1, 1),
+    }
+    return samples[kind]
+
+
+def data_for(vendor: Vendor, schema: Any, depth: int = 0) -> Any:
+    """JSON data the schema accepts: its example, else its required properties' examples or samples."""
+    schema = resolve(vendor.spec, schema) if isinstance(schema, dict) else {}
+    if "example" in schema:
+        return schema["example"]
+    if "enum" in schema:
+        return next(v for v in schema["enum"] if v is not None)
+    members = schema.get("anyOf") or schema.get("oneOf") or schema.get("allOf")
+    if members:
+        return data_for(vendor, next(m for m in members if resolve(vendor.spec, m).get("type") != "null"), depth + 1)
+    kind = schema.get("type")
+    kind = next((k for k in kind if k != "null"), "null") if isinstance(kind, list) else kind
+    if kind == "object" or "properties" in schema:
+        properties = schema.get("properties") or {}
+        return {name: data_for(vendor, properties.get(name, {}), depth + 1) for name in schema.get("required") or []}
+    if kind == "array":
+        return []
+    if kind == "string":
+        return {"uuid": str(uuid.UUID(int=1)), "date-time": "2024-01-01T00:00:00Z"}.get(schema.get("format"), "sample")
+    return {"integer": 1, "number": 1.0, "boolean": True}.get(str(kind))
+
+
+def body_for(vendor: Vendor, op: Any, hint: Any) -> Any:
+    operation = vendor.spec["paths"][op.path][op.method.lower()]
+    body = resolve(vendor.spec, operation["requestBody"])
+    media = next(m for t, m in body["content"].items() if t.endswith("json"))
+    data = media.get("example", data_for(vendor, media.get("schema", {})))
+    return concrete(hint).from_dict(data)
+
+
+def call_args(vendor: Vendor, op: Any, execution: Any, **overrides: Any) -> tuple[Any, list[Any], dict[str, Any]]:
+    """(the endpoint module, positional and keyword arguments) for one call of `op`."""
+    module = fake_module(vendor).FakeAPI.endpoints[op.key]
+    signature = inspect.signature(module.sync_detailed)
+    hints = typing.get_type_hints(module.sync_detailed)
+    known = {parameter_name(k): v for k, v in {**vendor.path_params(execution), **vendor.query_values()}.items()}
+    positional, keywords = [], {}
+    for name, parameter in signature.parameters.items():
+        if name in ("client", "timeout"):
+            continue
+        if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
+            positional.append(known[name] if name in known else sample(hints[name]))
+        elif name in overrides:
+            keywords[name] = overrides[name]
+        elif parameter.default is inspect.Parameter.empty:
+            if name == "body":
+                keywords[name] = body_for(vendor, op, hints[name])
+            else:
+                keywords[name] = known[name] if name in known else sample(hints[name])
+    return module, positional, keywords
+
+
+async def call(mode: str, vendor: Vendor, op: Any, client: Any, execution: Any = None, **overrides: Any) -> Any:
+    """One call of `op` through the package's endpoint function: (status, JSON body or None, parsed)."""
+    module, args, kwargs = call_args(vendor, op, execution if execution is not None else ident(vendor, 0), **overrides)
+    if mode == "sync":
+        response = module.sync_detailed(*args, client=client, **kwargs)
+    else:
+        response = await module.asyncio_detailed(*args, client=client, **kwargs)
+    body = json.loads(response.content) if response.content else None
+    return int(response.status_code), body, response.parsed
+
+
+def at(body: Any, path: Any) -> Any:
+    for key in path:
+        body = body[key]
+    return body
+
+
+def status_of(vendor: Vendor, body: Any) -> Any:
+    return at(body, vendor.status_path)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", with_operations("start"))
+async def test_start_creates_an_execution_the_fake_then_serves(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    client = fake.client()
+    for op in operations(vendor, "start"):
+        status, body, parsed = await call(mode, vendor, op, client)
+        assert status == op.success_status and parsed is not None, (status, body)
+        new = fake.started[-1]
+        if op.id_path:
+            assert str(at(body, op.id_path)) == str(new)
+        # The new execution is served by the polled operation: an ongoing status, then a success.
+        wait = importlib.import_module(f"{vendor.import_name}.wait")
+        result = wait.wait_for_execution(client=client, **vendor.call_kwargs(new), timeout=600)
+        assert [r.status for r in fake.requests[-2:]] == [int(vendor.success_status)] * 2
+        assert result.polls == 2 and result.status == fake.facts.start_statuses[1]
+    # on_start scripts what later starts create.
+    fake.on_start(statuses=[vendor.running_status])
+    op = operations(vendor, "start")[0]
+    await call(mode, vendor, op, client)
+    execution = vendor.endpoint.sync(client=client, **vendor.call_kwargs(fake.started[-1]))
+    assert importlib.import_module(f"{vendor.import_name}.wait").execution_status(execution) == vendor.running_status
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", with_operations("list"))
+async def test_list_pages_through_the_fakes_executions(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    for index in range(5):
+        fake.add_execution(ident(vendor, index), statuses=[vendor.running_status])
+    client = fake.client()
+    for op in operations(vendor, "list"):
+        paging = op.paging
+        seen: list[Any] = []
+        if paging is None:
+            status, body, parsed = await call(mode, vendor, op, client)
+            assert status == op.success_status and parsed is not None
+            seen = at(body, op.items)
+        else:
+            limit = {paging["limit"]: 2} if paging["limit"] else {}
+            marker: dict[str, Any] = {}
+            for _ in range(10):
+                overrides = {parameter_name(k): v for k, v in {**limit, **marker}.items()}
+                status, body, parsed = await call(mode, vendor, op, client, **overrides)
+                assert status == op.success_status and parsed is not None, body
+                page = at(body, op.items)
+                assert len(page) <= (2 if limit else len(page))
+                seen += page
+                if paging["style"] == "cursor":
+                    cursor = at(body, paging["next_cursor"]) if paging["next_cursor"][0] in body else None
+                    if not cursor:
+                        break
+                    marker = {paging["marker"]: cursor}
+                else:
+                    more = at(body, paging["has_more"]) if paging["has_more"] else len(page) == 2
+                    if not more or not page:
+                        break
+                    step = len(page) if paging["style"] == "offset" else 1
+                    current = marker.get(paging["marker"], 0 if paging["style"] == "offset" else paging["first_page"])
+                    marker = {paging["marker"]: current + step}
+        assert len(seen) == 5, seen
+        # Each item shares what it can with its execution: the status, where the item has one.
+        ids = {str(ident(vendor, i)) for i in range(5)}
+        shared_ids = [item for item in seen if any(str(v) in ids for v in item.values() if not isinstance(v, dict))]
+        assert len(shared_ids) == 5, seen
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", with_operations("view"))
+async def test_a_view_shows_the_executions_current_state(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    status, fields = finished(vendor)
+    fake.add_execution(ident(vendor, 0), statuses=[vendor.running_status, status], **fields)
+    client = fake.client()
+    for op in operations(vendor, "view"):
+        answered, body, parsed = await call(mode, vendor, op, client)
+        assert answered == op.success_status and parsed is not None
+        assert str(at(body, op.id_path)) == str(ident(vendor, 0)) and at(body, op.status_path) == vendor.running_status
+    vendor.endpoint.sync(client=client, **vendor.call_kwargs(ident(vendor, 0)))
+    vendor.endpoint.sync(client=client, **vendor.call_kwargs(ident(vendor, 0)))
+    for op in operations(vendor, "view"):
+        _, body, _ = await call(mode, vendor, op, client)
+        assert at(body, op.status_path) == status
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", with_operations("events"))
+async def test_events_list_each_status_shown_so_far(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    status, fields = finished(vendor)
+    fake.add_execution(ident(vendor, 0), timeline={0: vendor.running_status, 10: status}, **fields)
+    client = fake.client()
+    for op in operations(vendor, "events"):
+        answered, body, parsed = await call(mode, vendor, op, client)
+        assert answered == op.success_status and parsed is not None
+        assert [at(item, op.status_path) for item in at(body, op.items)] == [vendor.running_status]
+    fake.clock.advance(10)
+    for op in operations(vendor, "events"):
+        _, body, _ = await call(mode, vendor, op, client)
+        assert [at(item, op.status_path) for item in at(body, op.items)] == [vendor.running_status, status]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", with_operations("cancel"))
+async def test_cancel_moves_the_execution_to_the_specs_status(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    client = fake.client()
+    wait = importlib.import_module(f"{vendor.import_name}.wait")
+    for index, op in enumerate(operations(vendor, "cancel")):
+        fake.add_execution(ident(vendor, index), statuses=[vendor.running_status])
+        answered, _, _ = await call(mode, vendor, op, client, execution=ident(vendor, index))
+        assert answered == op.success_status
+        result = wait.wait_for_execution(client=client, **vendor.call_kwargs(ident(vendor, index)), timeout=600)
+        assert result.status == op.cancel_status and result.polls == 1
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", with_operations())
+async def test_every_operation_checks_credentials_and_unknown_ids(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    fake.add_execution(ident(vendor, 0), statuses=[vendor.running_status])
+    wrong = fake.client(**{vendor.credential_param: "not-the-fake-credential"})
+    for op in operations(vendor):
+        if op.security and all(alternative for alternative in op.security):
+            answered, body, _ = await call(mode, vendor, op, wrong)
+            assert answered == 401, (op.key, body)
+        if op.carries_id:
+            answered, body, _ = await call(mode, vendor, op, fake.client(), execution=ident(vendor, 99))
+            assert answered == 404, (op.key, body)
+        else:
+            answered, body, parsed = await call(mode, vendor, op, fake.client())
+            assert 200 <= answered < 300 and (parsed is not None or not op.has_body), (op.key, body)

@@ -298,7 +298,9 @@ class FakeAPIBase:
     """
 
     facts: ClassVar[FakeFacts]
-    # Per operation ("POST /path"): the package's decoder of its 2xx JSON answer, where it has one.
+    # Per operation ("POST /path"): the package's endpoint module, and its decoder of the 2xx JSON
+    # answer where it has one.
+    endpoints: ClassVar[Mapping[str, ModuleType]] = {}
     decoders: ClassVar[Mapping[str, Callable[[Any], object]]] = {}
     default_base_url: ClassVar[str] = "https://api.fake.invalid"
     # serve() mode: how long (real seconds) an injected timeout holds the connection before closing it.

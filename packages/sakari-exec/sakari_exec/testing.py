@@ -181,7 +181,11 @@ class FakeAPI(FakeAPIBase):
     """
 
     facts = _FACTS
-    decoders = decoders_of({})
+    # Every operation the fake serves, by key, and the package's endpoint module that calls it.
+    endpoints = {
+        "GET /v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}": _endpoint,
+    }
+    decoders = decoders_of(endpoints)
 
     def _decode(self, body: Any) -> object:
         # The package's own decoder of the success body: what a real answer goes through.

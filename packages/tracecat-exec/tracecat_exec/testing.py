@@ -196,7 +196,11 @@ class FakeAPI(FakeAPIBase):
     """
 
     facts = _FACTS
-    decoders = decoders_of({})
+    # Every operation the fake serves, by key, and the package's endpoint module that calls it.
+    endpoints = {
+        "GET /workflow-executions/{execution_id}": _endpoint,
+    }
+    decoders = decoders_of(endpoints)
 
     def _decode(self, body: Any) -> object:
         # The package's own decoder of the success body: what a real answer goes through.
