@@ -79,6 +79,12 @@ def _non_null(derived: Derived, schema: Any) -> Any:
     return non_null(derived.generator_input, schema, derived.path)
 
 
+def _types(schema: Any) -> list[str]:
+    """The JSON types a schema declares (`type: [boolean, "null"]` as derive writes optional fields)."""
+    kinds = schema.get("type") if isinstance(schema, dict) else None
+    return [str(k) for k in kinds] if isinstance(kinds, list) else [str(kinds)] if kinds else []
+
+
 def walk(derived: Derived, op: Operation, start: Any, keys: Any, extension: str, key: str, *, empty_ok: bool) -> Any:
     """The schema at `keys` (property names) below `start`; refused in one line when a name is not
     a property there."""
@@ -158,7 +164,7 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         )
     status, body = success
     items = walk(derived, op, body, declared.get("items"), PAGINATION, "items", empty_ok=True)
-    if not isinstance(items, dict) or items.get("type") != "array":
+    if "array" not in _types(items):
         raise _refuse(derived, op, PAGINATION, "items", "items does not name an array", "point items at the array")
     marker_key = STYLES[declared["style"]]
     if marker_key not in declared:
@@ -198,7 +204,7 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         facts["next_cursor_attributes"] = _attributes(declared["next-cursor"])
     if "has-more" in declared:
         flag = walk(derived, op, body, declared["has-more"], PAGINATION, "has-more", empty_ok=False)
-        if not isinstance(flag, dict) or flag.get("type") != "boolean":
+        if "boolean" not in _types(flag):
             raise _refuse(
                 derived, op, PAGINATION, "has-more", "has-more does not name a boolean", "point it at a boolean field"
             )
@@ -259,7 +265,7 @@ def execution_operation(
             if body is None:
                 raise _refuse(derived, op, OPERATION, "items", "items needs a 2xx JSON answer", "document its 200 body")
             array = walk(derived, op, body, declared["items"], OPERATION, "items", empty_ok=True)
-            if not isinstance(array, dict) or array.get("type") != "array":
+            if "array" not in _types(array):
                 raise _refuse(derived, op, OPERATION, "items", "items does not name an array", "point it at the array")
             facts["items"] = list(declared["items"])
         elif paged is not None:

@@ -13,6 +13,7 @@ from . import FIX_COMMAND, ORACLE, PACKAGES
 from .derive import Derived
 from .effective import Effective, effective_spec
 from .errors import RegenerationError, display_path
+from .lifecycle_context import lifecycle_context
 from .manifest import Package, Upstream, check_tool_versions, load_manifest, sha256_of, write_spec_hashes
 from .readme import README, updated_readme
 from .render import build_oracle, generate_code, render_package
@@ -40,6 +41,7 @@ def build(package: Package, workdir: Path, *, verify: bool = True, mypy_cache: P
     effective = effective_spec(package)
     derived = effective.derived
     context = vendor_context(package, derived)
+    context["lifecycle"] = lifecycle_context(derived, context["polled"])
     out = generate_code(package, derived, workdir)
     render_package(package, context, out)
     if verify:

@@ -13,8 +13,8 @@ from pathlib import Path
 from . import ROOT
 from .derive import Derived
 from .effective import effective_spec
+from .lifecycle import lifecycle_facts
 from .manifest import Package
-from .spec import deref
 from .vendor import vendor_context
 
 README = ROOT / "README.md"
@@ -25,21 +25,29 @@ def _block(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?m)^( *)(<!-- generated: {name} -->\n)(.*?)(^ *<!-- end: {name} -->)", re.DOTALL)
 
 
-def _endpoint(derived: Derived) -> str:
-    polled = next((op for op in derived.operations if "x-status-path" in op.operation), derived.operations[0])
-    required = [deref(derived.generator_input, p, derived.path) for p in polled.operation.get("parameters") or []]
-    query = "&".join(f"{p['name']}=…" for p in required if p.get("in") == "query" and p.get("required"))
-    return f"{polled.method.upper()} {polled.path}" + (f"?{query}" if query else "")
+def _operations(derived: Derived) -> str:
+    """Each operation's function and what it is for: the polled one, the paged ones, and the
+    lifecycle role its spec gives it (`x-exec-operation`)."""
+    lifecycle = lifecycle_facts(derived)
+    cells = []
+    for op in derived.operations:
+        facts = lifecycle[op.key]
+        tags = ["waits"] if "x-status-path" in op.operation else []
+        tags += ["pages"] if facts["pagination"] else []
+        tags += [facts["execution"]["role"]] if facts["execution"] and facts["execution"]["role"] != "list" else []
+        name = op.module.rpartition(".")[2]
+        cells.append(f"`{name}`" + (f" ({', '.join(tags)})" if tags else ""))
+    return ", ".join(cells)
 
 
 def render_blocks(packages: list[Package]) -> dict[str, str]:
-    rows = ["| package | import | vendor | endpoint |", "| --- | --- | --- | --- |"]
+    rows = ["| package | import | vendor | operations |", "| --- | --- | --- | --- |"]
     variables: list[str] = []
     for package in packages:
         derived = effective_spec(package).derived
         context = vendor_context(package, derived)
         label = package.label or str(derived.spec["info"]["title"])
-        rows.append(f"| `{package.dist}` | `{package.import_name}` | {label} | `{_endpoint(derived)}` |")
+        rows.append(f"| `{package.dist}` | `{package.import_name}` | {label} | {_operations(derived)} |")
         for credential in context["credentials"]:
             variables.append(f"`{credential['env']}` ({package.dist}, `{credential['param']}=`)")
     env = (

@@ -56,7 +56,7 @@ def test_root_readme_examples_compile() -> None:
 
 # --- the root README's package table and environment variables ---------------------------------------
 
-TABLE_HEADER = "| package | import | vendor | endpoint |"
+TABLE_HEADER = "| package | import | vendor | operations |"
 ENV_CREDENTIAL = re.compile(r"\b[A-Z][A-Z0-9_]*_(?:TOKEN|API_KEY)\b")
 
 
@@ -73,12 +73,25 @@ def package_table(readme: str) -> dict[str, list[str]]:
     return rows
 
 
+def operation_ids(vendor: Vendor) -> list[str]:
+    """The spec's operations (their operationIds are the package's function names), the polled one among them."""
+    return [
+        str(operation["operationId"])
+        for item in vendor.spec["paths"].values()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and "operationId" in operation
+    ]
+
+
 def table_row(vendor: Vendor) -> str:
-    """The row README.md's package table should have for `vendor` (its vendor cell left to write)."""
-    query = "&".join(f"{name}=…" for name in vendor.query_params())
-    endpoint = f"{vendor.method.upper()} {vendor.path_template}" + (f"?{query}" if query else "")
+    """The row README.md's package table should have for `vendor` (its vendor cell left to write;
+    the tags after each operation are the generator's)."""
     title = vendor.spec["info"]["title"]
-    return f"| `{vendor.dist}` | `{vendor.import_name}` | {title} | `{endpoint}` |"
+    return (
+        f"| `{vendor.dist}` | `{vendor.import_name}` | {title} | "
+        + ", ".join(f"`{n}`" for n in operation_ids(vendor))
+        + " |"
+    )
 
 
 def test_root_readme_table_lists_every_package() -> None:
@@ -91,16 +104,15 @@ def test_root_readme_table_lists_every_package() -> None:
     stray = sorted(set(rows) - {v.dist for v in vendors})
     assert not stray, f"README.md's package table lists {stray}, which manifest.toml does not have"
     for vendor in vendors:
-        dist, import_name, _, endpoint = rows[vendor.dist][:4]
+        dist, import_name, _, operations = rows[vendor.dist][:4]
         expected = table_row(vendor)
         assert import_name == vendor.import_name, f"README.md row of {dist}: wrong import; it should be\n{expected}"
-        method, _, target = endpoint.partition(" ")
-        path, _, query = target.partition("?")
-        assert (method, path) == (vendor.method.upper(), vendor.path_template), (
-            f"README.md row of {dist}: the endpoint is not the spec's polled operation; it should be\n{expected}"
-        )
-        for name in vendor.query_params():
-            assert f"{name}=" in query, f"README.md row of {dist}: the endpoint lacks `?{name}=…`; see\n{expected}"
+        # "`name` (tags), `name`, ...": each operation's name and its tags.
+        listed = dict(re.findall(r"`?(\w+)`?(?: \(([^)]*)\))?", operations))
+        missing_operations = sorted(set(operation_ids(vendor)) - set(listed))
+        assert not missing_operations, f"README.md row of {dist}: lacks {missing_operations}; it should be\n{expected}"
+        polled = vendor.spec["paths"][vendor.path_template][vendor.method]["operationId"]
+        assert "waits" in listed[polled], f"README.md row of {dist}: the polled `{polled}` is not tagged (waits)"
 
 
 def test_root_readme_names_each_credential_variable() -> None:

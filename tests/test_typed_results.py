@@ -13,6 +13,7 @@ operations with differing models, and none at all.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,7 +58,11 @@ def documented_model(spec: dict[str, Any], operation: dict[str, Any], status: in
     if media is None or "schema" not in media:
         return None
     ref = media["schema"].get("$ref", "")
-    assert ref.startswith("#/components/schemas/"), f"response {key} of {operation.get('operationId')} is not a $ref"
+    if not ref:
+        # An inline schema is named after its operation and status (the naming rule of generator.naming).
+        words = re.split(r"[^A-Za-z0-9]+", str(operation["operationId"]))
+        return "".join(word[:1].upper() + word[1:] for word in words if word) + "Response" + key
+    assert ref.startswith("#/components/schemas/"), f"response {key} of {operation.get('operationId')}: {ref}"
     name = component_class_name(spec, ref)
     return name if hasattr(models, name) else name + "Model"
 

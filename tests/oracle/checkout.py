@@ -21,7 +21,7 @@ class EventData(BaseModel):
 
 class ExecutionStatus(StrEnum):
     """
-    Status of an execution: waiting for payment, paid, then the workflow's progress. `workflow_succeeded` is terminal (success); `workflow_failed` and `workflow_cancelled` are terminal (failure); the other statuses are non-terminal. All eight documented values are listed; a server may add values over time and the SDK accepts them (treat an unknown value as non-terminal).
+    Status of an execution: waiting for payment, paid, then the workflow's progress. `workflow_succeeded` is terminal (success); `workflow_partial` (some nodes failed), `workflow_failed` and `workflow_cancelled` are terminal (failure); the other statuses are non-terminal. The page documents eight values; `workflow_partial` is from B3OS's document; a server may add values over time and the SDK accepts them (treat an unknown value as non-terminal).
     """
 
     awaiting_payment = "awaiting_payment"
@@ -30,6 +30,7 @@ class ExecutionStatus(StrEnum):
     workflow_running = "workflow_running"
     workflow_waiting = "workflow_waiting"
     workflow_succeeded = "workflow_succeeded"
+    workflow_partial = "workflow_partial"
     workflow_failed = "workflow_failed"
     workflow_cancelled = "workflow_cancelled"
 
@@ -72,6 +73,29 @@ class ErrorEnvelope(BaseModel):
     code: int | None = Field(None, description="Status code of the error.")
     message: str | None = Field(None, description="Error message.")
     requestId: str | None = Field(None, description="Id of the request, for support and tracing.")
+
+
+class CreateExecutionParams(BaseModel):
+    """
+    What to create an execution for. B3OS's document also lets the body be any object; this spec keeps the named fields.
+    """
+
+    workflowId: str = Field(..., description="Id of the workflow to run.")
+    sourceSystem: str = Field(..., description="System the execution originates from (e.g. your shop).")
+    sourceEntityType: str = Field(
+        ...,
+        description="Type of the entity that triggers the execution (e.g. `order`).",
+    )
+    sourceEntityId: str | None = Field(None, description="Id of the entity that triggers the execution.")
+    idempotencyKey: str | None = Field(
+        None,
+        description="A key of your choosing for this execution. B3OS does not document what a repeated key does.",
+    )
+    externalRef: str | None = Field(None, description="Your own reference for the execution.")
+    requestPayload: RequestPayload | None = Field(None, description="Free-form payload for the workflow.")
+    clientSafeMetadata: ClientSafeMetadata | None = Field(
+        None, description="Free-form metadata that is safe to show to the client."
+    )
 
 
 class ExecutionEvent(BaseModel):
@@ -155,6 +179,40 @@ class Execution(BaseModel):
     workflowId: str | None = Field(None, description="Id of the workflow the execution runs.")
 
 
+class CreatedExecution(BaseModel):
+    """
+    A new execution, with the token B3OS's public routes take for it.
+    """
+
+    clientToken: str | None = Field(
+        None,
+        description="Token for the public routes (`GET /v1/public/executions/{id}?token=`).",
+    )
+    execution: Execution = Field(..., description="The new execution.")
+
+
+class ExecutionPage(BaseModel):
+    """
+    One page of executions (offset paging).
+    """
+
+    items: list[Execution] = Field(..., description="The executions of this page.")
+    limit: int | None = Field(None, description="The page size the server used.")
+    offset: int | None = Field(None, description="The offset of this page's first item.")
+    hasMore: bool | None = Field(None, description="Whether more executions follow this page.")
+
+
+class ExecutionEventsResponse(BaseModel):
+    """
+    Envelope of an execution's event log.
+    """
+
+    code: int = Field(..., description="Status code of the answer (e.g. 200).")
+    message: str = Field(..., description="Message of the answer (e.g. `success`).")
+    data: list[ExecutionEvent] = Field(..., description="The execution's events, oldest first.")
+    requestId: str | None = Field(None, description="Id of the request, for support and tracing.")
+
+
 class ExecutionDetails(BaseModel):
     """
     An execution together with its event log.
@@ -163,6 +221,28 @@ class ExecutionDetails(BaseModel):
     events: list[ExecutionEvent] | None = Field(None, description="Events logged for the execution.")
     execution: Execution = Field(..., description="The execution.")
     message: str | None = Field(None, description="Message about the execution.")
+
+
+class CreateExecutionResponse(BaseModel):
+    """
+    Envelope of the create answer; the new execution is at `data.execution`.
+    """
+
+    code: int = Field(..., description="Status code of the answer (e.g. 200).")
+    message: str = Field(..., description="Message of the answer (e.g. `success`).")
+    data: CreatedExecution = Field(..., description="The new execution and its client token.")
+    requestId: str | None = Field(None, description="Id of the request, for support and tracing.")
+
+
+class ExecutionListResponse(BaseModel):
+    """
+    Envelope of one page of executions.
+    """
+
+    code: int = Field(..., description="Status code of the answer (e.g. 200).")
+    message: str = Field(..., description="Message of the answer (e.g. `success`).")
+    data: ExecutionPage = Field(..., description="The page.")
+    requestId: str | None = Field(None, description="Id of the request, for support and tracing.")
 
 
 class ExecutionResponse(BaseModel):

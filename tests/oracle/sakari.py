@@ -9,6 +9,17 @@ from enum import StrEnum
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
+class Pagination(BaseModel):
+    """
+    Where a page sits in a collection (offset paging).
+    """
+
+    totalCount: int | None = Field(None, description="Number of items in the whole collection.")
+    limit: int | None = Field(None, description="The page size the server used.")
+    offset: int | None = Field(None, description="Index of this page's first item.")
+    hasNext: bool | None = Field(None, description="Whether more items follow this page.")
+
+
 class WorkflowExecutionStatus(StrEnum):
     """
     Status of a workflow execution. Only `completed` is published by the vendor; the full set of values is unknown, servers may send other values and the SDK accepts them. Only `completed` is known to be terminal (success); no failure status is published, so callers that need other terminal states can pass their own terminal sets.
@@ -267,6 +278,19 @@ class WorkflowExecution(BaseModel):
         description="When the execution ended (ISO 8601, UTC); absent or `null` while the execution is still running.",
     )
     steps: list[ExecutionStep] | None = Field(None, description="The steps the execution has taken, in order.")
+
+
+class WorkflowExecutionList(BaseModel):
+    """
+    Envelope of one page of a workflow's executions.
+    """
+
+    success: bool | None = Field(
+        None,
+        description="Whether the request succeeded (`true` on a successful answer).",
+    )
+    data: list[WorkflowExecution] | None = Field(None, description="The executions of this page.")
+    pagination: Pagination | None = Field(None, description="Where this page sits in the whole list.")
 
 
 class WorkflowExecutionResponse(BaseModel):

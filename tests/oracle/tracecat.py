@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class ActionRetryPolicy(BaseModel):
@@ -23,6 +23,34 @@ class ActionRetryPolicy(BaseModel):
         description="Retry until a specific condition is met.",
         title="Retry Until",
     )
+
+
+class ApprovalStatus(StrEnum):
+    """
+    Possible states for a deferred tool approval.
+    """
+
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+
+
+class Error(StrEnum):
+    authentication_failed = "authentication_failed"
+    billing_error = "billing_error"
+    rate_limit = "rate_limit"
+    invalid_request = "invalid_request"
+    server_error = "server_error"
+    unknown = "unknown"
+
+
+class BooleanApprovalDecision(BaseModel):
+    """
+    Persisted boolean decision enriched with submission metadata.
+    """
+
+    value: bool = Field(..., title="Value")
+    metadata: dict[str, Any] = Field(..., title="Metadata")
 
 
 class ElementKind(StrEnum):
@@ -96,6 +124,19 @@ class JoinStrategy(StrEnum):
     all = "all"
 
 
+class MessageKind(StrEnum):
+    """
+    The type/kind of message stored in the chat.
+    """
+
+    chat_message = "chat-message"
+    approval_request = "approval-request"
+    approval_decision = "approval-decision"
+    internal = "internal"
+    compaction = "compaction"
+    cancelled = "cancelled"
+
+
 class Encoding(StrEnum):
     json = "json"
     json_zstd = "json+zstd"
@@ -120,6 +161,37 @@ class ObjectRef(BaseModel):
     created_at: AwareDatetime | None = Field(None, title="Created At")
 
 
+class Status(StrEnum):
+    allowed = "allowed"
+    allowed_warning = "allowed_warning"
+    rejected = "rejected"
+
+
+class RateLimitType(StrEnum):
+    five_hour = "five_hour"
+    seven_day = "seven_day"
+    seven_day_opus = "seven_day_opus"
+    seven_day_sonnet = "seven_day_sonnet"
+    overage = "overage"
+
+
+class OverageStatus(StrEnum):
+    allowed = "allowed"
+    allowed_warning = "allowed_warning"
+    rejected = "rejected"
+
+
+class RateLimitInfo(BaseModel):
+    status: Status = Field(..., title="Status")
+    resets_at: int | None = Field(None, title="Resets At")
+    rate_limit_type: RateLimitType | None = Field(None, title="Rate Limit Type")
+    utilization: float | None = Field(None, title="Utilization")
+    overage_status: OverageStatus | None = Field(None, title="Overage Status")
+    overage_resets_at: int | None = Field(None, title="Overage Resets At")
+    overage_disabled_reason: str | None = Field(None, title="Overage Disabled Reason")
+    raw: dict[str, Any] | None = Field(None, title="Raw")
+
+
 class RegistryLock(BaseModel):
     """
     Registry version lock with action-level bindings for O(1) resolution.
@@ -137,6 +209,24 @@ class RegistryLock(BaseModel):
     origins: dict[str, str] = Field(..., title="Origins")
     actions: dict[str, str] = Field(..., title="Actions")
     origin_fingerprints: dict[str, str] | None = Field(None, title="Origin Fingerprints")
+
+
+class ResultMessage(BaseModel):
+    subtype: str = Field(..., title="Subtype")
+    duration_ms: int = Field(..., title="Duration Ms")
+    duration_api_ms: int = Field(..., title="Duration Api Ms")
+    is_error: bool = Field(..., title="Is Error")
+    num_turns: int = Field(..., title="Num Turns")
+    session_id: str = Field(..., title="Session Id")
+    stop_reason: str | None = Field(None, title="Stop Reason")
+    total_cost_usd: float | None = Field(None, title="Total Cost Usd")
+    usage: dict[str, Any] | None = Field(None, title="Usage")
+    result: str | None = Field(None, title="Result")
+    structured_output: Any | None = Field(None, title="Structured Output")
+    model_usage: dict[str, Any] | None = Field(None, title="Model Usage")
+    permission_denials: list[Any] | None = Field(None, title="Permission Denials")
+    errors: list[str] | None = Field(None, title="Errors")
+    uuid: str | None = Field(None, title="Uuid")
 
 
 class Type(StrEnum):
@@ -204,6 +294,83 @@ class RunContext(BaseModel):
     logical_time: AwareDatetime | None = Field(None, title="Logical Time")
 
 
+class RunUsage(BaseModel):
+    """
+    LLM usage associated with an agent run.
+    """
+
+    requests: int | None = Field(0, title="Requests")
+    tool_calls: int | None = Field(0, title="Tool Calls")
+    input_tokens: int | None = Field(0, title="Input Tokens")
+    output_tokens: int | None = Field(0, title="Output Tokens")
+
+
+class SessionAny(BaseModel):
+    id: UUID = Field(..., title="Id")
+    events: list[Any] | None = Field(None, description="The events in the session.", title="Events")
+
+
+class SpecialUserID(StrEnum):
+    """
+    A sentinel user ID that represents the current user.
+    """
+
+    current = "current"
+
+
+class StreamEvent(BaseModel):
+    uuid: str = Field(..., title="Uuid")
+    session_id: str = Field(..., title="Session Id")
+    event: dict[str, Any] = Field(..., title="Event")
+    parent_tool_use_id: str | None = Field(None, title="Parent Tool Use Id")
+
+
+class SystemMessage(BaseModel):
+    subtype: str = Field(..., title="Subtype")
+    data: dict[str, Any] = Field(..., title="Data")
+
+
+class TextBlock(BaseModel):
+    text: str = Field(..., title="Text")
+
+
+class ThinkingBlock(BaseModel):
+    thinking: str = Field(..., title="Thinking")
+    signature: str = Field(..., title="Signature")
+
+
+class ToolApprovedDecision(BaseModel):
+    """
+    Persisted decision for a tool approved with argument overrides.
+    """
+
+    kind: Literal["tool-approved"] = Field(..., title="Kind")
+    override_args: dict[str, Any] | None = Field(None, title="Override Args")
+    metadata: dict[str, Any] | None = Field(None, title="Metadata")
+
+
+class ToolDeniedDecision(BaseModel):
+    """
+    Persisted decision for a denied tool call.
+    """
+
+    kind: Literal["tool-denied"] = Field(..., title="Kind")
+    message: str | None = Field(None, title="Message")
+    metadata: dict[str, Any] | None = Field(None, title="Metadata")
+
+
+class ToolResultBlock(BaseModel):
+    tool_use_id: str = Field(..., title="Tool Use Id")
+    content: str | list[dict[str, Any]] | None = Field(None, title="Content")
+    is_error: bool | None = Field(None, title="Is Error")
+
+
+class ToolUseBlock(BaseModel):
+    id: str = Field(..., title="Id")
+    name: str = Field(..., title="Name")
+    input: dict[str, Any] = Field(..., title="Input")
+
+
 class TriggerType(StrEnum):
     """
     Trigger type for a workflow execution.
@@ -215,12 +382,24 @@ class TriggerType(StrEnum):
     case = "case"
 
 
+class UserMessage(BaseModel):
+    content: str | list[TextBlock | ThinkingBlock | ToolUseBlock | ToolResultBlock] = Field(..., title="Content")
+    uuid: str | None = Field(None, title="Uuid")
+    parent_tool_use_id: str | None = Field(None, title="Parent Tool Use Id")
+    tool_use_result: dict[str, Any] | None = Field(None, title="Tool Use Result")
+
+
 class ValidationError(BaseModel):
     loc: list[str | int] = Field(..., title="Location")
     msg: str = Field(..., title="Message")
     type: str = Field(..., title="Error Type")
     input: Any | None = Field(None, title="Input")
     ctx: dict[str, Any] | None = Field(None, title="Context")
+
+
+class WaitStrategy(StrEnum):
+    wait = "wait"
+    detach = "detach"
 
 
 class WorkflowEventType(StrEnum):
@@ -254,7 +433,36 @@ class WorkflowEventType(StrEnum):
     WORKFLOW_EXECUTION_UPDATE_COMPLETED = "WORKFLOW_EXECUTION_UPDATE_COMPLETED"
 
 
-class Status(StrEnum):
+class WorkflowExecutionCreate(BaseModel):
+    workflow_id: str = Field(..., title="Workflow Id")
+    inputs: Any = Field(None, title="Inputs")
+    time_anchor: AwareDatetime | None = Field(
+        None,
+        description="Override the workflow's time anchor for FN.now() and related functions. If not provided, computed from TemporalScheduledStartTime (for schedules) or workflow start_time (for other triggers).",
+        title="Time Anchor",
+    )
+
+
+class WorkflowExecutionCreateResponse(BaseModel):
+    message: str = Field(..., title="Message")
+    wf_id: str = Field(..., title="Wf Id")
+    wf_exec_id: str = Field(..., title="Wf Exec Id")
+    payload: Any | None = Field(None, title="Payload")
+
+
+class WorkflowExecutionEventStatus(StrEnum):
+    SCHEDULED = "SCHEDULED"
+    STARTED = "STARTED"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    CANCELED = "CANCELED"
+    TERMINATED = "TERMINATED"
+    TIMED_OUT = "TIMED_OUT"
+    UNKNOWN = "UNKNOWN"
+    DETACHED = "DETACHED"
+
+
+class Status1(StrEnum):
     """
     Status of a workflow execution (Temporal workflow execution status). Servers may send other values and the SDK accepts them. Terminal: `COMPLETED` (success); `FAILED`, `CANCELED`, `TERMINATED`, `TIMED_OUT` (failure). `RUNNING` is in progress. `CONTINUED_AS_NEW` is NOT terminal: this run ended but the workflow chain goes on in a new run with the same workflow id, so the next poll sees the new run's status.
     """
@@ -266,6 +474,70 @@ class Status(StrEnum):
     TERMINATED = "TERMINATED"
     CONTINUED_AS_NEW = "CONTINUED_AS_NEW"
     TIMED_OUT = "TIMED_OUT"
+
+
+class Status2(StrEnum):
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    CANCELED = "CANCELED"
+    TERMINATED = "TERMINATED"
+    CONTINUED_AS_NEW = "CONTINUED_AS_NEW"
+    TIMED_OUT = "TIMED_OUT"
+
+
+class WorkflowExecutionRelationFilter(StrEnum):
+    all = "all"
+    root = "root"
+    child = "child"
+
+
+class WorkflowExecutionStatusFilterMode(StrEnum):
+    include = "include"
+    exclude = "exclude"
+
+
+class WorkflowExecutionTerminate(BaseModel):
+    reason: str | None = Field(None, title="Reason")
+
+
+class WorkflowRunReadMinimal(BaseModel):
+    id: str = Field(..., description="The ID of the workflow execution", title="Id")
+    run_id: str = Field(..., description="The run ID of the workflow execution", title="Run Id")
+    start_time: AwareDatetime = Field(..., description="The start time of the workflow execution", title="Start Time")
+    execution_time: AwareDatetime | None = Field(
+        None,
+        description="When this workflow run started or should start.",
+        title="Execution Time",
+    )
+    close_time: AwareDatetime | None = Field(
+        None, description="When the workflow was closed if closed.", title="Close Time"
+    )
+    status: Status2 | None
+    workflow_type: str = Field(..., title="Workflow Type")
+    task_queue: str = Field(..., title="Task Queue")
+    history_length: int = Field(..., description="Number of events in the history", title="History Length")
+    parent_wf_exec_id: str | None = Field(None, title="Parent Wf Exec Id")
+    trigger_type: TriggerType
+    execution_type: ExecutionType | None = Field(
+        "published",
+        description="Execution type (draft or published). Draft uses the draft workflow graph.",
+    )
+    workflow_id: str | None = Field(
+        None,
+        description="Short workflow ID parsed from workflow execution ID.",
+        title="Workflow Id",
+    )
+    workflow_title: str | None = Field(
+        None,
+        description="Workflow title from workspace metadata when available.",
+        title="Workflow Title",
+    )
+    workflow_alias: str | None = Field(
+        None,
+        description="Workflow alias from workspace metadata or execution search attributes.",
+        title="Workflow Alias",
+    )
 
 
 class ErrorDetail(BaseModel):
@@ -355,6 +627,18 @@ class ActionStatement(BaseModel):
     )
 
 
+class AssistantMessage(BaseModel):
+    content: list[TextBlock | ThinkingBlock | ToolUseBlock | ToolResultBlock] = Field(..., title="Content")
+    model: str = Field(..., title="Model")
+    parent_tool_use_id: str | None = Field(None, title="Parent Tool Use Id")
+    error: Error | None = Field(None, title="Error")
+    usage: dict[str, Any] | None = Field(None, title="Usage")
+    message_id: str | None = Field(None, title="Message Id")
+    stop_reason: str | None = Field(None, title="Stop Reason")
+    session_id: str | None = Field(None, title="Session Id")
+    uuid: str | None = Field(None, title="Uuid")
+
+
 class CollectionObject(BaseModel):
     """
     Handle to a collection manifest stored in blob storage.
@@ -381,6 +665,19 @@ class CollectionObject(BaseModel):
     element_kind: ElementKind = Field(..., title="Element Kind")
     schema_version: int | None = Field(1, title="Schema Version")
     index: int | None = Field(None, title="Index")
+
+
+class CursorPaginatedResponseWorkflowRunReadMinimal(BaseModel):
+    items: list[WorkflowRunReadMinimal] = Field(..., title="Items")
+    next_cursor: str | None = Field(None, description="Cursor for next page", title="Next Cursor")
+    prev_cursor: str | None = Field(None, description="Cursor for previous page", title="Prev Cursor")
+    has_more: bool | None = Field(False, description="Whether more items exist", title="Has More")
+    has_previous: bool | None = Field(False, description="Whether previous items exist", title="Has Previous")
+    total_estimate: int | None = Field(
+        None,
+        description="Estimated total count from table statistics",
+        title="Total Estimate",
+    )
 
 
 class ExternalObject(BaseModel):
@@ -416,6 +713,16 @@ class InteractionRead(BaseModel):
     action_type: str = Field(..., title="Action Type")
 
 
+class PersistedApprovalDecision(RootModel[bool | ToolApprovedDecision | ToolDeniedDecision | BooleanApprovalDecision]):
+    root: bool | ToolApprovedDecision | ToolDeniedDecision | BooleanApprovalDecision
+
+
+class RateLimitEvent(BaseModel):
+    rate_limit_info: RateLimitInfo
+    uuid: str = Field(..., title="Uuid")
+    session_id: str = Field(..., title="Session Id")
+
+
 class TaskResult(BaseModel):
     """
     Result of executing a DSL node.
@@ -441,6 +748,59 @@ class ScopeError(BaseModel):
     """
 
     error: ScopeErrorInfo = Field(..., description="The scope error.")
+
+
+class ApprovalRead(BaseModel):
+    """
+    Response schema for approval data in chat timeline.
+    """
+
+    id: UUID = Field(..., title="Id")
+    tool_call_id: str = Field(..., title="Tool Call Id")
+    tool_name: str = Field(..., title="Tool Name")
+    tool_call_args: dict[str, Any] | None = Field(None, title="Tool Call Args")
+    status: ApprovalStatus
+    reason: str | None = Field(None, title="Reason")
+    decision: PersistedApprovalDecision | None = None
+    approved_by: UUID | None = Field(None, title="Approved By")
+    approved_at: AwareDatetime | None = Field(None, title="Approved At")
+    created_at: AwareDatetime = Field(..., title="Created At")
+
+
+class ChatMessage(BaseModel):
+    """
+    Model for a chat message with typed message payload.
+
+    This model supports multiple message kinds:
+    - kind=CHAT_MESSAGE: Contains message field with user/assistant content
+    - kind=APPROVAL_REQUEST/APPROVAL_DECISION: Contains approval field with approval data
+    - kind=COMPACTION: Contains compaction field with compaction status data
+    - kind=CANCELLED: Contains cancelled field with turn-cancelled marker data
+    """
+
+    id: str = Field(..., description="Unique message identifier", title="Id")
+    kind: MessageKind | None = Field("chat-message", description="Message kind for rendering")
+    message: (
+        Any | UserMessage | AssistantMessage | SystemMessage | ResultMessage | StreamEvent | RateLimitEvent | None
+    ) = Field(
+        None,
+        description="The deserialized message (for kind=CHAT_MESSAGE)",
+        title="Message",
+    )
+    approval: ApprovalRead | None = Field(
+        None,
+        description="Approval data for approval bubble rendering (for kind=APPROVAL_REQUEST/APPROVAL_DECISION)",
+    )
+    compaction: dict[str, Any] | None = Field(
+        None,
+        description="Compaction status data for badge rendering (for kind=COMPACTION)",
+        title="Compaction",
+    )
+    cancelled: dict[str, Any] | None = Field(
+        None,
+        description="Turn-cancelled marker data (for kind=CANCELLED)",
+        title="Cancelled",
+    )
 
 
 class ExecutionContext(BaseModel):
@@ -471,6 +831,14 @@ class RunActionInput(BaseModel):
     stream_id: str | None = Field("<root>:0", title="Stream Id")
     session_id: UUID | None = Field(None, title="Session Id")
     registry_lock: RegistryLock | None = None
+
+
+class AgentOutput(BaseModel):
+    output: Any = Field(..., title="Output")
+    message_history: list[ChatMessage] | None = Field(None, title="Message History")
+    duration: float = Field(..., title="Duration")
+    usage: RunUsage | None = None
+    session_id: UUID = Field(..., title="Session Id")
 
 
 class EventGroupTypeVar(BaseModel):
@@ -507,6 +875,28 @@ class WorkflowExecutionEvent(BaseModel):
     workflow_timeout: float | None = Field(None, title="Workflow Timeout")
 
 
+class WorkflowExecutionEventCompactAnyUnionAgentOutputAnyAny(BaseModel):
+    source_event_id: int = Field(..., title="Source Event Id")
+    schedule_time: AwareDatetime = Field(..., title="Schedule Time")
+    start_time: AwareDatetime | None = Field(None, title="Start Time")
+    close_time: AwareDatetime | None = Field(None, title="Close Time")
+    curr_event_type: WorkflowEventType
+    status: WorkflowExecutionEventStatus
+    action_name: str = Field(..., title="Action Name")
+    action_ref: str = Field(..., title="Action Ref")
+    action_input: Any | None = Field(None, title="Action Input")
+    action_result: AgentOutput | Any | None = Field(None, title="Action Result")
+    action_error: EventFailure | None = None
+    stream_id: str | None = Field("<root>:0", title="Stream Id")
+    child_wf_exec_id: str | None = Field(None, title="Child Wf Exec Id")
+    child_wf_count: int | None = Field(0, title="Child Wf Count")
+    loop_index: int | None = Field(None, title="Loop Index")
+    while_iteration: int | None = Field(None, title="While Iteration")
+    while_continue: bool | None = Field(None, title="While Continue")
+    child_wf_wait_strategy: WaitStrategy | None = None
+    session: SessionAny | None = None
+
+
 class WorkflowExecutionRead(BaseModel):
     id: str = Field(..., description="The ID of the workflow execution", title="Id")
     run_id: str = Field(..., description="The run ID of the workflow execution", title="Run Id")
@@ -519,7 +909,7 @@ class WorkflowExecutionRead(BaseModel):
     close_time: AwareDatetime | None = Field(
         None, description="When the workflow was closed if closed.", title="Close Time"
     )
-    status: Status | None = Field(
+    status: Status1 | None = Field(
         ...,
         description="The execution status. Always present, but the server can send `null` (treat it as not yet known and keep polling).",
     )
@@ -534,6 +924,38 @@ class WorkflowExecutionRead(BaseModel):
     )
     events: list[WorkflowExecutionEvent] = Field(
         ..., description="The events in the workflow execution", title="Events"
+    )
+    interactions: list[InteractionRead] | None = Field(
+        None,
+        description="The interactions in the workflow execution",
+        title="Interactions",
+    )
+
+
+class WorkflowExecutionReadCompactAnyUnionAgentOutputAnyAny(BaseModel):
+    id: str = Field(..., description="The ID of the workflow execution", title="Id")
+    run_id: str = Field(..., description="The run ID of the workflow execution", title="Run Id")
+    start_time: AwareDatetime = Field(..., description="The start time of the workflow execution", title="Start Time")
+    execution_time: AwareDatetime | None = Field(
+        None,
+        description="When this workflow run started or should start.",
+        title="Execution Time",
+    )
+    close_time: AwareDatetime | None = Field(
+        None, description="When the workflow was closed if closed.", title="Close Time"
+    )
+    status: Status2 | None
+    workflow_type: str = Field(..., title="Workflow Type")
+    task_queue: str = Field(..., title="Task Queue")
+    history_length: int = Field(..., description="Number of events in the history", title="History Length")
+    parent_wf_exec_id: str | None = Field(None, title="Parent Wf Exec Id")
+    trigger_type: TriggerType
+    execution_type: ExecutionType | None = Field(
+        "published",
+        description="Execution type (draft or published). Draft uses the draft workflow graph.",
+    )
+    events: list[WorkflowExecutionEventCompactAnyUnionAgentOutputAnyAny] = Field(
+        ..., description="Compact events in the workflow execution", title="Events"
     )
     interactions: list[InteractionRead] | None = Field(
         None,

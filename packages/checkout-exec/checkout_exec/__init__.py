@@ -35,11 +35,17 @@ if TYPE_CHECKING:
     from .errors import UnprocessableEntityError as UnprocessableEntityError
     from .errors import WaitTimeoutError as WaitTimeoutError
     from .models import ClientSafeMetadata as ClientSafeMetadata
+    from .models import CreatedExecution as CreatedExecution
+    from .models import CreateExecutionParams as CreateExecutionParams
+    from .models import CreateExecutionResponse as CreateExecutionResponse
     from .models import ErrorEnvelope as ErrorEnvelope
     from .models import EventData as EventData
     from .models import Execution as Execution
     from .models import ExecutionDetails as ExecutionDetails
     from .models import ExecutionEvent as ExecutionEvent
+    from .models import ExecutionEventsResponse as ExecutionEventsResponse
+    from .models import ExecutionListResponse as ExecutionListResponse
+    from .models import ExecutionPage as ExecutionPage
     from .models import ExecutionResponse as ExecutionResponse
     from .models import ExecutionStatus as ExecutionStatus
     from .models import RequestPayload as RequestPayload
@@ -76,11 +82,17 @@ _EXPORTS: dict[str, str] = {
     "wait_for_execution": "wait",
     "wait_for_execution_async": "wait",
     "ClientSafeMetadata": "models",
+    "CreatedExecution": "models",
+    "CreateExecutionParams": "models",
+    "CreateExecutionResponse": "models",
     "ErrorEnvelope": "models",
     "EventData": "models",
     "Execution": "models",
     "ExecutionDetails": "models",
     "ExecutionEvent": "models",
+    "ExecutionEventsResponse": "models",
+    "ExecutionListResponse": "models",
+    "ExecutionPage": "models",
     "ExecutionResponse": "models",
     "ExecutionStatus": "models",
     "RequestPayload": "models",
@@ -115,11 +127,17 @@ __all__ = [
     "wait_for_execution",
     "wait_for_execution_async",
     "ClientSafeMetadata",
+    "CreatedExecution",
+    "CreateExecutionParams",
+    "CreateExecutionResponse",
     "ErrorEnvelope",
     "EventData",
     "Execution",
     "ExecutionDetails",
     "ExecutionEvent",
+    "ExecutionEventsResponse",
+    "ExecutionListResponse",
+    "ExecutionPage",
     "ExecutionResponse",
     "ExecutionStatus",
     "RequestPayload",

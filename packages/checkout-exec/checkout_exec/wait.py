@@ -23,7 +23,7 @@ from .models import ExecutionResponse
 # From the spec. Unknown statuses, and any not listed, are not terminal.
 TERMINAL_STATUSES = TerminalStatuses.of(
     success=["workflow_succeeded"],
-    failure=["workflow_failed", "workflow_cancelled"],
+    failure=["workflow_partial", "workflow_failed", "workflow_cancelled"],
 )
 STATUS_ATTRIBUTES = (
     "data",
@@ -78,7 +78,7 @@ def wait_for_execution(
         on_status_change: Called as `(old_status, new_status, execution)` on the first poll and
             whenever the status changes.
         terminal_statuses: Which statuses end the wait (default: the spec's ['workflow_succeeded']
-            success and ['workflow_failed', 'workflow_cancelled'] failure); unknown statuses never do.
+            success and ['workflow_partial', 'workflow_failed', 'workflow_cancelled'] failure); unknown statuses never do.
 
     Returns:
         WaitResult: `.execution`, `.status`, `.succeeded` / `.failed`, `.polls`, `.elapsed`.

@@ -44,6 +44,18 @@ if TYPE_CHECKING:
     from .models import FlowStatus as FlowStatus
     from .models import FlowStep as FlowStep
     from .models import FlowVariables as FlowVariables
+    from .models import ListExecutionsQstatusEq as ListExecutionsQstatusEq
+    from .models import ListExecutionsResponse200 as ListExecutionsResponse200
+    from .models import ResumeExecutionBody as ResumeExecutionBody
+    from .models import ResumeExecutionBodyMessage as ResumeExecutionBodyMessage
+    from .models import ResumeExecutionResponse200 as ResumeExecutionResponse200
+    from .models import ResumeExecutionResponse422 as ResumeExecutionResponse422
+    from .models import StartExecutionBody as StartExecutionBody
+    from .models import StartExecutionBodyContext as StartExecutionBodyContext
+    from .models import StartExecutionBodyInitialData as StartExecutionBodyInitialData
+    from .models import StartExecutionBodyVariables as StartExecutionBodyVariables
+    from .models import StartExecutionResponse202 as StartExecutionResponse202
+    from .models import StartExecutionResponse422 as StartExecutionResponse422
     from .types import APIResponse as APIResponse
     from .wait import WaitResult as WaitResult
     from .wait import wait_for_execution as wait_for_execution
@@ -85,6 +97,18 @@ _EXPORTS: dict[str, str] = {
     "FlowStatus": "models",
     "FlowStep": "models",
     "FlowVariables": "models",
+    "ListExecutionsQstatusEq": "models",
+    "ListExecutionsResponse200": "models",
+    "ResumeExecutionBody": "models",
+    "ResumeExecutionBodyMessage": "models",
+    "ResumeExecutionResponse200": "models",
+    "ResumeExecutionResponse422": "models",
+    "StartExecutionBody": "models",
+    "StartExecutionBodyContext": "models",
+    "StartExecutionBodyInitialData": "models",
+    "StartExecutionBodyVariables": "models",
+    "StartExecutionResponse202": "models",
+    "StartExecutionResponse422": "models",
 }
 _SUBMODULES = frozenset({"api", "client", "errors", "models", "types", "wait"})
 
@@ -124,6 +148,18 @@ __all__ = [
     "FlowStatus",
     "FlowStep",
     "FlowVariables",
+    "ListExecutionsQstatusEq",
+    "ListExecutionsResponse200",
+    "ResumeExecutionBody",
+    "ResumeExecutionBodyMessage",
+    "ResumeExecutionResponse200",
+    "ResumeExecutionResponse422",
+    "StartExecutionBody",
+    "StartExecutionBodyContext",
+    "StartExecutionBodyInitialData",
+    "StartExecutionBodyVariables",
+    "StartExecutionResponse202",
+    "StartExecutionResponse422",
 ]
 
 if not TYPE_CHECKING:  # the type checker reads the imports above; a __getattr__ would hide typos

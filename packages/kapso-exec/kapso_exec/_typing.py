@@ -3,15 +3,15 @@ and the polled execution's model. `errors.py` is the same in every package and a
 these names; at run time they are `Any`, so importing the errors never imports the models.
 For this spec:
 
-    APIStatusErrorParsed: Error | None
+    APIStatusErrorParsed: Error | StartExecutionResponse422 | ResumeExecutionResponse422 | None
     AuthenticationErrorParsed: Error | None
-    BadRequestErrorParsed: Error | None
-    ConflictErrorParsed: Error | None
-    InternalServerErrorParsed: Error | None
+    BadRequestErrorParsed: Error | StartExecutionResponse422 | ResumeExecutionResponse422 | None
+    ConflictErrorParsed: Error | StartExecutionResponse422 | ResumeExecutionResponse422 | None
+    InternalServerErrorParsed: Error | StartExecutionResponse422 | ResumeExecutionResponse422 | None
     NotFoundErrorParsed: Error | None
-    PermissionDeniedErrorParsed: Error | None
-    RateLimitErrorParsed: Error | None
-    UnprocessableEntityErrorParsed: Error | None
+    PermissionDeniedErrorParsed: Error | StartExecutionResponse422 | ResumeExecutionResponse422 | None
+    RateLimitErrorParsed: Error | StartExecutionResponse422 | ResumeExecutionResponse422 | None
+    UnprocessableEntityErrorParsed: StartExecutionResponse422 | ResumeExecutionResponse422 | None
     PolledExecution: FlowExecutionResponse
 """
 
@@ -22,23 +22,37 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 if TYPE_CHECKING:
     from . import models
 
-    APIStatusErrorParsed: TypeAlias = models.Error | None
+    APIStatusErrorParsed: TypeAlias = (
+        models.Error | models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
     AuthenticationErrorParsed: TypeAlias = models.Error | None
 
-    BadRequestErrorParsed: TypeAlias = models.Error | None
+    BadRequestErrorParsed: TypeAlias = (
+        models.Error | models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
-    ConflictErrorParsed: TypeAlias = models.Error | None
+    ConflictErrorParsed: TypeAlias = (
+        models.Error | models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
-    InternalServerErrorParsed: TypeAlias = models.Error | None
+    InternalServerErrorParsed: TypeAlias = (
+        models.Error | models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
     NotFoundErrorParsed: TypeAlias = models.Error | None
 
-    PermissionDeniedErrorParsed: TypeAlias = models.Error | None
+    PermissionDeniedErrorParsed: TypeAlias = (
+        models.Error | models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
-    RateLimitErrorParsed: TypeAlias = models.Error | None
+    RateLimitErrorParsed: TypeAlias = (
+        models.Error | models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
-    UnprocessableEntityErrorParsed: TypeAlias = models.Error | None
+    UnprocessableEntityErrorParsed: TypeAlias = (
+        models.StartExecutionResponse422 | models.ResumeExecutionResponse422 | None
+    )
 
     PolledExecution: TypeAlias = models.FlowExecutionResponse
 else:

@@ -48,11 +48,13 @@ if TYPE_CHECKING:
     from .models import NodeType as NodeType
     from .models import NodeValidation as NodeValidation
     from .models import OutputDataType as OutputDataType
+    from .models import Pagination as Pagination
     from .models import PropertyCondition as PropertyCondition
     from .models import PropertyOption as PropertyOption
     from .models import PropertyType as PropertyType
     from .models import WorkflowEdge as WorkflowEdge
     from .models import WorkflowExecution as WorkflowExecution
+    from .models import WorkflowExecutionList as WorkflowExecutionList
     from .models import WorkflowExecutionResponse as WorkflowExecutionResponse
     from .models import WorkflowExecutionStatus as WorkflowExecutionStatus
     from .models import WorkflowNode as WorkflowNode
@@ -102,11 +104,13 @@ _EXPORTS: dict[str, str] = {
     "NodeType": "models",
     "NodeValidation": "models",
     "OutputDataType": "models",
+    "Pagination": "models",
     "PropertyCondition": "models",
     "PropertyOption": "models",
     "PropertyType": "models",
     "WorkflowEdge": "models",
     "WorkflowExecution": "models",
+    "WorkflowExecutionList": "models",
     "WorkflowExecutionResponse": "models",
     "WorkflowExecutionStatus": "models",
     "WorkflowNode": "models",
@@ -154,11 +158,13 @@ __all__ = [
     "NodeType",
     "NodeValidation",
     "OutputDataType",
+    "Pagination",
     "PropertyCondition",
     "PropertyOption",
     "PropertyType",
     "WorkflowEdge",
     "WorkflowExecution",
+    "WorkflowExecutionList",
     "WorkflowExecutionResponse",
     "WorkflowExecutionStatus",
     "WorkflowNode",

@@ -3,14 +3,14 @@ and the polled execution's model. `errors.py` is the same in every package and a
 these names; at run time they are `Any`, so importing the errors never imports the models.
 For this spec:
 
-    APIStatusErrorParsed: ErrorDetail | ScopeError | HTTPValidationError | ServerError | None
+    APIStatusErrorParsed: ServerError | ErrorDetail | ScopeError | HTTPValidationError | None
     AuthenticationErrorParsed: ErrorDetail | None
-    BadRequestErrorParsed: ErrorDetail | ScopeError | HTTPValidationError | ServerError | None
-    ConflictErrorParsed: ErrorDetail | ScopeError | HTTPValidationError | ServerError | None
+    BadRequestErrorParsed: ServerError | None
+    ConflictErrorParsed: ServerError | ErrorDetail | ScopeError | HTTPValidationError | None
     InternalServerErrorParsed: ServerError | None
     NotFoundErrorParsed: ErrorDetail | None
     PermissionDeniedErrorParsed: ScopeError | None
-    RateLimitErrorParsed: ErrorDetail | ScopeError | HTTPValidationError | ServerError | None
+    RateLimitErrorParsed: ServerError | ErrorDetail | ScopeError | HTTPValidationError | None
     UnprocessableEntityErrorParsed: HTTPValidationError | None
     PolledExecution: WorkflowExecution
 """
@@ -23,17 +23,15 @@ if TYPE_CHECKING:
     from . import models
 
     APIStatusErrorParsed: TypeAlias = (
-        models.ErrorDetail | models.ScopeError | models.HTTPValidationError | models.ServerError | None
+        models.ServerError | models.ErrorDetail | models.ScopeError | models.HTTPValidationError | None
     )
 
     AuthenticationErrorParsed: TypeAlias = models.ErrorDetail | None
 
-    BadRequestErrorParsed: TypeAlias = (
-        models.ErrorDetail | models.ScopeError | models.HTTPValidationError | models.ServerError | None
-    )
+    BadRequestErrorParsed: TypeAlias = models.ServerError | None
 
     ConflictErrorParsed: TypeAlias = (
-        models.ErrorDetail | models.ScopeError | models.HTTPValidationError | models.ServerError | None
+        models.ServerError | models.ErrorDetail | models.ScopeError | models.HTTPValidationError | None
     )
 
     InternalServerErrorParsed: TypeAlias = models.ServerError | None
@@ -43,7 +41,7 @@ if TYPE_CHECKING:
     PermissionDeniedErrorParsed: TypeAlias = models.ScopeError | None
 
     RateLimitErrorParsed: TypeAlias = (
-        models.ErrorDetail | models.ScopeError | models.HTTPValidationError | models.ServerError | None
+        models.ServerError | models.ErrorDetail | models.ScopeError | models.HTTPValidationError | None
     )
 
     UnprocessableEntityErrorParsed: TypeAlias = models.HTTPValidationError | None

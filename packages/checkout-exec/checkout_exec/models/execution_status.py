@@ -7,6 +7,7 @@ class ExecutionStatus(StrEnum):
     PAYMENT_CONFIRMED = "payment_confirmed"
     WORKFLOW_CANCELLED = "workflow_cancelled"
     WORKFLOW_FAILED = "workflow_failed"
+    WORKFLOW_PARTIAL = "workflow_partial"
     WORKFLOW_QUEUED = "workflow_queued"
     WORKFLOW_RUNNING = "workflow_running"
     WORKFLOW_SUCCEEDED = "workflow_succeeded"

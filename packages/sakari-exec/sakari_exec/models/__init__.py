@@ -14,11 +14,13 @@ from .node_property import NodeProperty
 from .node_type import NodeType
 from .node_validation import NodeValidation
 from .output_data_type import OutputDataType
+from .pagination import Pagination
 from .property_condition import PropertyCondition
 from .property_option import PropertyOption
 from .property_type import PropertyType
 from .workflow_edge import WorkflowEdge
 from .workflow_execution import WorkflowExecution
+from .workflow_execution_list import WorkflowExecutionList
 from .workflow_execution_response import WorkflowExecutionResponse
 from .workflow_execution_status import WorkflowExecutionStatus
 from .workflow_node import WorkflowNode
@@ -39,11 +41,13 @@ __all__ = (
     "NodeType",
     "NodeValidation",
     "OutputDataType",
+    "Pagination",
     "PropertyCondition",
     "PropertyOption",
     "PropertyType",
     "WorkflowEdge",
     "WorkflowExecution",
+    "WorkflowExecutionList",
     "WorkflowExecutionResponse",
     "WorkflowExecutionStatus",
     "WorkflowNode",
