@@ -181,11 +181,19 @@ def _operation_facts(derived: Derived, op: Operation, id_param: str, lifecycle: 
     items = list(execution.get("items") or [])
     item_body: Any = None
     item_minimal: Any = None
+    item_fields: list[str] = []
+    answer_samples: dict[str, Any] = {}
+    if execution.get("role") == "start":
+        found = success_body_schema(derived, op)
+        answer_schema = _non_null(document, found[1], derived.path) if found else {}
+        properties = answer_schema.get("properties") or {} if isinstance(answer_schema, dict) else {}
+        answer_samples = {name: minimal_body(document, schema, derived.path) for name, schema in properties.items()}
     if execution.get("role") in ("list", "events"):
         found = success_body_schema(derived, op)
         array = walk(derived, op, found[1], items, OPERATION, "items", empty_ok=True) if found else {}
         item_schema = array.get("items") if isinstance(array, dict) else {}
         item_minimal = minimal_body(document, item_schema, derived.path)
+        item_fields = list(_non_null(document, item_schema or {}, derived.path).get("properties") or {})
         listed = body
         for key in items:
             listed = listed.get(key) if isinstance(listed, dict) else None
@@ -210,6 +218,9 @@ def _operation_facts(derived: Derived, op: Operation, id_param: str, lifecycle: 
         "items": items,
         "item_body": _json_data(item_body),
         "item_minimal": _json_data(item_minimal),
+        "item_fields": item_fields,
+        # start: a value of each property of the answer, shaped as its schema says (e.g. a UUID).
+        "answer_samples": _json_data(answer_samples),
         "filters": dict(execution.get("filters") or {}),
         "cancel_status": execution.get("status"),
         "paging": None,

@@ -27,9 +27,13 @@ from typing import Any
 
 from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, takes_options_of
 from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts
 from ._fake_serve import serve_main
 from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
+from .api.executions import create_execution as _operation_2
 from .api.executions import get_execution as _endpoint
+from .api.executions import get_execution_events as _operation_3
+from .api.executions import list_executions as _operation_1
 from .client import AuthenticatedClient
 
 __all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
@@ -142,7 +146,198 @@ _FACTS = FakeFacts(
     schemes={
         "bearerAuth": ("header", "Authorization", "Bearer ", "token"),
     },
-    operations=(),
+    operations=(
+        OperationFacts(
+            method="GET",
+            path="/v1/executions",
+            path_params=(),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("bearerAuth",),),
+            success_status=200,
+            success_body={
+                "code": 200,
+                "data": {
+                    "items": [{"id": "exec_123", "status": "workflow_running", "workflowId": "wf_123"}],
+                    "limit": 20,
+                    "offset": 0,
+                    "hasMore": False,
+                },
+                "message": "success",
+                "requestId": "abc-123",
+            },
+            has_body=True,
+            minimal_body={"code": 0, "message": "string", "data": {"items": []}},
+            error_bodies={"400": {}, "401": {}},
+            role="list",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=(
+                "data",
+                "items",
+            ),
+            item_body={"id": "exec_123", "status": "workflow_running", "workflowId": "wf_123"},
+            item_minimal={"id": "string", "status": "awaiting_payment"},
+            item_fields=(
+                "checkoutSessionId",
+                "clientSafeMetadata",
+                "createdAt",
+                "externalRef",
+                "finishedAt",
+                "id",
+                "idempotencyKey",
+                "initiatedById",
+                "initiatedByType",
+                "orderId",
+                "organizationId",
+                "paymentStatus",
+                "requestPayload",
+                "responsePayload",
+                "runId",
+                "sourceEntityId",
+                "sourceEntityType",
+                "sourceSystem",
+                "startedAt",
+                "status",
+                "statusReason",
+                "updatedAt",
+                "workflowId",
+            ),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging={
+                "style": "offset",
+                "marker": "offset",
+                "limit": "limit",
+                "default_limit": None,
+                "next_cursor": [],
+                "has_more": ["data", "hasMore"],
+                "first_page": 1,
+            },
+        ),
+        OperationFacts(
+            method="POST",
+            path="/v1/executions",
+            path_params=(),
+            required_query=(),
+            required_headers=(),
+            body_required=True,
+            security=(("bearerAuth",),),
+            success_status=200,
+            success_body={
+                "code": 200,
+                "data": {
+                    "clientToken": "<string>",
+                    "execution": {
+                        "id": "exec_123",
+                        "status": "awaiting_payment",
+                        "workflowId": "wf_123",
+                        "sourceSystem": "shop",
+                        "sourceEntityType": "order",
+                        "sourceEntityId": "order_456",
+                    },
+                },
+                "message": "success",
+                "requestId": "abc-123",
+            },
+            has_body=True,
+            minimal_body={
+                "code": 0,
+                "message": "string",
+                "data": {"execution": {"id": "string", "status": "awaiting_payment"}},
+            },
+            error_bodies={"400": {}, "401": {}},
+            role="start",
+            carries_id=False,
+            id_path=(
+                "data",
+                "execution",
+                "id",
+            ),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={
+                "code": 0,
+                "message": "string",
+                "data": {"execution": {"id": "string", "status": "awaiting_payment"}},
+                "requestId": "string",
+            },
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="GET",
+            path="/v1/executions/{id}/events",
+            path_params=("id",),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("bearerAuth",),),
+            success_status=200,
+            success_body={
+                "code": 200,
+                "data": [
+                    {
+                        "createdAt": "<string>",
+                        "data": {},
+                        "eventType": "<string>",
+                        "executionId": "exec_123",
+                        "id": "<string>",
+                        "level": "<string>",
+                        "message": "<string>",
+                        "title": "<string>",
+                    }
+                ],
+                "message": "success",
+                "requestId": "abc-123",
+            },
+            has_body=True,
+            minimal_body={"code": 0, "message": "string", "data": []},
+            error_bodies={"400": {}, "401": {}, "404": {}},
+            role="events",
+            carries_id=True,
+            id_path=(),
+            status_path=(),
+            items=("data",),
+            item_body={
+                "createdAt": "<string>",
+                "data": {},
+                "eventType": "<string>",
+                "executionId": "exec_123",
+                "id": "<string>",
+                "level": "<string>",
+                "message": "<string>",
+                "title": "<string>",
+            },
+            item_minimal={},
+            item_fields=(
+                "createdAt",
+                "data",
+                "eventType",
+                "executionId",
+                "id",
+                "level",
+                "message",
+                "nodeId",
+                "organizationId",
+                "requestId",
+                "runId",
+                "title",
+                "workflowId",
+            ),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+    ),
     start_statuses=(
         "awaiting_payment",
         "workflow_succeeded",
@@ -172,6 +367,9 @@ class FakeAPI(FakeAPIBase):
     # Every operation the fake serves, by key, and the package's endpoint module that calls it.
     endpoints = {
         "GET /v1/executions/{id}": _endpoint,
+        "GET /v1/executions": _operation_1,
+        "POST /v1/executions": _operation_2,
+        "GET /v1/executions/{id}/events": _operation_3,
     }
     decoders = decoders_of(endpoints)
 

@@ -788,32 +788,46 @@ class FakeAPIBase:
             answer = _put(answer, op.id_path, _jsonable(ident))
         shared: dict[str, Any] = {}
         if isinstance(answer, dict):
-            for name, value in answer.items():
+            for name, value in {**op.answer_samples, **answer}.items():
                 if name in self.facts.execution_fields and re.search(r"id$", name, re.IGNORECASE):
                     shared[name] = params.get(name, _fresh_like(value, name, number))
+        # An identifier the answer's or the execution's model would not take (a path value of another
+        # format) is left out of both.
+        if isinstance(answer, dict):
+            answer = self._shared(op, lambda candidate: candidate, answer, shared, list(shared))
+            shared = {name: value for name, value in shared.items() if answer.get(name) == value}
+        shared = {
+            name: value for name, value in shared.items() if self._takes(ident, statuses, timeline, {name: value})
+        }
         try:
             execution = self._script(ident, statuses, timeline, {**shared, **fields})
-        except ValueError:  # an identifier the execution's model would not take: the script alone
+        except ValueError:
             shared = {}
             execution = self._script(ident, statuses, timeline, fields)
         execution.created = self.clock()
         self._executions[str(ident)] = execution
         self.started.append(ident)
-        if isinstance(answer, dict):
-            answer.update({name: value for name, value in shared.items() if name in answer})
         minimal = _put(copy.deepcopy(op.minimal_body), op.id_path, _jsonable(ident)) if op.id_path else op.minimal_body
         return self._ok(op, self._first_decoding(op, [answer, minimal]) if op.has_body else None)
+
+    def _takes(self, ident: Any, statuses: Any, timeline: Any, fields: Mapping[str, Any]) -> bool:
+        try:
+            self._script(ident, statuses, timeline, fields)
+        except ValueError:
+            return False
+        return True
 
     def _execution_object(self, execution: _Execution, now: float) -> Any:
         return get_path(execution.current_body(now), self.facts.status_path[:-1])
 
-    def _shared(self, op: OperationFacts, wrap: Any, base: Any, source: Any) -> Any:
-        """`base` with each field `source` shares with it taken from `source`, one at a time, kept
-        only when the answer `wrap(candidate)` still decodes as the package's model."""
+    def _shared(self, op: OperationFacts, wrap: Any, base: Any, source: Any, names: Sequence[str] = ()) -> Any:
+        """`base` with each field `source` shares with it (a field of `base`, or one of `names`)
+        taken from `source`, one at a time, kept only when the answer `wrap(candidate)` still
+        decodes as the package's model."""
         candidate = copy.deepcopy(base)
         if not isinstance(candidate, dict) or not isinstance(source, dict):
             return candidate
-        for key in candidate:
+        for key in [*candidate, *(name for name in names if name not in candidate)]:
             if key in source:
                 trial = {**candidate, key: copy.deepcopy(source[key])}
                 if self._decodes(op, wrap(trial)):
@@ -854,8 +868,11 @@ class FakeAPIBase:
             return _put(copy.deepcopy(op.success_body), op.items, [candidate])
 
         items = []
+        source = self._execution_object(execution, now)
         for status in execution.shown(now):
-            candidates = [copy.deepcopy(base) for base in (op.item_body, op.item_minimal)]
+            candidates = [
+                self._shared(op, wrap, base, source, op.item_fields) for base in (op.item_body, op.item_minimal)
+            ]
             if op.status_path:
                 candidates = [_put(c, op.status_path, _jsonable(status)) for c in candidates]
             items.append(get_path(self._first_decoding(op, [wrap(c) for c in candidates]), op.items)[0])
@@ -868,7 +885,7 @@ class FakeAPIBase:
         def wrap(candidate: Any) -> Any:
             return _put(copy.deepcopy(op.success_body), op.items, [candidate])
 
-        items = [self._shared(op, wrap, base, source) for base in (op.item_body, op.item_minimal)]
+        items = [self._shared(op, wrap, base, source, op.item_fields) for base in (op.item_body, op.item_minimal)]
         return get_path(self._first_decoding(op, [wrap(item) for item in items]), op.items)[0]
 
     def _listed(self, op: OperationFacts, query: Mapping[str, str]) -> _Answer:

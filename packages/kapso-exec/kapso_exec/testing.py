@@ -27,9 +27,13 @@ from typing import Any
 
 from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, takes_options_of
 from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts
 from ._fake_serve import serve_main
 from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
+from .api.executions import list_executions as _operation_1
+from .api.executions import resume_execution as _operation_3
+from .api.executions import start_execution as _operation_2
 from .client import AuthenticatedClient
 
 __all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
@@ -103,7 +107,102 @@ _FACTS = FakeFacts(
     schemes={
         "ApiKeyAuth": ("header", "X-API-Key", "", "api_key"),
     },
-    operations=(),
+    operations=(
+        OperationFacts(
+            method="GET",
+            path="/flows/{flow_id}/executions",
+            path_params=("flow_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ApiKeyAuth",),),
+            success_status=200,
+            success_body={},
+            has_body=True,
+            minimal_body={},
+            error_bodies={"404": {}, "401": {}},
+            role="list",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=("data",),
+            item_body={},
+            item_minimal={},
+            item_fields=(
+                "id",
+                "flow_id",
+                "status",
+                "started_at",
+                "ended_at",
+                "last_event_at",
+                "tracking_id",
+                "current_step",
+                "execution_context",
+                "variables",
+                "flow",
+            ),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="POST",
+            path="/flows/{flow_id}/executions",
+            path_params=("flow_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=True,
+            security=(("ApiKeyAuth",),),
+            success_status=202,
+            success_body={},
+            has_body=True,
+            minimal_body={},
+            error_bodies={"404": {}, "422": {}, "401": {}},
+            role="start",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={
+                "flow_id": "00000000-0000-4000-8000-000000000000",
+                "tracking_id": "00000000-0000-4000-8000-000000000000",
+                "message": "string",
+            },
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="POST",
+            path="/flow_executions/{execution_id}/resume",
+            path_params=("execution_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ApiKeyAuth",),),
+            success_status=200,
+            success_body={},
+            has_body=True,
+            minimal_body={},
+            error_bodies={"404": {}, "422": {}, "401": {}},
+            role=None,
+            carries_id=True,
+            id_path=(),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+    ),
     start_statuses=(
         "running",
         "ended",
@@ -133,6 +232,9 @@ class FakeAPI(FakeAPIBase):
     # Every operation the fake serves, by key, and the package's endpoint module that calls it.
     endpoints = {
         "GET /flow_executions/{execution_id}": _endpoint,
+        "GET /flows/{flow_id}/executions": _operation_1,
+        "POST /flows/{flow_id}/executions": _operation_2,
+        "POST /flow_executions/{execution_id}/resume": _operation_3,
     }
     decoders = decoders_of(endpoints)
 

@@ -51,6 +51,10 @@ class OperationFacts:
     items: tuple[str, ...] = ()
     item_body: Any = None
     item_minimal: Any = None
+    # The item schema's property names: fields an item can share with the execution.
+    item_fields: tuple[str, ...] = ()
+    # start: each property of the answer with a value of its shape (a UUID where the schema says).
+    answer_samples: Mapping[str, Any] = field(default_factory=dict)
     # list: query parameter -> the item field it must equal.
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     cancel_status: str | None = None

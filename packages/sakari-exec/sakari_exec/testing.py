@@ -27,9 +27,11 @@ from typing import Any
 
 from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, takes_options_of
 from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts
 from ._fake_serve import serve_main
 from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
+from .api.executions import list_executions as _operation_1
 from .client import AuthenticatedClient
 
 __all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
@@ -154,7 +156,70 @@ _FACTS = FakeFacts(
     schemes={
         "oauth2": ("header", "Authorization", "Bearer ", "token"),
     },
-    operations=(),
+    operations=(
+        OperationFacts(
+            method="GET",
+            path="/v1/accounts/{accountId}/workflows/{workflowId}/executions",
+            path_params=(
+                "accountId",
+                "workflowId",
+            ),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("oauth2",),),
+            success_status=200,
+            success_body={
+                "success": True,
+                "data": [
+                    {
+                        "id": "<string>",
+                        "status": "completed",
+                        "start": "2023-11-07T05:31:56Z",
+                        "end": "2023-11-07T05:31:56Z",
+                    }
+                ],
+                "pagination": {"offset": 0, "limit": 10, "totalCount": 1, "hasNext": False},
+            },
+            has_body=True,
+            minimal_body={},
+            error_bodies={"401": {}, "404": {}, "429": {}, "4XX": {}, "5XX": {}},
+            role="list",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=("data",),
+            item_body={
+                "id": "<string>",
+                "status": "completed",
+                "start": "2023-11-07T05:31:56Z",
+                "end": "2023-11-07T05:31:56Z",
+            },
+            item_minimal={},
+            item_fields=(
+                "id",
+                "status",
+                "version",
+                "start",
+                "end",
+                "steps",
+            ),
+            answer_samples={},
+            filters={
+                "status": ("status",),
+            },
+            cancel_status=None,
+            paging={
+                "style": "offset",
+                "marker": "offset",
+                "limit": "limit",
+                "default_limit": None,
+                "next_cursor": [],
+                "has_more": ["pagination", "hasNext"],
+                "first_page": 1,
+            },
+        ),
+    ),
     start_statuses=(
         "running",
         "completed",
@@ -184,6 +249,7 @@ class FakeAPI(FakeAPIBase):
     # Every operation the fake serves, by key, and the package's endpoint module that calls it.
     endpoints = {
         "GET /v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}": _endpoint,
+        "GET /v1/accounts/{accountId}/workflows/{workflowId}/executions": _operation_1,
     }
     decoders = decoders_of(endpoints)
 
