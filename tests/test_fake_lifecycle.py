@@ -599,6 +599,82 @@ async def test_list_pages_through_the_fakes_executions(vendor: Vendor, mode: str
         assert len(shared_ids) == 5, seen
 
 
+def has_filters(vendor: Vendor) -> bool:
+    return any(op.filters for op in operations(vendor, "list"))
+
+
+def typed(hint: Any, value: Any) -> Any:
+    """A JSON value as the endpoint's parameter type takes it."""
+    kind = concrete(hint)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(value)
+    return kind(value) if kind in (uuid.UUID, int, float, str) else value
+
+
+def start_fields_filter(vendor: Vendor) -> bool:
+    """A start whose request body names a field a list filters by (Tracecat's `workflow_id`)."""
+    filtered = {path[0] for op in operations(vendor, "list") for path in op.filters.values()}
+    for op in operations(vendor, "start"):
+        body = vendor.spec["paths"][op.path][op.method.lower()].get("requestBody")
+        media: dict[str, Any] = next(iter(resolve(vendor.spec, body or {}).get("content", {}).values()), {})
+        if filtered & set(resolve(vendor.spec, media.get("schema", {})).get("properties", {})):
+            return True
+    return False
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", vendors_where(start_fields_filter))
+async def test_a_started_execution_is_found_by_the_fields_it_was_started_with(vendor: Vendor, mode: str) -> None:
+    fake = fake_module(vendor).FakeAPI()
+    client = fake.client()
+    fake.add_execution(ident(vendor, 0), statuses=[vendor.running_status])
+    start = operations(vendor, "start")[0]
+    _, _, kwargs = call_args(vendor, start, ident(vendor, 0))
+    sent = kwargs["body"].to_dict()
+    await call(mode, vendor, start, client, body=kwargs["body"])
+    for op in operations(vendor, "list"):
+        hints = typing.get_type_hints(fake.endpoints[op.key].sync_detailed)
+        for name, path in op.filters.items():
+            if path[0] in sent:
+                wanted = typed(hints[parameter_name(name)], sent[path[0]])
+                _, body, _ = await call(mode, vendor, op, client, **{parameter_name(name): wanted})
+                items = at(body, op.items)
+                assert len(items) == 1 and str(fake.started[0]) in {str(v) for v in items[0].values()}, body
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", vendors_where(has_filters))
+async def test_list_filters_items_by_their_fields(vendor: Vendor, mode: str) -> None:
+    """Three executions told apart by the filtered field (the status, or a field set on them):
+    each filter value lists exactly the executions that have it."""
+    status, fields = finished(vendor)
+    for op in operations(vendor, "list"):
+        module = fake_module(vendor).FakeAPI.endpoints[op.key]
+        hints = typing.get_type_hints(module.sync_detailed)
+        everything = {parameter_name(op.paging["limit"]): 50} if op.paging and op.paging["limit"] else {}
+        for name, path in op.filters.items():
+            fake = fake_module(vendor).FakeAPI()
+            by_status = path[-1] == vendor.status_path[-1]
+            for index, value in enumerate(["a", "a", "b"]):
+                if by_status:
+                    done = value == "b"
+                    extra = fields if done else {}
+                    fake.add_execution(
+                        ident(vendor, index), statuses=[status if done else vendor.running_status], **extra
+                    )
+                else:
+                    fake.add_execution(ident(vendor, index), statuses=[vendor.running_status], **{path[0]: value})
+            client = fake.client()
+            _, body, _ = await call(mode, vendor, op, client, **everything)
+            values = [at(item, path) for item in at(body, op.items)]
+            assert len(values) == 3 and len(set(values)) == 2, values
+            for wanted in set(values):
+                overrides = {**everything, parameter_name(name): typed(hints[parameter_name(name)], wanted)}
+                answered, body, parsed = await call(mode, vendor, op, client, **overrides)
+                assert answered == op.success_status and parsed is not None
+                assert [at(item, path) for item in at(body, op.items)] == [wanted] * values.count(wanted)
+
+
 @pytest.mark.asyncio
 @pytest.mark.parametrize("vendor", with_operations("view"))
 async def test_a_view_shows_the_executions_current_state(vendor: Vendor, mode: str) -> None:

@@ -733,7 +733,7 @@ class FakeAPIBase:
             # A request the server would not validate: 422 where the spec documents one, else 400.
             return self._error(422 if "422" in op.error_bodies else 400, operation=op)
         if op.role == "start":
-            return self._started(op, params)
+            return self._started(op, params, content)
         if op.role == "list":
             return self._listed(op, query)
         execution = None if execution_id is None else self._executions.get(execution_id)
@@ -774,14 +774,19 @@ class FakeAPIBase:
     def _first_decoding(self, op: OperationFacts, bodies: Sequence[Any]) -> Any:
         return next((body for body in bodies if self._decodes(op, body)), bodies[0])
 
-    def _started(self, op: OperationFacts, params: Mapping[str, str]) -> _Answer:
+    def _started(self, op: OperationFacts, params: Mapping[str, str], content: bytes) -> _Answer:
         """A new execution, scripted by `on_start`; the answer carries its id at `id_path`.
 
         Identifiers the answer shares with the execution object (a field named `*id`, e.g. a
         `tracking_id` a caller matches in a list) are the same in both: the path's value where a
-        path parameter has the name, else a fresh one per start."""
-        statuses, timeline, fields = self._start or (list(self.facts.start_statuses) or ["running"], None, {})
+        path parameter has the name, else a fresh one per start. Fields of the request body named
+        like a field of the execution or of a list's items (Tracecat's `workflow_id`) are the
+        execution's too, so a list filters by them."""
+        statuses, timeline, scripted = self._start or (list(self.facts.start_statuses) or ["running"], None, {})
         ident = self._fresh_id()
+        sent = self._from_request(content, ident_field=self.facts.id_path[-1])
+        sent = {name: value for name, value in sent.items() if self._takes(ident, statuses, timeline, {name: value})}
+        fields = {**sent, **scripted}
         number = len(self.started) + 1
         answer = copy.deepcopy(op.success_body)
         if op.id_path:
@@ -809,6 +814,19 @@ class FakeAPIBase:
         self.started.append(ident)
         minimal = _put(copy.deepcopy(op.minimal_body), op.id_path, _jsonable(ident)) if op.id_path else op.minimal_body
         return self._ok(op, self._first_decoding(op, [answer, minimal]) if op.has_body else None)
+
+    def _from_request(self, content: bytes, *, ident_field: str) -> dict[str, Any]:
+        try:
+            sent = json.loads(content) if content else None
+        except ValueError:
+            return {}
+        if not isinstance(sent, dict):
+            return {}
+        known = {
+            *self.facts.execution_fields,
+            *(f for op in self.facts.operations if op.role == "list" for f in op.item_fields),
+        }
+        return {name: value for name, value in sent.items() if name in known and name != ident_field}
 
     def _takes(self, ident: Any, statuses: Any, timeline: Any, fields: Mapping[str, Any]) -> bool:
         try:
