@@ -20,8 +20,9 @@ then has `iterate` / `iterate_async` (every item, pages fetched as the loop goes
       has-more: [data, hasMore]    # optional: a boolean in the body; false ends the listing
 
 The listing ends at an empty page, at `has-more` false, at a missing cursor, and (without
-`has-more`) at a page shorter than the limit sent; a cursor the server already gave raises
-`errors.PaginationError` rather than loop (runtime `_paging`).
+`has-more`) at a page shorter than the limit sent; a cursor the server already gave, or the same
+page twice in a row, raises `errors.PaginationError` rather than loop (runtime `_paging`). The
+fields named may be optional (derive makes them `[type, "null"]`); absent or null counts as unsaid.
 
 `x-exec-operation` says what an operation does to executions, for the fake, the CLI and docs:
 
@@ -49,7 +50,7 @@ from .errors import SpecRefusalError, pointer_join
 from .naming import python_name
 from .spec import deref
 from .vendor import _non_null as non_null
-from .vendor import endpoint_argument_names, terminal_statuses
+from .vendor import endpoint_argument_names, response_type, terminal_statuses
 
 PAGINATION = "x-exec-pagination"
 OPERATION = "x-exec-operation"
@@ -77,12 +78,6 @@ def success_body_schema(derived: Derived, op: Operation) -> tuple[str, Any] | No
 
 def _non_null(derived: Derived, schema: Any) -> Any:
     return non_null(derived.generator_input, schema, derived.path)
-
-
-def _types(schema: Any) -> list[str]:
-    """The JSON types a schema declares (`type: [boolean, "null"]` as derive writes optional fields)."""
-    kinds = schema.get("type") if isinstance(schema, dict) else None
-    return [str(k) for k in kinds] if isinstance(kinds, list) else [str(kinds)] if kinds else []
 
 
 def walk(derived: Derived, op: Operation, start: Any, keys: Any, extension: str, key: str, *, empty_ok: bool) -> Any:
@@ -126,6 +121,15 @@ def _query_parameter(derived: Derived, op: Operation, extension: str, key: str, 
     return names[("query", value)]
 
 
+def _has_type(schema: Any, kind: str) -> bool:
+    """`schema` is of JSON type `kind`, null allowed (derive makes optional fields `[kind, "null"]`)."""
+    if not isinstance(schema, dict):
+        return False
+    declared = schema.get("type")
+    kinds = [k for k in declared if k != "null"] if isinstance(declared, list) else [declared]
+    return kinds == [kind]
+
+
 def _attributes(keys: list[str]) -> list[str]:
     return [python_name(k) for k in keys]
 
@@ -136,12 +140,13 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
     if declared is None:
         return None
     if not isinstance(declared, dict) or declared.get("style") not in STYLES:
+        style = declared.get("style") if isinstance(declared, dict) else None
         raise _refuse(
             derived,
             op,
             PAGINATION,
-            None,
-            "x-exec-pagination needs a style",
+            None if style is None else "style",
+            "x-exec-pagination needs a style" if style is None else f"style {style!r} is not a paging style",
             "write `style: offset`, `cursor` or `page`",
         )
     allowed = {"style", "items", "limit", "has-more", STYLES[declared["style"]]}
@@ -164,7 +169,7 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         )
     status, body = success
     items = walk(derived, op, body, declared.get("items"), PAGINATION, "items", empty_ok=True)
-    if "array" not in _types(items):
+    if not _has_type(items, "array"):
         raise _refuse(derived, op, PAGINATION, "items", "items does not name an array", "point items at the array")
     marker_key = STYLES[declared["style"]]
     if marker_key not in declared:
@@ -190,6 +195,8 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         "has_more": [],
         "has_more_attributes": [],
         "first_page": 1,
+        # The Python type of one item (`models.Execution`, `str`, `Any`), for `iterate`'s annotation.
+        "item_type": response_type(derived.generator_input, items.get("items"), derived.path, set()),
     }
     if "limit" in declared:
         facts["limit"] = _query_parameter(derived, op, PAGINATION, "limit", declared["limit"])
@@ -204,7 +211,7 @@ def pagination(derived: Derived, op: Operation) -> dict[str, Any] | None:
         facts["next_cursor_attributes"] = _attributes(declared["next-cursor"])
     if "has-more" in declared:
         flag = walk(derived, op, body, declared["has-more"], PAGINATION, "has-more", empty_ok=False)
-        if "boolean" not in _types(flag):
+        if not _has_type(flag, "boolean"):
             raise _refuse(
                 derived, op, PAGINATION, "has-more", "has-more does not name a boolean", "point it at a boolean field"
             )
@@ -265,7 +272,7 @@ def execution_operation(
             if body is None:
                 raise _refuse(derived, op, OPERATION, "items", "items needs a 2xx JSON answer", "document its 200 body")
             array = walk(derived, op, body, declared["items"], OPERATION, "items", empty_ok=True)
-            if "array" not in _types(array):
+            if not _has_type(array, "array"):
                 raise _refuse(derived, op, OPERATION, "items", "items does not name an array", "point it at the array")
             facts["items"] = list(declared["items"])
         elif paged is not None:

@@ -5,6 +5,8 @@ Prints one table of ratios (medians of repeated runs, GC left on as in normal us
             model_validate_json with the oracle models (tests/oracle)
   request   a full get_execution through the SDK vs a bare httpx2 client + json.loads,
             against one keep-alive server on 127.0.0.1, sync and async
+  paging    listing 10,000 executions through a paged operation's `iterate` vs a bare httpx2 loop
+            (offset and limit, json.loads), 100 pages of 100 from one keep-alive server on 127.0.0.1
   import    `import <pkg>` vs `import httpx2`, each in fresh processes
   regen     scripts/regenerate.py for all packages, its --check, Tracecat from its upstream document
 """
@@ -21,6 +23,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import typing
@@ -28,6 +31,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx2
 
@@ -256,6 +260,130 @@ def request_rows(repeat: int, calls: int) -> list[tuple[str, str, float, float]]
     return rows
 
 
+# -- paging ---------------------------------------------------------------------------
+
+PAGE_SIZE = 100
+PAGED_SPEC = ROOT / "tests" / "corpus" / "paging_offset_has_more.yaml"
+
+
+class _PagesHandler(_Handler):
+    """Answers `GET /executions?offset=N&limit=M` from pre-encoded pages (offset N // PAGE_SIZE)."""
+
+    pages: typing.ClassVar[list[bytes]] = []
+
+    def do_GET(self) -> None:
+        query = dict(parse_qsl(urlsplit(self.path).query))
+        index = int(query.get("offset", "0")) // PAGE_SIZE
+        self.body = self.pages[min(index, len(self.pages) - 1)]
+        super().do_GET()
+
+
+def paged_pages(total: int) -> list[bytes]:
+    pages = []
+    for start in range(0, total, PAGE_SIZE):
+        data = [
+            {"id": f"exec-{i}", "status": "completed" if i % 3 else "running"}
+            for i in range(start, min(start + PAGE_SIZE, total))
+        ]
+        meta = {"hasMore": start + PAGE_SIZE < total, "total": total}
+        pages.append(json.dumps({"data": data, "meta": meta}).encode())
+    return pages
+
+
+def paged_package(workdir: Path) -> Any:
+    """tests/corpus/paging_offset_has_more.yaml built into `workdir`: its list operation's module."""
+    sys.path.insert(0, str(ROOT))
+    from generator.pipeline import build_package
+
+    built = build_package(
+        PAGED_SPEC,
+        vendor="bench_paged",
+        dist="bench-paged",
+        import_name="bench_paged",
+        env_prefix="BENCH_PAGED",
+        workdir=workdir,
+        verify=False,
+    )
+    sys.path.insert(0, str(built.directory))
+    return importlib.import_module("bench_paged.api.executions.list_executions")
+
+
+async def paging_async(endpoint: Any, url: str, repeat: int, total: int) -> tuple[float, float]:
+    """(SDK, bare) medians of listing `total` executions with `async for` / httpx2.AsyncClient."""
+    client = importlib.import_module("bench_paged.client").AuthenticatedClient(base_url=url, token="bench")
+    bare = httpx2.AsyncClient(base_url=url, headers={"Authorization": "Bearer bench"})
+
+    async def sdk() -> int:
+        return len([execution async for execution in endpoint.iterate_async(client=client, limit=PAGE_SIZE)])
+
+    async def baseline() -> int:
+        count, offset = 0, 0
+        while True:
+            response = await bare.get("/executions", params={"offset": offset, "limit": PAGE_SIZE})
+            page = json.loads(response.content)
+            count += len(page["data"])
+            offset += len(page["data"])
+            if not page["data"] or not page["meta"]["hasMore"]:
+                return count
+
+    assert await sdk() == await baseline() == total, "the two loops must list the same executions"
+    sdk_samples, bare_samples = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        await sdk()
+        sdk_samples.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        await baseline()
+        bare_samples.append(time.perf_counter() - started)
+    await client.aclose()
+    await bare.aclose()
+    return statistics.median(sdk_samples), statistics.median(bare_samples)
+
+
+def paging_rows(repeat: int, total: int) -> list[tuple[str, str, float, float]]:
+    """`iterate` over `total` executions vs a bare httpx2 loop that reads the same pages."""
+    _PagesHandler.pages = paged_pages(total)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _PagesHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="exec-sdks-bench-") as tmp:
+            endpoint = paged_package(Path(tmp))
+            client = importlib.import_module("bench_paged.client").AuthenticatedClient(base_url=url, token="bench")
+            bare = httpx2.Client(base_url=url, headers={"Authorization": "Bearer bench"})
+
+            def sdk() -> int:
+                return sum(1 for _ in endpoint.iterate(client=client, limit=PAGE_SIZE))
+
+            def baseline() -> int:
+                count, offset = 0, 0
+                while True:
+                    page = json.loads(bare.get("/executions", params={"offset": offset, "limit": PAGE_SIZE}).content)
+                    count += len(page["data"])
+                    offset += len(page["data"])
+                    if not page["data"] or not page["meta"]["hasMore"]:
+                        return count
+
+            assert sdk() == baseline() == total, "the two loops must list the same executions"
+            sdk_samples, bare_samples = [], []
+            for _ in range(repeat):
+                sdk_samples.append(median_seconds(sdk, 1))
+                bare_samples.append(median_seconds(baseline, 1))
+            sdk_s, bare_s = statistics.median(sdk_samples), statistics.median(bare_samples)
+            label = f"list {total:,} executions via iterate"
+            rows.append((label, f"{sdk_s * 1000:.0f} ms", sdk_s / bare_s, float("nan")))
+            client.close()
+            bare.close()
+            sdk_s, bare_s = asyncio.run(paging_async(endpoint, url, repeat, total))
+            rows.append(("  async (iterate_async)", f"{sdk_s * 1000:.0f} ms", sdk_s / bare_s, float("nan")))
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
 # -- import time ---------------------------------------------------------------------
 
 
@@ -324,7 +452,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7, help="runs per measurement (median taken)")
     parser.add_argument("--scale", type=float, default=1.0, help="payload size factor (1.0 = the issue's sizes)")
     parser.add_argument("--calls", type=int, default=500, help="requests per request-overhead run")
-    parser.add_argument("--skip", action="append", default=[], choices=["parse", "request", "import", "regen"])
+    parser.add_argument("--listed", type=int, default=10_000, help="executions listed through `iterate` (paging)")
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["parse", "request", "paging", "import", "regen"]
+    )
     args = parser.parse_args()
 
     print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, ", end="")
@@ -333,6 +464,7 @@ def main() -> int:
     sections: list[tuple[str, Callable[[], list[tuple[str, str, float, float]]]]] = [
         ("parse", lambda: parse_rows(args.repeat, args.scale)),
         ("request", lambda: request_rows(args.repeat, args.calls)),
+        ("paging", lambda: paging_rows(args.repeat, args.listed)),
         ("import", lambda: import_rows(args.repeat)),
         ("regen", regen_rows),
     ]
@@ -343,7 +475,10 @@ def main() -> int:
             base = "-" if ratio != ratio else f"{ratio:.2f}x"
             pyd = "-" if vs_pydantic != vs_pydantic else f"{vs_pydantic:.2f}x"
             print(f"{label:<44} {absolute:>10} {base:>12} {pyd:>12}", flush=True)
-    print("baseline: json.loads (parse), bare httpx2 + json.loads (request), import httpx2 (import)")
+    print(
+        "baseline: json.loads (parse), bare httpx2 + json.loads (request; paging: the same pages in a bare"
+        " offset loop), import httpx2 (import)"
+    )
     return 0
 
 

@@ -426,3 +426,60 @@ def test_polled_post_sends_its_body_on_every_poll_and_from_the_cli(
         err = io.StringIO()
         assert cli.run(cli.SPEC, [*argv, "--data", '{"priority": 1}'], io.StringIO(), err) == 2
         assert "--document-key" in err.getvalue() and "--data JSON" in err.getvalue(), err.getvalue()
+
+
+# -- paging (x-exec-pagination): the functions a paged operation gets ----------------------------------
+
+# case -> (its list operation's module, the item class, the page type); tests/test_paging.py drives them.
+PAGED = {
+    "paging_offset_has_more": ("api.executions.list_executions", "Execution", "ExecutionList"),
+    "paging_offset_short_page": ("api.executions.list_executions", "Execution", "ExecutionPage"),
+    "paging_cursor": ("api.events.list_run_events", "Event", "EventPage"),
+    "paging_page_number": ("api.runs.list_workflow_runs", "WorkflowRun", "WorkflowRunList"),
+    "paging_bare_array": ("api.executions.list_executions", "Execution", "list[Execution]"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PAGED))
+def test_paged_operation_has_typed_iterators_with_syncs_arguments(
+    case: str, corpus: dict[str, Built], imported: dict[str, Built]
+) -> None:
+    """`iterate` / `iterate_async` yield the items' model, `pages` / `pages_async` the page type;
+    each takes exactly `sync`'s arguments and its docstring says how the listing ends."""
+    import collections.abc
+    import inspect
+    import types
+    import typing
+
+    built = corpus[case]
+    assert case in imported, f"{case} did not generate: {built.error}"
+    module_path, item, page = PAGED[case]
+    endpoint = importlib.import_module(f"{built.import_name}.{module_path}")
+    models = importlib.import_module(f"{built.import_name}.models")
+    item_class = getattr(models, item)
+    page_type = types.GenericAlias(list, (item_class,)) if page.startswith("list[") else getattr(models, page)
+    expected = {
+        "iterate": (collections.abc.Iterator, item_class),
+        "iterate_async": (collections.abc.AsyncIterator, item_class),
+        "pages": (collections.abc.Iterator, page_type),
+        "pages_async": (collections.abc.AsyncIterator, page_type),
+    }
+    for name, returns in expected.items():
+        function = getattr(endpoint, name)
+        assert inspect.signature(function).parameters == inspect.signature(endpoint.sync).parameters, name
+        hint = typing.get_type_hints(function)["return"]
+        assert (typing.get_origin(hint), *typing.get_args(hint)) == returns, f"{name}: {hint}"
+        doc = " ".join((function.__doc__ or "").split())
+        assert "The listing ends at an empty page" in doc and "errors.PaginationError" in doc, doc
+
+
+def test_an_operation_without_paging_has_no_iterators(corpus: dict[str, Built], imported: dict[str, Built]) -> None:
+    built = corpus["op_typed_errors"]
+    assert "op_typed_errors" in imported, f"op_typed_errors did not generate: {built.error}"
+    for module in pkgutil.walk_packages(
+        importlib.import_module(f"{built.import_name}.api").__path__, prefix=f"{built.import_name}.api."
+    ):
+        endpoint = importlib.import_module(module.name)
+        if hasattr(endpoint, "sync"):
+            assert not any(hasattr(endpoint, n) for n in ("iterate", "iterate_async", "pages", "pages_async"))
+            assert not hasattr(endpoint, "_PAGING") and not hasattr(endpoint, "_models"), module.name

@@ -12,6 +12,7 @@ import datetime
 import enum
 import importlib
 import inspect
+import itertools
 import pkgutil
 import typing
 import uuid
@@ -175,3 +176,23 @@ def test_a_body_that_does_not_fit_fails_before_any_request(vendor: Vendor, modul
     with vendor.client("http://127.0.0.1:9") as client, pytest.raises(vendor.errors.InvalidParameterError) as caught:
         module.sync(*positional, client=client, **{**keywords, "body": body})
     assert caught.value.parameter == "body"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("vendor", "module"), [c for c in cases() if hasattr(c.values[1], "iterate")])
+async def test_paged_operation_iterates_against_prism(vendor: Vendor, module: ModuleType, prism: PrismServer) -> None:
+    """Prism answers the spec's example page (its paging fields say it is the last): both iterators
+    end after it, with the page's items, typed."""
+    positional, keywords = call_arguments(vendor, module)
+    with vendor.client(prism.url) as client:
+        page = module.sync(*positional, client=client, **keywords)
+        items = list(itertools.islice(module.iterate(*positional, client=client, **keywords), 1000))
+    client = vendor.client(prism.url)
+    try:
+        async_items = [item async for item in module.iterate_async(*positional, client=client, **keywords)]
+    finally:
+        await client.aclose()
+    assert len(items) < 1000, "the listing did not end"
+    assert [item.to_dict() for item in items] == [item.to_dict() for item in async_items]
+    assert all(type(item).__name__ == type(items[0]).__name__ for item in items)
+    assert page is not None

@@ -80,6 +80,18 @@ class FlowCreator(BaseModel):
     name: str | None = Field(None, description="User name.")
 
 
+class FlowExecutionAccepted(BaseModel):
+    """
+    The answer to starting a flow: the request is queued. It carries a tracking id, not the
+    execution's id (list the flow's executions and match `tracking_id`).
+
+    """
+
+    flow_id: str | None = Field(None, description="ID of the flow being executed.")
+    tracking_id: str | None = Field(None, description="Unique tracking ID for this execution request.")
+    message: str | None = Field(None, description="What the server did (for example `Flow execution queued`).")
+
+
 class Flow(BaseModel):
     id: str | None = Field(None, examples=["flow-123abc"])
     name: str | None = Field(None, examples=["Customer Onboarding Flow"])
@@ -121,3 +133,11 @@ class FlowExecutionResponse(BaseModel):
     """
 
     data: FlowExecution | None = None
+
+
+class FlowExecutionList(BaseModel):
+    """
+    A flow's executions, all in one answer (no paging).
+    """
+
+    data: list[FlowExecution] | None = Field(None, description="The flow's executions.")

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .errors import MissingConfigurationError as MissingConfigurationError
     from .errors import MissingCredentialError as MissingCredentialError
     from .errors import NotFoundError as NotFoundError
+    from .errors import PaginationError as PaginationError
     from .errors import PermissionDeniedError as PermissionDeniedError
     from .errors import RateLimitError as RateLimitError
     from .errors import UnexpectedStatus as UnexpectedStatus
@@ -72,6 +73,7 @@ _EXPORTS: dict[str, str] = {
     "MissingConfigurationError": "errors",
     "MissingCredentialError": "errors",
     "NotFoundError": "errors",
+    "PaginationError": "errors",
     "PermissionDeniedError": "errors",
     "RateLimitError": "errors",
     "UnexpectedStatus": "errors",
@@ -117,6 +119,7 @@ __all__ = [
     "MissingConfigurationError",
     "MissingCredentialError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnexpectedStatus",

@@ -16,7 +16,8 @@ APIError
 ├── MissingCredentialError      the operation needs a credential the client was not given
 ├── InvalidParameterError       an argument of the wait helper that does not convert (also a ValueError)
 ├── MissingConfigurationError   the client was built without a credential or base URL (also a ValueError)
-└── WaitTimeoutError            the wait's deadline passed first
+├── WaitTimeoutError            the wait's deadline passed first
+└── PaginationError             a listing's server repeated a cursor or a page (it would loop forever)
 """
 
 from __future__ import annotations
@@ -267,6 +268,25 @@ class MissingConfigurationError(APIError, ValueError):
         self.variable = variable
 
 
+class PaginationError(APIError):
+    """A listing stopped because its server would make it loop forever: it gave a cursor it had
+    already given, or answered the same (non-empty) page twice in a row (an ignored offset or
+    page number). Raised by `iterate` / `pages` in place of the request that would repeat; the
+    items of the pages before were already yielded.
+
+    Attributes:
+        operation: The paged operation, as its module is named (e.g. "list_executions").
+        reason: Why the listing stopped.
+        pages: How many pages were fetched.
+    """
+
+    def __init__(self, operation: str, reason: str, pages: int) -> None:
+        super().__init__(f"{operation}: {reason} after {pages} page(s); stopped rather than loop forever")
+        self.operation = operation
+        self.reason = reason
+        self.pages = pages
+
+
 # openapi-python-client's name for a status error; kept so existing code still imports.
 UnexpectedStatus = APIStatusError
 
@@ -321,6 +341,7 @@ __all__ = [
     "MissingConfigurationError",
     "MissingCredentialError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnexpectedStatus",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .errors import MissingConfigurationError as MissingConfigurationError
     from .errors import MissingCredentialError as MissingCredentialError
     from .errors import NotFoundError as NotFoundError
+    from .errors import PaginationError as PaginationError
     from .errors import PermissionDeniedError as PermissionDeniedError
     from .errors import RateLimitError as RateLimitError
     from .errors import UnexpectedStatus as UnexpectedStatus
@@ -39,22 +40,21 @@ if TYPE_CHECKING:
     from .models import Flow as Flow
     from .models import FlowCreator as FlowCreator
     from .models import FlowExecution as FlowExecution
+    from .models import FlowExecutionAccepted as FlowExecutionAccepted
+    from .models import FlowExecutionList as FlowExecutionList
     from .models import FlowExecutionResponse as FlowExecutionResponse
     from .models import FlowExecutionStatus as FlowExecutionStatus
     from .models import FlowStatus as FlowStatus
     from .models import FlowStep as FlowStep
     from .models import FlowVariables as FlowVariables
     from .models import ListExecutionsQstatusEq as ListExecutionsQstatusEq
-    from .models import ListExecutionsResponse200 as ListExecutionsResponse200
     from .models import ResumeExecutionBody as ResumeExecutionBody
     from .models import ResumeExecutionBodyMessage as ResumeExecutionBodyMessage
-    from .models import ResumeExecutionResponse200 as ResumeExecutionResponse200
     from .models import ResumeExecutionResponse422 as ResumeExecutionResponse422
     from .models import StartExecutionBody as StartExecutionBody
     from .models import StartExecutionBodyContext as StartExecutionBodyContext
     from .models import StartExecutionBodyInitialData as StartExecutionBodyInitialData
     from .models import StartExecutionBodyVariables as StartExecutionBodyVariables
-    from .models import StartExecutionResponse202 as StartExecutionResponse202
     from .models import StartExecutionResponse422 as StartExecutionResponse422
     from .types import APIResponse as APIResponse
     from .wait import WaitResult as WaitResult
@@ -78,6 +78,7 @@ _EXPORTS: dict[str, str] = {
     "MissingConfigurationError": "errors",
     "MissingCredentialError": "errors",
     "NotFoundError": "errors",
+    "PaginationError": "errors",
     "PermissionDeniedError": "errors",
     "RateLimitError": "errors",
     "UnexpectedStatus": "errors",
@@ -92,22 +93,21 @@ _EXPORTS: dict[str, str] = {
     "Flow": "models",
     "FlowCreator": "models",
     "FlowExecution": "models",
+    "FlowExecutionAccepted": "models",
+    "FlowExecutionList": "models",
     "FlowExecutionResponse": "models",
     "FlowExecutionStatus": "models",
     "FlowStatus": "models",
     "FlowStep": "models",
     "FlowVariables": "models",
     "ListExecutionsQstatusEq": "models",
-    "ListExecutionsResponse200": "models",
     "ResumeExecutionBody": "models",
     "ResumeExecutionBodyMessage": "models",
-    "ResumeExecutionResponse200": "models",
     "ResumeExecutionResponse422": "models",
     "StartExecutionBody": "models",
     "StartExecutionBodyContext": "models",
     "StartExecutionBodyInitialData": "models",
     "StartExecutionBodyVariables": "models",
-    "StartExecutionResponse202": "models",
     "StartExecutionResponse422": "models",
 }
 _SUBMODULES = frozenset({"api", "client", "errors", "models", "types", "wait"})
@@ -129,6 +129,7 @@ __all__ = [
     "MissingConfigurationError",
     "MissingCredentialError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnexpectedStatus",
@@ -143,22 +144,21 @@ __all__ = [
     "Flow",
     "FlowCreator",
     "FlowExecution",
+    "FlowExecutionAccepted",
+    "FlowExecutionList",
     "FlowExecutionResponse",
     "FlowExecutionStatus",
     "FlowStatus",
     "FlowStep",
     "FlowVariables",
     "ListExecutionsQstatusEq",
-    "ListExecutionsResponse200",
     "ResumeExecutionBody",
     "ResumeExecutionBodyMessage",
-    "ResumeExecutionResponse200",
     "ResumeExecutionResponse422",
     "StartExecutionBody",
     "StartExecutionBodyContext",
     "StartExecutionBodyInitialData",
     "StartExecutionBodyVariables",
-    "StartExecutionResponse202",
     "StartExecutionResponse422",
 ]
 

@@ -1,9 +1,11 @@
 import time as _time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx2
 
-from ... import errors
+from ... import _paging, errors
+from ... import models as _models
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._validate import invalid
@@ -338,3 +340,211 @@ async def asyncio_with_response(
         timeout=timeout,
     )
     return _api_response(response, _started)
+
+
+# How this operation pages (x-exec-pagination); each page is fetched by `sync` / `asyncio`.
+_PAGING = _paging.Paging(
+    operation="list_executions",
+    style="offset",
+    marker="offset",
+    items=("data", "items"),
+    fetch=sync,
+    fetch_async=asyncio,
+    limit="limit",
+    has_more=("data", "has_more"),
+)
+
+
+def iterate(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Iterator[_models.Execution]:
+    """List executions for the current organization
+
+    One page of the organisation's executions, newest first, with offset paging: `limit`
+    (default 20, at most 100) items from `offset`; `data.hasMore` says whether more follow.
+    B3OS documents no status or time filters on this route.
+
+    Every item, the pages fetched one at a time as the loop goes, each by `sync`: an ordinary
+    request, with everything a call of it does (retries, tracing, typed errors). Breaking out
+    of the loop sends no more requests. `offset` is the first item's index (0 when not given);
+    it advances by the number of items received. `limit` is the page size. The listing ends at
+    an empty page, when `data.hasMore` is false, or (when the page does not say
+    `data.hasMore`) at a page shorter than the limit sent. A cursor the server already gave,
+    or the same page twice in a row, raises errors.PaginationError rather than loop forever.
+
+    Args:
+        limit (int | Unset): Number of items (default 20, max 100).
+        offset (int | Unset): Offset for pagination (default 0).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+
+    Returns:
+        Iterator[Execution]: the items, one at a time.
+    """
+
+    return _PAGING.iterate(
+        {
+            "client": client,
+            "timeout": timeout,
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+def iterate_async(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> AsyncIterator[_models.Execution]:
+    """List executions for the current organization
+
+    One page of the organisation's executions, newest first, with offset paging: `limit`
+    (default 20, at most 100) items from `offset`; `data.hasMore` says whether more follow.
+    B3OS documents no status or time filters on this route.
+
+    Every item, the pages fetched one at a time as the loop goes, each by `asyncio`: an
+    ordinary request, with everything a call of it does (retries, tracing, typed errors).
+    Breaking out of the loop sends no more requests. `offset` is the first item's index (0
+    when not given); it advances by the number of items received. `limit` is the page size.
+    The listing ends at an empty page, when `data.hasMore` is false, or (when the page does
+    not say `data.hasMore`) at a page shorter than the limit sent. A cursor the server already
+    gave, or the same page twice in a row, raises errors.PaginationError rather than loop
+    forever.
+
+    Args:
+        limit (int | Unset): Number of items (default 20, max 100).
+        offset (int | Unset): Offset for pagination (default 0).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+
+    Returns:
+        AsyncIterator[Execution]: the items, one at a time.
+    """
+
+    return _PAGING.iterate_async(
+        {
+            "client": client,
+            "timeout": timeout,
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+def pages(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Iterator[ExecutionListResponse]:
+    """List executions for the current organization
+
+    One page of the organisation's executions, newest first, with offset paging: `limit`
+    (default 20, at most 100) items from `offset`; `data.hasMore` says whether more follow.
+    B3OS documents no status or time filters on this route.
+
+    Each page whole, with its paging fields, the pages fetched one at a time as the loop goes,
+    each by `sync`: an ordinary request, with everything a call of it does (retries, tracing,
+    typed errors). Breaking out of the loop sends no more requests. `offset` is the first
+    item's index (0 when not given); it advances by the number of items received. `limit` is
+    the page size. The listing ends at an empty page, when `data.hasMore` is false, or (when
+    the page does not say `data.hasMore`) at a page shorter than the limit sent. A cursor the
+    server already gave, or the same page twice in a row, raises errors.PaginationError rather
+    than loop forever.
+
+    Args:
+        limit (int | Unset): Number of items (default 20, max 100).
+        offset (int | Unset): Offset for pagination (default 0).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+
+    Returns:
+        Iterator[ExecutionListResponse]: the pages, one at a time.
+    """
+
+    return _PAGING.pages(
+        {
+            "client": client,
+            "timeout": timeout,
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+def pages_async(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> AsyncIterator[ExecutionListResponse]:
+    """List executions for the current organization
+
+    One page of the organisation's executions, newest first, with offset paging: `limit`
+    (default 20, at most 100) items from `offset`; `data.hasMore` says whether more follow.
+    B3OS documents no status or time filters on this route.
+
+    Each page whole, with its paging fields, the pages fetched one at a time as the loop goes,
+    each by `asyncio`: an ordinary request, with everything a call of it does (retries,
+    tracing, typed errors). Breaking out of the loop sends no more requests. `offset` is the
+    first item's index (0 when not given); it advances by the number of items received.
+    `limit` is the page size. The listing ends at an empty page, when `data.hasMore` is false,
+    or (when the page does not say `data.hasMore`) at a page shorter than the limit sent. A
+    cursor the server already gave, or the same page twice in a row, raises
+    errors.PaginationError rather than loop forever.
+
+    Args:
+        limit (int | Unset): Number of items (default 20, max 100).
+        offset (int | Unset): Offset for pagination (default 0).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+
+    Returns:
+        AsyncIterator[ExecutionListResponse]: the pages, one at a time.
+    """
+
+    return _PAGING.pages_async(
+        {
+            "client": client,
+            "timeout": timeout,
+            "limit": limit,
+            "offset": offset,
+        }
+    )

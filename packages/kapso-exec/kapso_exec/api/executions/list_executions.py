@@ -11,8 +11,8 @@ from ..._paths import encode_path_segment
 from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error import Error
+from ...models.flow_execution_list import FlowExecutionList
 from ...models.list_executions_qstatus_eq import ListExecutionsQstatusEq
-from ...models.list_executions_response_200 import ListExecutionsResponse200
 from ...types import UNSET, APIResponse, Response, Unset
 
 # Which credentials this operation accepts: alternatives, each a set of security schemes sent together.
@@ -51,17 +51,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _build_success(data: Any) -> ListExecutionsResponse200:
-    return (
-        ListExecutionsResponse200.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
-    )
+def _build_success(data: Any) -> FlowExecutionList:
+    return FlowExecutionList.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _build_401(data: Any) -> Error:
     return Error.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
-def _decode_success(response: httpx2.Response) -> ListExecutionsResponse200:
+def _decode_success(response: httpx2.Response) -> FlowExecutionList:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
@@ -81,8 +79,8 @@ def _decode_error(response: httpx2.Response) -> Error | None:
     return None
 
 
-def _build_response(response: httpx2.Response) -> Response[ListExecutionsResponse200 | Error]:
-    parsed: ListExecutionsResponse200 | Error | None
+def _build_response(response: httpx2.Response) -> Response[FlowExecutionList | Error]:
+    parsed: FlowExecutionList | Error | None
     if response.is_success:
         parsed = _decode_success(response)
     else:
@@ -95,13 +93,13 @@ def _build_response(response: httpx2.Response) -> Response[ListExecutionsRespons
     )
 
 
-def _result(response: httpx2.Response) -> ListExecutionsResponse200:
+def _result(response: httpx2.Response) -> FlowExecutionList:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
 
 
-def _api_response(response: httpx2.Response, started: float) -> APIResponse[ListExecutionsResponse200]:
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[FlowExecutionList]:
     elapsed = _time.monotonic() - started
     return APIResponse(
         parsed=_result(response),
@@ -121,7 +119,7 @@ def sync_detailed(
     qstarted_at_gteq: datetime.datetime | Unset = UNSET,
     qstarted_at_lteq: datetime.datetime | Unset = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> Response[ListExecutionsResponse200 | Error]:
+) -> Response[FlowExecutionList | Error]:
     """List flow executions
 
     Returns a list of executions for a specific flow
@@ -144,7 +142,7 @@ def sync_detailed(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        Response[ListExecutionsResponse200 | Error]: status, headers, raw content, and the parsed body (the
+        Response[FlowExecutionList | Error]: status, headers, raw content, and the parsed body (the
         success model on 2xx, the documented error model or None otherwise).
     """
 
@@ -168,7 +166,7 @@ def sync(
     qstarted_at_gteq: datetime.datetime | Unset = UNSET,
     qstarted_at_lteq: datetime.datetime | Unset = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> ListExecutionsResponse200:
+) -> FlowExecutionList:
     """List flow executions
 
     Returns a list of executions for a specific flow
@@ -192,7 +190,7 @@ def sync(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        ListExecutionsResponse200
+        FlowExecutionList
     """
 
     response = client._request(
@@ -215,7 +213,7 @@ def sync_with_response(
     qstarted_at_gteq: datetime.datetime | Unset = UNSET,
     qstarted_at_lteq: datetime.datetime | Unset = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> APIResponse[ListExecutionsResponse200]:
+) -> APIResponse[FlowExecutionList]:
     """List flow executions
 
     Returns a list of executions for a specific flow
@@ -239,7 +237,7 @@ def sync_with_response(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        APIResponse[ListExecutionsResponse200]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        APIResponse[FlowExecutionList]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
         `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
     """
 
@@ -264,7 +262,7 @@ async def asyncio_detailed(
     qstarted_at_gteq: datetime.datetime | Unset = UNSET,
     qstarted_at_lteq: datetime.datetime | Unset = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> Response[ListExecutionsResponse200 | Error]:
+) -> Response[FlowExecutionList | Error]:
     """List flow executions
 
     Returns a list of executions for a specific flow
@@ -287,7 +285,7 @@ async def asyncio_detailed(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        Response[ListExecutionsResponse200 | Error]: status, headers, raw content, and the parsed body (the
+        Response[FlowExecutionList | Error]: status, headers, raw content, and the parsed body (the
         success model on 2xx, the documented error model or None otherwise).
     """
 
@@ -311,7 +309,7 @@ async def asyncio(
     qstarted_at_gteq: datetime.datetime | Unset = UNSET,
     qstarted_at_lteq: datetime.datetime | Unset = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> ListExecutionsResponse200:
+) -> FlowExecutionList:
     """List flow executions
 
     Returns a list of executions for a specific flow
@@ -335,7 +333,7 @@ async def asyncio(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        ListExecutionsResponse200
+        FlowExecutionList
     """
 
     response = await client._arequest(
@@ -358,7 +356,7 @@ async def asyncio_with_response(
     qstarted_at_gteq: datetime.datetime | Unset = UNSET,
     qstarted_at_lteq: datetime.datetime | Unset = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> APIResponse[ListExecutionsResponse200]:
+) -> APIResponse[FlowExecutionList]:
     """List flow executions
 
     Returns a list of executions for a specific flow
@@ -382,7 +380,7 @@ async def asyncio_with_response(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        APIResponse[ListExecutionsResponse200]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        APIResponse[FlowExecutionList]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
         `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
     """
 

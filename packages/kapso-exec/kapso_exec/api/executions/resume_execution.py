@@ -11,8 +11,8 @@ from ..._paths import encode_path_segment
 from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error import Error
+from ...models.flow_execution_response import FlowExecutionResponse
 from ...models.resume_execution_body import ResumeExecutionBody
-from ...models.resume_execution_response_200 import ResumeExecutionResponse200
 from ...models.resume_execution_response_422 import ResumeExecutionResponse422
 from ...types import UNSET, APIResponse, Response, Unset
 
@@ -53,12 +53,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _build_success(data: Any) -> ResumeExecutionResponse200:
-    return (
-        ResumeExecutionResponse200.from_dict(data)
-        if type(data) is dict
-        else invalid("response body", "an object", data)
-    )
+def _build_success(data: Any) -> FlowExecutionResponse:
+    return FlowExecutionResponse.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _build_401(data: Any) -> Error:
@@ -73,7 +69,7 @@ def _build_422(data: Any) -> ResumeExecutionResponse422:
     )
 
 
-def _decode_success(response: httpx2.Response) -> ResumeExecutionResponse200:
+def _decode_success(response: httpx2.Response) -> FlowExecutionResponse:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
@@ -95,10 +91,8 @@ def _decode_error(response: httpx2.Response) -> Error | ResumeExecutionResponse4
     return None
 
 
-def _build_response(
-    response: httpx2.Response,
-) -> Response[ResumeExecutionResponse200 | Error | ResumeExecutionResponse422]:
-    parsed: ResumeExecutionResponse200 | Error | ResumeExecutionResponse422 | None
+def _build_response(response: httpx2.Response) -> Response[FlowExecutionResponse | Error | ResumeExecutionResponse422]:
+    parsed: FlowExecutionResponse | Error | ResumeExecutionResponse422 | None
     if response.is_success:
         parsed = _decode_success(response)
     else:
@@ -111,13 +105,13 @@ def _build_response(
     )
 
 
-def _result(response: httpx2.Response) -> ResumeExecutionResponse200:
+def _result(response: httpx2.Response) -> FlowExecutionResponse:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
 
 
-def _api_response(response: httpx2.Response, started: float) -> APIResponse[ResumeExecutionResponse200]:
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[FlowExecutionResponse]:
     elapsed = _time.monotonic() - started
     return APIResponse(
         parsed=_result(response),
@@ -135,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ResumeExecutionBody | Unset | Mapping[str, Any] = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> Response[ResumeExecutionResponse200 | Error | ResumeExecutionResponse422]:
+) -> Response[FlowExecutionResponse | Error | ResumeExecutionResponse422]:
     """Resume a waiting flow execution
 
     Resumes a flow execution that is in waiting state
@@ -159,7 +153,7 @@ def sync_detailed(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        Response[ResumeExecutionResponse200 | Error | ResumeExecutionResponse422]: status, headers, raw content, and the parsed body (the
+        Response[FlowExecutionResponse | Error | ResumeExecutionResponse422]: status, headers, raw content, and the parsed body (the
         success model on 2xx, the documented error model or None otherwise).
     """
 
@@ -179,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     body: ResumeExecutionBody | Unset | Mapping[str, Any] = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> ResumeExecutionResponse200:
+) -> FlowExecutionResponse:
     """Resume a waiting flow execution
 
     Resumes a flow execution that is in waiting state
@@ -204,7 +198,7 @@ def sync(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        ResumeExecutionResponse200
+        FlowExecutionResponse
     """
 
     response = client._request(
@@ -223,7 +217,7 @@ def sync_with_response(
     client: AuthenticatedClient,
     body: ResumeExecutionBody | Unset | Mapping[str, Any] = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> APIResponse[ResumeExecutionResponse200]:
+) -> APIResponse[FlowExecutionResponse]:
     """Resume a waiting flow execution
 
     Resumes a flow execution that is in waiting state
@@ -248,7 +242,7 @@ def sync_with_response(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        APIResponse[ResumeExecutionResponse200]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        APIResponse[FlowExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
         `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
     """
 
@@ -269,7 +263,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ResumeExecutionBody | Unset | Mapping[str, Any] = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> Response[ResumeExecutionResponse200 | Error | ResumeExecutionResponse422]:
+) -> Response[FlowExecutionResponse | Error | ResumeExecutionResponse422]:
     """Resume a waiting flow execution
 
     Resumes a flow execution that is in waiting state
@@ -293,7 +287,7 @@ async def asyncio_detailed(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        Response[ResumeExecutionResponse200 | Error | ResumeExecutionResponse422]: status, headers, raw content, and the parsed body (the
+        Response[FlowExecutionResponse | Error | ResumeExecutionResponse422]: status, headers, raw content, and the parsed body (the
         success model on 2xx, the documented error model or None otherwise).
     """
 
@@ -313,7 +307,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ResumeExecutionBody | Unset | Mapping[str, Any] = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> ResumeExecutionResponse200:
+) -> FlowExecutionResponse:
     """Resume a waiting flow execution
 
     Resumes a flow execution that is in waiting state
@@ -338,7 +332,7 @@ async def asyncio(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        ResumeExecutionResponse200
+        FlowExecutionResponse
     """
 
     response = await client._arequest(
@@ -357,7 +351,7 @@ async def asyncio_with_response(
     client: AuthenticatedClient,
     body: ResumeExecutionBody | Unset | Mapping[str, Any] = UNSET,
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> APIResponse[ResumeExecutionResponse200]:
+) -> APIResponse[FlowExecutionResponse]:
     """Resume a waiting flow execution
 
     Resumes a flow execution that is in waiting state
@@ -382,7 +376,7 @@ async def asyncio_with_response(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        APIResponse[ResumeExecutionResponse200]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        APIResponse[FlowExecutionResponse]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
         `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
     """
 

@@ -11,8 +11,8 @@ from ..._paths import encode_path_segment
 from ..._validate import invalid
 from ...client import AuthenticatedClient
 from ...models.error import Error
+from ...models.flow_execution_accepted import FlowExecutionAccepted
 from ...models.start_execution_body import StartExecutionBody
-from ...models.start_execution_response_202 import StartExecutionResponse202
 from ...models.start_execution_response_422 import StartExecutionResponse422
 from ...types import APIResponse, Response
 
@@ -53,10 +53,8 @@ def _get_kwargs(
     return _kwargs
 
 
-def _build_success(data: Any) -> StartExecutionResponse202:
-    return (
-        StartExecutionResponse202.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
-    )
+def _build_success(data: Any) -> FlowExecutionAccepted:
+    return FlowExecutionAccepted.from_dict(data) if type(data) is dict else invalid("response body", "an object", data)
 
 
 def _build_401(data: Any) -> Error:
@@ -69,7 +67,7 @@ def _build_422(data: Any) -> StartExecutionResponse422:
     )
 
 
-def _decode_success(response: httpx2.Response) -> StartExecutionResponse202:
+def _decode_success(response: httpx2.Response) -> FlowExecutionAccepted:
     try:
         return decode_model(response, _build_success)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
@@ -91,10 +89,8 @@ def _decode_error(response: httpx2.Response) -> Error | StartExecutionResponse42
     return None
 
 
-def _build_response(
-    response: httpx2.Response,
-) -> Response[StartExecutionResponse202 | Error | StartExecutionResponse422]:
-    parsed: StartExecutionResponse202 | Error | StartExecutionResponse422 | None
+def _build_response(response: httpx2.Response) -> Response[FlowExecutionAccepted | Error | StartExecutionResponse422]:
+    parsed: FlowExecutionAccepted | Error | StartExecutionResponse422 | None
     if response.is_success:
         parsed = _decode_success(response)
     else:
@@ -107,13 +103,13 @@ def _build_response(
     )
 
 
-def _result(response: httpx2.Response) -> StartExecutionResponse202:
+def _result(response: httpx2.Response) -> FlowExecutionAccepted:
     if response.is_success:
         return _decode_success(response)
     raise errors.status_error(response, _decode_error(response))
 
 
-def _api_response(response: httpx2.Response, started: float) -> APIResponse[StartExecutionResponse202]:
+def _api_response(response: httpx2.Response, started: float) -> APIResponse[FlowExecutionAccepted]:
     elapsed = _time.monotonic() - started
     return APIResponse(
         parsed=_result(response),
@@ -131,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StartExecutionBody | Mapping[str, Any],
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> Response[StartExecutionResponse202 | Error | StartExecutionResponse422]:
+) -> Response[FlowExecutionAccepted | Error | StartExecutionResponse422]:
     """Create a new flow execution
 
     Triggers a new execution of a flow via API. The flow must have an active API trigger
@@ -156,7 +152,7 @@ def sync_detailed(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        Response[StartExecutionResponse202 | Error | StartExecutionResponse422]: status, headers, raw content, and the parsed body (the
+        Response[FlowExecutionAccepted | Error | StartExecutionResponse422]: status, headers, raw content, and the parsed body (the
         success model on 2xx, the documented error model or None otherwise).
     """
 
@@ -176,7 +172,7 @@ def sync(
     client: AuthenticatedClient,
     body: StartExecutionBody | Mapping[str, Any],
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> StartExecutionResponse202:
+) -> FlowExecutionAccepted:
     """Create a new flow execution
 
     Triggers a new execution of a flow via API. The flow must have an active API trigger
@@ -202,7 +198,7 @@ def sync(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        StartExecutionResponse202
+        FlowExecutionAccepted
     """
 
     response = client._request(
@@ -221,7 +217,7 @@ def sync_with_response(
     client: AuthenticatedClient,
     body: StartExecutionBody | Mapping[str, Any],
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> APIResponse[StartExecutionResponse202]:
+) -> APIResponse[FlowExecutionAccepted]:
     """Create a new flow execution
 
     Triggers a new execution of a flow via API. The flow must have an active API trigger
@@ -247,7 +243,7 @@ def sync_with_response(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        APIResponse[StartExecutionResponse202]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        APIResponse[FlowExecutionAccepted]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
         `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
     """
 
@@ -268,7 +264,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StartExecutionBody | Mapping[str, Any],
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> Response[StartExecutionResponse202 | Error | StartExecutionResponse422]:
+) -> Response[FlowExecutionAccepted | Error | StartExecutionResponse422]:
     """Create a new flow execution
 
     Triggers a new execution of a flow via API. The flow must have an active API trigger
@@ -293,7 +289,7 @@ async def asyncio_detailed(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        Response[StartExecutionResponse202 | Error | StartExecutionResponse422]: status, headers, raw content, and the parsed body (the
+        Response[FlowExecutionAccepted | Error | StartExecutionResponse422]: status, headers, raw content, and the parsed body (the
         success model on 2xx, the documented error model or None otherwise).
     """
 
@@ -313,7 +309,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StartExecutionBody | Mapping[str, Any],
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> StartExecutionResponse202:
+) -> FlowExecutionAccepted:
     """Create a new flow execution
 
     Triggers a new execution of a flow via API. The flow must have an active API trigger
@@ -339,7 +335,7 @@ async def asyncio(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        StartExecutionResponse202
+        FlowExecutionAccepted
     """
 
     response = await client._arequest(
@@ -358,7 +354,7 @@ async def asyncio_with_response(
     client: AuthenticatedClient,
     body: StartExecutionBody | Mapping[str, Any],
     timeout: TimeoutArg | NotGiven = NOT_GIVEN,
-) -> APIResponse[StartExecutionResponse202]:
+) -> APIResponse[FlowExecutionAccepted]:
     """Create a new flow execution
 
     Triggers a new execution of a flow via API. The flow must have an active API trigger
@@ -384,7 +380,7 @@ async def asyncio_with_response(
         ValueError: A path parameter is empty, ".", or "..".
 
     Returns:
-        APIResponse[StartExecutionResponse202]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
+        APIResponse[FlowExecutionAccepted]: `.parsed` (what `sync` returns), `.status_code`, `.headers`,
         `.request_id`, `.elapsed` (seconds, retries included) and `.http_response`.
     """
 

@@ -1,10 +1,12 @@
 import datetime
 import time as _time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx2
 
-from ... import errors
+from ... import _paging, errors
+from ... import models as _models
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
@@ -489,3 +491,296 @@ async def asyncio_with_response(
         timeout=timeout,
     )
     return _api_response(response, _started)
+
+
+# How this operation pages (x-exec-pagination); each page is fetched by `sync` / `asyncio`.
+_PAGING = _paging.Paging(
+    operation="list_executions",
+    style="offset",
+    marker="offset",
+    items=("data",),
+    fetch=sync,
+    fetch_async=asyncio,
+    limit="limit",
+    has_more=("pagination", "has_next"),
+)
+
+
+def iterate(
+    account_id: str,
+    workflow_id: str,
+    *,
+    client: AuthenticatedClient,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    contact_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    start: datetime.datetime | Unset = UNSET,
+    end: datetime.datetime | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Iterator[_models.WorkflowExecution]:
+    """List the executions of a workflow
+
+    One page of a workflow's executions, with offset paging: `limit` (1-100) executions from
+    `offset`; `pagination.hasNext` says whether more follow. Filters: the contact, the status,
+    and the start time's range.
+
+    Every item, the pages fetched one at a time as the loop goes, each by `sync`: an ordinary
+    request, with everything a call of it does (retries, tracing, typed errors). Breaking out
+    of the loop sends no more requests. `offset` is the first item's index (0 when not given);
+    it advances by the number of items received. `limit` is the page size. The listing ends at
+    an empty page, when `pagination.hasNext` is false, or (when the page does not say
+    `pagination.hasNext`) at a page shorter than the limit sent. A cursor the server already
+    gave, or the same page twice in a row, raises errors.PaginationError rather than loop
+    forever.
+
+    Args:
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        offset (int | Unset): Index of the first execution to return (default 0).
+        limit (int | Unset): Number of executions to return, 1 to 100.
+        contact_id (str | Unset): Only the executions of this contact.
+        status (str | Unset): Only the executions with this status (for example `completed`).
+        start (datetime.datetime | Unset): Only the executions that started at or after this time
+            (ISO 8601).
+        end (datetime.datetime | Unset): Only the executions that started at or before this time
+            (ISO 8601).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Iterator[WorkflowExecution]: the items, one at a time.
+    """
+
+    return _PAGING.iterate(
+        {
+            "client": client,
+            "timeout": timeout,
+            "account_id": account_id,
+            "workflow_id": workflow_id,
+            "offset": offset,
+            "limit": limit,
+            "contact_id": contact_id,
+            "status": status,
+            "start": start,
+            "end": end,
+        }
+    )
+
+
+def iterate_async(
+    account_id: str,
+    workflow_id: str,
+    *,
+    client: AuthenticatedClient,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    contact_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    start: datetime.datetime | Unset = UNSET,
+    end: datetime.datetime | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> AsyncIterator[_models.WorkflowExecution]:
+    """List the executions of a workflow
+
+    One page of a workflow's executions, with offset paging: `limit` (1-100) executions from
+    `offset`; `pagination.hasNext` says whether more follow. Filters: the contact, the status,
+    and the start time's range.
+
+    Every item, the pages fetched one at a time as the loop goes, each by `asyncio`: an
+    ordinary request, with everything a call of it does (retries, tracing, typed errors).
+    Breaking out of the loop sends no more requests. `offset` is the first item's index (0
+    when not given); it advances by the number of items received. `limit` is the page size.
+    The listing ends at an empty page, when `pagination.hasNext` is false, or (when the page
+    does not say `pagination.hasNext`) at a page shorter than the limit sent. A cursor the
+    server already gave, or the same page twice in a row, raises errors.PaginationError rather
+    than loop forever.
+
+    Args:
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        offset (int | Unset): Index of the first execution to return (default 0).
+        limit (int | Unset): Number of executions to return, 1 to 100.
+        contact_id (str | Unset): Only the executions of this contact.
+        status (str | Unset): Only the executions with this status (for example `completed`).
+        start (datetime.datetime | Unset): Only the executions that started at or after this time
+            (ISO 8601).
+        end (datetime.datetime | Unset): Only the executions that started at or before this time
+            (ISO 8601).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        AsyncIterator[WorkflowExecution]: the items, one at a time.
+    """
+
+    return _PAGING.iterate_async(
+        {
+            "client": client,
+            "timeout": timeout,
+            "account_id": account_id,
+            "workflow_id": workflow_id,
+            "offset": offset,
+            "limit": limit,
+            "contact_id": contact_id,
+            "status": status,
+            "start": start,
+            "end": end,
+        }
+    )
+
+
+def pages(
+    account_id: str,
+    workflow_id: str,
+    *,
+    client: AuthenticatedClient,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    contact_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    start: datetime.datetime | Unset = UNSET,
+    end: datetime.datetime | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Iterator[WorkflowExecutionList]:
+    """List the executions of a workflow
+
+    One page of a workflow's executions, with offset paging: `limit` (1-100) executions from
+    `offset`; `pagination.hasNext` says whether more follow. Filters: the contact, the status,
+    and the start time's range.
+
+    Each page whole, with its paging fields, the pages fetched one at a time as the loop goes,
+    each by `sync`: an ordinary request, with everything a call of it does (retries, tracing,
+    typed errors). Breaking out of the loop sends no more requests. `offset` is the first
+    item's index (0 when not given); it advances by the number of items received. `limit` is
+    the page size. The listing ends at an empty page, when `pagination.hasNext` is false, or
+    (when the page does not say `pagination.hasNext`) at a page shorter than the limit sent. A
+    cursor the server already gave, or the same page twice in a row, raises
+    errors.PaginationError rather than loop forever.
+
+    Args:
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        offset (int | Unset): Index of the first execution to return (default 0).
+        limit (int | Unset): Number of executions to return, 1 to 100.
+        contact_id (str | Unset): Only the executions of this contact.
+        status (str | Unset): Only the executions with this status (for example `completed`).
+        start (datetime.datetime | Unset): Only the executions that started at or after this time
+            (ISO 8601).
+        end (datetime.datetime | Unset): Only the executions that started at or before this time
+            (ISO 8601).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Iterator[WorkflowExecutionList]: the pages, one at a time.
+    """
+
+    return _PAGING.pages(
+        {
+            "client": client,
+            "timeout": timeout,
+            "account_id": account_id,
+            "workflow_id": workflow_id,
+            "offset": offset,
+            "limit": limit,
+            "contact_id": contact_id,
+            "status": status,
+            "start": start,
+            "end": end,
+        }
+    )
+
+
+def pages_async(
+    account_id: str,
+    workflow_id: str,
+    *,
+    client: AuthenticatedClient,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    contact_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    start: datetime.datetime | Unset = UNSET,
+    end: datetime.datetime | Unset = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> AsyncIterator[WorkflowExecutionList]:
+    """List the executions of a workflow
+
+    One page of a workflow's executions, with offset paging: `limit` (1-100) executions from
+    `offset`; `pagination.hasNext` says whether more follow. Filters: the contact, the status,
+    and the start time's range.
+
+    Each page whole, with its paging fields, the pages fetched one at a time as the loop goes,
+    each by `asyncio`: an ordinary request, with everything a call of it does (retries,
+    tracing, typed errors). Breaking out of the loop sends no more requests. `offset` is the
+    first item's index (0 when not given); it advances by the number of items received.
+    `limit` is the page size. The listing ends at an empty page, when `pagination.hasNext` is
+    false, or (when the page does not say `pagination.hasNext`) at a page shorter than the
+    limit sent. A cursor the server already gave, or the same page twice in a row, raises
+    errors.PaginationError rather than loop forever.
+
+    Args:
+        account_id (str): Account to apply operations to
+        workflow_id (str): Workflow to apply operations to
+        offset (int | Unset): Index of the first execution to return (default 0).
+        limit (int | Unset): Number of executions to return, 1 to 100.
+        contact_id (str | Unset): Only the executions of this contact.
+        status (str | Unset): Only the executions with this status (for example `completed`).
+        start (datetime.datetime | Unset): Only the executions that started at or after this time
+            (ISO 8601).
+        end (datetime.datetime | Unset): Only the executions that started at or before this time
+            (ISO 8601).
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        AsyncIterator[WorkflowExecutionList]: the pages, one at a time.
+    """
+
+    return _PAGING.pages_async(
+        {
+            "client": client,
+            "timeout": timeout,
+            "account_id": account_id,
+            "workflow_id": workflow_id,
+            "offset": offset,
+            "limit": limit,
+            "contact_id": contact_id,
+            "status": status,
+            "start": start,
+            "end": end,
+        }
+    )

@@ -1,12 +1,14 @@
 import datetime
 import time as _time
 import uuid
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
 import httpx2
 
-from ... import errors
+from ... import _paging, errors
+from ... import models as _models
 from ..._base_client import NOT_GIVEN, NotGiven, TimeoutArg
 from ..._json import decode_json, decode_model
 from ..._paths import encode_path_segment
@@ -689,3 +691,377 @@ async def asyncio_with_response(
         timeout=timeout,
     )
     return _api_response(response, _started)
+
+
+# How this operation pages (x-exec-pagination); each page is fetched by `sync` / `asyncio`.
+_PAGING = _paging.Paging(
+    operation="search_executions",
+    style="cursor",
+    marker="cursor",
+    items=("items",),
+    fetch=sync,
+    fetch_async=asyncio,
+    limit="limit",
+    next_cursor=("next_cursor",),
+    has_more=("has_more",),
+)
+
+
+def iterate(
+    workspace_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    trigger: list[TriggerType] | None | Unset = UNSET,
+    status: list[SearchExecutionsStatusItem] | None | Unset = UNSET,
+    status_mode: WorkflowExecutionStatusFilterMode | Unset = UNSET,
+    start_time_from: datetime.datetime | None | Unset = UNSET,
+    start_time_to: datetime.datetime | None | Unset = UNSET,
+    close_time_from: datetime.datetime | None | Unset = UNSET,
+    close_time_to: datetime.datetime | None | Unset = UNSET,
+    duration_gte_seconds: int | None | Unset = UNSET,
+    duration_lte_seconds: int | None | Unset = UNSET,
+    search_term: None | str | Unset = UNSET,
+    relation: WorkflowExecutionRelationFilter | Unset = UNSET,
+    workflow_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    reverse: bool | Unset = False,
+    user_id: None | SpecialUserID | Unset | UUID = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Iterator[_models.WorkflowExecutionSummary]:
+    """Search Workflow Executions
+
+    Every item, the pages fetched one at a time as the loop goes, each by `sync`: an ordinary
+    request, with everything a call of it does (retries, tracing, typed errors). Breaking out
+    of the loop sends no more requests. `cursor` is the cursor to start from (none: the first
+    page); the next one is the page's `next_cursor`. `limit` is the page size. The listing
+    ends at an empty page, when `has_more` is false, or at a page without a next cursor. A
+    cursor the server already gave, or the same page twice in a row, raises
+    errors.PaginationError rather than loop forever.
+
+    Args:
+        workspace_id (UUID):
+        trigger (list[TriggerType] | None | Unset):
+        status (list[SearchExecutionsStatusItem] | None | Unset):
+        status_mode (WorkflowExecutionStatusFilterMode | Unset):
+        start_time_from (datetime.datetime | None | Unset):
+        start_time_to (datetime.datetime | None | Unset):
+        close_time_from (datetime.datetime | None | Unset):
+        close_time_to (datetime.datetime | None | Unset):
+        duration_gte_seconds (int | None | Unset):
+        duration_lte_seconds (int | None | Unset):
+        search_term (None | str | Unset): Filter by workflow title or alias.
+        relation (WorkflowExecutionRelationFilter | Unset):
+        workflow_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        reverse (bool | Unset):  Default: False.
+        user_id (None | SpecialUserID | Unset | UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Iterator[WorkflowExecutionSummary]: the items, one at a time.
+    """
+
+    return _PAGING.iterate(
+        {
+            "client": client,
+            "timeout": timeout,
+            "workspace_id": workspace_id,
+            "trigger": trigger,
+            "status": status,
+            "status_mode": status_mode,
+            "start_time_from": start_time_from,
+            "start_time_to": start_time_to,
+            "close_time_from": close_time_from,
+            "close_time_to": close_time_to,
+            "duration_gte_seconds": duration_gte_seconds,
+            "duration_lte_seconds": duration_lte_seconds,
+            "search_term": search_term,
+            "relation": relation,
+            "workflow_id": workflow_id,
+            "limit": limit,
+            "cursor": cursor,
+            "reverse": reverse,
+            "user_id": user_id,
+        }
+    )
+
+
+def iterate_async(
+    workspace_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    trigger: list[TriggerType] | None | Unset = UNSET,
+    status: list[SearchExecutionsStatusItem] | None | Unset = UNSET,
+    status_mode: WorkflowExecutionStatusFilterMode | Unset = UNSET,
+    start_time_from: datetime.datetime | None | Unset = UNSET,
+    start_time_to: datetime.datetime | None | Unset = UNSET,
+    close_time_from: datetime.datetime | None | Unset = UNSET,
+    close_time_to: datetime.datetime | None | Unset = UNSET,
+    duration_gte_seconds: int | None | Unset = UNSET,
+    duration_lte_seconds: int | None | Unset = UNSET,
+    search_term: None | str | Unset = UNSET,
+    relation: WorkflowExecutionRelationFilter | Unset = UNSET,
+    workflow_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    reverse: bool | Unset = False,
+    user_id: None | SpecialUserID | Unset | UUID = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> AsyncIterator[_models.WorkflowExecutionSummary]:
+    """Search Workflow Executions
+
+    Every item, the pages fetched one at a time as the loop goes, each by `asyncio`: an
+    ordinary request, with everything a call of it does (retries, tracing, typed errors).
+    Breaking out of the loop sends no more requests. `cursor` is the cursor to start from
+    (none: the first page); the next one is the page's `next_cursor`. `limit` is the page
+    size. The listing ends at an empty page, when `has_more` is false, or at a page without a
+    next cursor. A cursor the server already gave, or the same page twice in a row, raises
+    errors.PaginationError rather than loop forever.
+
+    Args:
+        workspace_id (UUID):
+        trigger (list[TriggerType] | None | Unset):
+        status (list[SearchExecutionsStatusItem] | None | Unset):
+        status_mode (WorkflowExecutionStatusFilterMode | Unset):
+        start_time_from (datetime.datetime | None | Unset):
+        start_time_to (datetime.datetime | None | Unset):
+        close_time_from (datetime.datetime | None | Unset):
+        close_time_to (datetime.datetime | None | Unset):
+        duration_gte_seconds (int | None | Unset):
+        duration_lte_seconds (int | None | Unset):
+        search_term (None | str | Unset): Filter by workflow title or alias.
+        relation (WorkflowExecutionRelationFilter | Unset):
+        workflow_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        reverse (bool | Unset):  Default: False.
+        user_id (None | SpecialUserID | Unset | UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        AsyncIterator[WorkflowExecutionSummary]: the items, one at a time.
+    """
+
+    return _PAGING.iterate_async(
+        {
+            "client": client,
+            "timeout": timeout,
+            "workspace_id": workspace_id,
+            "trigger": trigger,
+            "status": status,
+            "status_mode": status_mode,
+            "start_time_from": start_time_from,
+            "start_time_to": start_time_to,
+            "close_time_from": close_time_from,
+            "close_time_to": close_time_to,
+            "duration_gte_seconds": duration_gte_seconds,
+            "duration_lte_seconds": duration_lte_seconds,
+            "search_term": search_term,
+            "relation": relation,
+            "workflow_id": workflow_id,
+            "limit": limit,
+            "cursor": cursor,
+            "reverse": reverse,
+            "user_id": user_id,
+        }
+    )
+
+
+def pages(
+    workspace_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    trigger: list[TriggerType] | None | Unset = UNSET,
+    status: list[SearchExecutionsStatusItem] | None | Unset = UNSET,
+    status_mode: WorkflowExecutionStatusFilterMode | Unset = UNSET,
+    start_time_from: datetime.datetime | None | Unset = UNSET,
+    start_time_to: datetime.datetime | None | Unset = UNSET,
+    close_time_from: datetime.datetime | None | Unset = UNSET,
+    close_time_to: datetime.datetime | None | Unset = UNSET,
+    duration_gte_seconds: int | None | Unset = UNSET,
+    duration_lte_seconds: int | None | Unset = UNSET,
+    search_term: None | str | Unset = UNSET,
+    relation: WorkflowExecutionRelationFilter | Unset = UNSET,
+    workflow_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    reverse: bool | Unset = False,
+    user_id: None | SpecialUserID | Unset | UUID = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> Iterator[WorkflowExecutionPage]:
+    """Search Workflow Executions
+
+    Each page whole, with its paging fields, the pages fetched one at a time as the loop goes,
+    each by `sync`: an ordinary request, with everything a call of it does (retries, tracing,
+    typed errors). Breaking out of the loop sends no more requests. `cursor` is the cursor to
+    start from (none: the first page); the next one is the page's `next_cursor`. `limit` is
+    the page size. The listing ends at an empty page, when `has_more` is false, or at a page
+    without a next cursor. A cursor the server already gave, or the same page twice in a row,
+    raises errors.PaginationError rather than loop forever.
+
+    Args:
+        workspace_id (UUID):
+        trigger (list[TriggerType] | None | Unset):
+        status (list[SearchExecutionsStatusItem] | None | Unset):
+        status_mode (WorkflowExecutionStatusFilterMode | Unset):
+        start_time_from (datetime.datetime | None | Unset):
+        start_time_to (datetime.datetime | None | Unset):
+        close_time_from (datetime.datetime | None | Unset):
+        close_time_to (datetime.datetime | None | Unset):
+        duration_gte_seconds (int | None | Unset):
+        duration_lte_seconds (int | None | Unset):
+        search_term (None | str | Unset): Filter by workflow title or alias.
+        relation (WorkflowExecutionRelationFilter | Unset):
+        workflow_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        reverse (bool | Unset):  Default: False.
+        user_id (None | SpecialUserID | Unset | UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        Iterator[WorkflowExecutionPage]: the pages, one at a time.
+    """
+
+    return _PAGING.pages(
+        {
+            "client": client,
+            "timeout": timeout,
+            "workspace_id": workspace_id,
+            "trigger": trigger,
+            "status": status,
+            "status_mode": status_mode,
+            "start_time_from": start_time_from,
+            "start_time_to": start_time_to,
+            "close_time_from": close_time_from,
+            "close_time_to": close_time_to,
+            "duration_gte_seconds": duration_gte_seconds,
+            "duration_lte_seconds": duration_lte_seconds,
+            "search_term": search_term,
+            "relation": relation,
+            "workflow_id": workflow_id,
+            "limit": limit,
+            "cursor": cursor,
+            "reverse": reverse,
+            "user_id": user_id,
+        }
+    )
+
+
+def pages_async(
+    workspace_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    trigger: list[TriggerType] | None | Unset = UNSET,
+    status: list[SearchExecutionsStatusItem] | None | Unset = UNSET,
+    status_mode: WorkflowExecutionStatusFilterMode | Unset = UNSET,
+    start_time_from: datetime.datetime | None | Unset = UNSET,
+    start_time_to: datetime.datetime | None | Unset = UNSET,
+    close_time_from: datetime.datetime | None | Unset = UNSET,
+    close_time_to: datetime.datetime | None | Unset = UNSET,
+    duration_gte_seconds: int | None | Unset = UNSET,
+    duration_lte_seconds: int | None | Unset = UNSET,
+    search_term: None | str | Unset = UNSET,
+    relation: WorkflowExecutionRelationFilter | Unset = UNSET,
+    workflow_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    reverse: bool | Unset = False,
+    user_id: None | SpecialUserID | Unset | UUID = UNSET,
+    timeout: TimeoutArg | NotGiven = NOT_GIVEN,
+) -> AsyncIterator[WorkflowExecutionPage]:
+    """Search Workflow Executions
+
+    Each page whole, with its paging fields, the pages fetched one at a time as the loop goes,
+    each by `asyncio`: an ordinary request, with everything a call of it does (retries,
+    tracing, typed errors). Breaking out of the loop sends no more requests. `cursor` is the
+    cursor to start from (none: the first page); the next one is the page's `next_cursor`.
+    `limit` is the page size. The listing ends at an empty page, when `has_more` is false, or
+    at a page without a next cursor. A cursor the server already gave, or the same page twice
+    in a row, raises errors.PaginationError rather than loop forever.
+
+    Args:
+        workspace_id (UUID):
+        trigger (list[TriggerType] | None | Unset):
+        status (list[SearchExecutionsStatusItem] | None | Unset):
+        status_mode (WorkflowExecutionStatusFilterMode | Unset):
+        start_time_from (datetime.datetime | None | Unset):
+        start_time_to (datetime.datetime | None | Unset):
+        close_time_from (datetime.datetime | None | Unset):
+        close_time_to (datetime.datetime | None | Unset):
+        duration_gte_seconds (int | None | Unset):
+        duration_lte_seconds (int | None | Unset):
+        search_term (None | str | Unset): Filter by workflow title or alias.
+        relation (WorkflowExecutionRelationFilter | Unset):
+        workflow_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset):
+        reverse (bool | Unset):  Default: False.
+        user_id (None | SpecialUserID | Unset | UUID):
+        client: The authenticated client (base URL, credentials, retries).
+        timeout: Overrides the client's timeout for this call (seconds or httpx2.Timeout).
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer (a subclass per status, e.g. NotFoundError).
+        errors.APIResponseValidationError: A 2xx body that is not JSON or does not fit the schema.
+        errors.APIConnectionError: The request failed to reach the server (APITimeoutError on timeout).
+        errors.PaginationError: The server gave a cursor again or the same page twice in a row.
+        errors.MissingCredentialError: The client has no credential this operation accepts.
+        ValueError: A path parameter is empty, ".", or "..".
+
+    Returns:
+        AsyncIterator[WorkflowExecutionPage]: the pages, one at a time.
+    """
+
+    return _PAGING.pages_async(
+        {
+            "client": client,
+            "timeout": timeout,
+            "workspace_id": workspace_id,
+            "trigger": trigger,
+            "status": status,
+            "status_mode": status_mode,
+            "start_time_from": start_time_from,
+            "start_time_to": start_time_to,
+            "close_time_from": close_time_from,
+            "close_time_to": close_time_to,
+            "duration_gte_seconds": duration_gte_seconds,
+            "duration_lte_seconds": duration_lte_seconds,
+            "search_term": search_term,
+            "relation": relation,
+            "workflow_id": workflow_id,
+            "limit": limit,
+            "cursor": cursor,
+            "reverse": reverse,
+            "user_id": user_id,
+        }
+    )

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,14 +10,13 @@ from .._model import model_repr as _model_repr
 from .._model import to_json as _to_json
 from .._validate import (
     check_object,
-    parse_uuid,
     reject,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
 
-_FIELDS_StartExecutionResponse202: frozenset[str] = frozenset(
+_FIELDS_FlowExecutionAccepted: frozenset[str] = frozenset(
     {
         "flow_id",
         "tracking_id",
@@ -28,19 +26,21 @@ _FIELDS_StartExecutionResponse202: frozenset[str] = frozenset(
 
 
 @_attrs_define(init=False, repr=False, kw_only=True)
-class StartExecutionResponse202:
-    """
-    An optional field reads None when the server sent null or nothing; `model_fields_set` names the
-    fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
+class FlowExecutionAccepted:
+    """The answer to starting a flow: the request is queued. It carries a tracking id, not the
+    execution's id (list the flow's executions and match `tracking_id`).
 
-    Attributes:
-        flow_id (UUID | None): ID of the flow being executed
-        tracking_id (UUID | None): Unique tracking ID for this execution request
-        message (str | None):  Example: Flow execution queued.
+        An optional field reads None when the server sent null or nothing; `model_fields_set` names the
+        fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
+
+        Attributes:
+            flow_id (str | None): ID of the flow being executed.
+            tracking_id (str | None): Unique tracking ID for this execution request.
+            message (str | None): What the server did (for example `Flow execution queued`).
     """
 
-    flow_id: UUID | None
-    tracking_id: UUID | None
+    flow_id: str | None
+    tracking_id: str | None
     message: str | None
     additional_properties: dict[str, Any] = _attrs_field(factory=dict)
     # The JSON keys of the optional fields that were sent as null (see model_fields_set); not
@@ -52,8 +52,8 @@ class StartExecutionResponse202:
     def __init__(
         self,
         *,
-        flow_id: UUID | None | Unset = UNSET,
-        tracking_id: UUID | None | Unset = UNSET,
+        flow_id: str | None | Unset = UNSET,
+        tracking_id: str | None | Unset = UNSET,
         message: str | None | Unset = UNSET,
     ) -> None:
         self.flow_id = None if isinstance(flow_id, Unset) else flow_id
@@ -95,12 +95,12 @@ class StartExecutionResponse202:
         _nulls = self._nulls_sent
         _f_flow_id = self.flow_id
         if _f_flow_id is not None:
-            field_dict["flow_id"] = str(_f_flow_id)
+            field_dict["flow_id"] = _f_flow_id
         elif "flow_id" in _nulls:
             field_dict["flow_id"] = None
         _f_tracking_id = self.tracking_id
         if _f_tracking_id is not None:
-            field_dict["tracking_id"] = str(_f_tracking_id)
+            field_dict["tracking_id"] = _f_tracking_id
         elif "tracking_id" in _nulls:
             field_dict["tracking_id"] = None
         _f_message = self.message
@@ -120,25 +120,27 @@ class StartExecutionResponse202:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "StartExecutionResponse202")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "FlowExecutionAccepted")
         _get = _src.get
         _nulls: tuple[str, ...] = ()
         _f_flow_id = _get("flow_id")
-        if _f_flow_id is not None:
-            _f_flow_id = parse_uuid(_f_flow_id, "StartExecutionResponse202.flow_id")
-        elif "flow_id" in _src:
-            _nulls += ("flow_id",)
+        if type(_f_flow_id) is not str:
+            if _f_flow_id is not None:
+                reject("FlowExecutionAccepted.flow_id", "a string", _f_flow_id)
+            elif "flow_id" in _src:
+                _nulls += ("flow_id",)
 
         _f_tracking_id = _get("tracking_id")
-        if _f_tracking_id is not None:
-            _f_tracking_id = parse_uuid(_f_tracking_id, "StartExecutionResponse202.tracking_id")
-        elif "tracking_id" in _src:
-            _nulls += ("tracking_id",)
+        if type(_f_tracking_id) is not str:
+            if _f_tracking_id is not None:
+                reject("FlowExecutionAccepted.tracking_id", "a string", _f_tracking_id)
+            elif "tracking_id" in _src:
+                _nulls += ("tracking_id",)
 
         _f_message = _get("message")
         if type(_f_message) is not str:
             if _f_message is not None:
-                reject("StartExecutionResponse202.message", "a string", _f_message)
+                reject("FlowExecutionAccepted.message", "a string", _f_message)
             elif "message" in _src:
                 _nulls += ("message",)
 
@@ -151,8 +153,8 @@ class StartExecutionResponse202:
         _obj._nulls_sent = _nulls
         _obj.additional_properties = (
             {}
-            if _src.keys() <= _FIELDS_StartExecutionResponse202
-            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_StartExecutionResponse202}
+            if _src.keys() <= _FIELDS_FlowExecutionAccepted
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowExecutionAccepted}
         )
         return _obj
 

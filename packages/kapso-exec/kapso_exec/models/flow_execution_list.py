@@ -10,13 +10,13 @@ from .._model import model_repr as _model_repr
 from .._model import to_json as _to_json
 from .._validate import (
     check_object,
-    invalid,
+    check_objects,
 )
 from ..types import UNSET, Unset
 
 _new_object = object.__new__
 
-_FIELDS_ResumeExecutionResponse200: frozenset[str] = frozenset(
+_FIELDS_FlowExecutionList: frozenset[str] = frozenset(
     {
         "data",
     }
@@ -24,16 +24,17 @@ _FIELDS_ResumeExecutionResponse200: frozenset[str] = frozenset(
 
 
 @_attrs_define(init=False, repr=False, kw_only=True)
-class ResumeExecutionResponse200:
-    """
+class FlowExecutionList:
+    """A flow's executions, all in one answer (no paging).
+
     An optional field reads None when the server sent null or nothing; `model_fields_set` names the
     fields that were sent, and `to_dict()` writes back exactly those (null stays null, absent stays absent).
 
     Attributes:
-        data (FlowExecution | None):
+        data (list[FlowExecution] | None): The flow's executions.
     """
 
-    data: FlowExecution | None
+    data: list[FlowExecution] | None
     additional_properties: dict[str, Any] = _attrs_field(factory=dict)
     # The JSON keys of the optional fields that were sent as null (see model_fields_set); not
     # compared by ==, as pydantic does not compare which fields were set.
@@ -44,7 +45,7 @@ class ResumeExecutionResponse200:
     def __init__(
         self,
         *,
-        data: FlowExecution | None | Unset = UNSET,
+        data: list[FlowExecution] | None | Unset = UNSET,
     ) -> None:
         self.data = None if isinstance(data, Unset) else data
         self._nulls_sent = tuple(_key for _key, _value in (("data", data),) if _value is None)
@@ -71,7 +72,7 @@ class ResumeExecutionResponse200:
         _nulls = self._nulls_sent
         _f_data = self.data
         if _f_data is not None:
-            field_dict["data"] = _f_data.to_dict()
+            field_dict["data"] = [_i0.to_dict() for _i0 in _f_data]
         elif "data" in _nulls:
             field_dict["data"] = None
         return field_dict
@@ -86,16 +87,12 @@ class ResumeExecutionResponse200:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Decode JSON data; raises TypeError/ValueError naming the bad field."""
-        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "ResumeExecutionResponse200")
+        _src = src_dict if type(src_dict) is dict else check_object(src_dict, "FlowExecutionList")
         _get = _src.get
         _nulls: tuple[str, ...] = ()
         _f_data = _get("data")
         if _f_data is not None:
-            _f_data = (
-                FlowExecution.from_dict(_f_data)
-                if type(_f_data) is dict
-                else invalid("ResumeExecutionResponse200.data", "an object", _f_data)
-            )
+            _f_data = list(map(FlowExecution.from_dict, check_objects(_f_data, "FlowExecutionList.data")))
         elif "data" in _src:
             _nulls += ("data",)
 
@@ -106,8 +103,8 @@ class ResumeExecutionResponse200:
         _obj._nulls_sent = _nulls
         _obj.additional_properties = (
             {}
-            if _src.keys() <= _FIELDS_ResumeExecutionResponse200
-            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_ResumeExecutionResponse200}
+            if _src.keys() <= _FIELDS_FlowExecutionList
+            else {_k: _a for _k, _a in _src.items() if _k not in _FIELDS_FlowExecutionList}
         )
         return _obj
 
