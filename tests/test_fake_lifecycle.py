@@ -601,6 +601,34 @@ async def test_list_pages_through_the_fakes_executions(vendor: Vendor, mode: str
         assert len(shared_ids) == 5, seen
 
 
+def pages_by_limit(vendor: Vendor) -> bool:
+    return any(op.paging and op.paging["limit"] for op in operations(vendor, "list"))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("vendor", vendors_where(pages_by_limit))
+async def test_the_packages_iterators_page_through_the_fake(vendor: Vendor, mode: str) -> None:
+    """`iterate` / `iterate_async` of each paged list, two items a page: every execution once,
+    in three requests (the fake's paging is the spec's, as the package reads it)."""
+    fake = fake_module(vendor).FakeAPI()
+    for index in range(5):
+        fake.add_execution(ident(vendor, index), statuses=[vendor.running_status])
+    client = fake.client()
+    for op in operations(vendor, "list"):
+        if not (op.paging and op.paging["limit"]):
+            continue
+        module, args, kwargs = call_args(vendor, op, ident(vendor, 0), **{parameter_name(op.paging["limit"]): 2})
+        before = len(fake.requests)
+        if mode == "sync":
+            items = list(module.iterate(*args, client=client, **kwargs))
+        else:
+            items = [item async for item in module.iterate_async(*args, client=client, **kwargs)]
+        ids = {str(ident(vendor, i)) for i in range(5)}
+        found = [v for item in items for v in item.to_dict().values() if isinstance(v, str | int) and str(v) in ids]
+        assert sorted(map(str, found)) == sorted(ids), items
+        assert len(fake.requests) - before == 3 and {r.status for r in fake.requests[before:]} == {op.success_status}
+
+
 def has_filters(vendor: Vendor) -> bool:
     return any(op.filters for op in operations(vendor, "list"))
 

@@ -167,11 +167,7 @@ _FACTS = FakeFacts(
             item_body=None,
             item_minimal=None,
             item_fields=(),
-            answer_samples={
-                "flow_id": "00000000-0000-4000-8000-000000000000",
-                "tracking_id": "00000000-0000-4000-8000-000000000000",
-                "message": "string",
-            },
+            answer_samples={"flow_id": "string", "tracking_id": "string", "message": "string"},
             filters={},
             cancel_status=None,
             paging=None,
