@@ -25,10 +25,9 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, takes_options_of
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, serve_main, takes_options_of
 from ._fake_clock import VirtualClock
 from ._fake_ops import OperationFacts
-from ._fake_serve import serve_main
 from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
 from .api.executions import list_executions as _operation_1
