@@ -80,8 +80,6 @@ def fake_context(
             has_json, body = _response_body(document, response, derived.path)
             errors[str(key).upper()] = body if has_json else None
     others = [other for other in derived.operations if other is not op]
-    lifecycle = lifecycle_facts(derived)
-    operations = [_operation_facts(derived, other, id_param, lifecycle[other.key]) for other in others]
     used = sorted({name for o in [op, *others] for alternative in o.security for name in alternative})
     # The constructor parameter of each scheme (of HTTP basic: the username's; its password's follows it).
     params = {c["scheme"]: c["param"] for c in credentials if c["basic"] != "password"}
@@ -97,6 +95,11 @@ def fake_context(
     execution = success
     for key in status_path[:-1]:
         execution = _non_null(document, (execution.get("properties") or {}).get(key, {}), derived.path)
+    execution_fields = list((execution.get("properties") or {}) if isinstance(execution, dict) else [])
+    lifecycle = lifecycle_facts(derived)
+    operations = [
+        _operation_facts(derived, other, id_param, lifecycle[other.key], execution_fields) for other in others
+    ]
     return {
         "fixture": f"fake_{python_name(package.vendor)}",
         # Statuses for examples: one that keeps a wait going, one that ends it.
@@ -114,7 +117,7 @@ def fake_context(
             + ([f"body={polled['body']['example']}"] if polled["body"] else [])
         ),
         "body_required": bool(polled["body"] and polled["body"]["required"]),
-        "execution_fields": list((execution.get("properties") or {}) if isinstance(execution, dict) else []),
+        "execution_fields": execution_fields,
         "method": op.method.upper(),
         "path": op.path,
         "path_params": path_params,
@@ -163,7 +166,9 @@ def _success(derived: Derived, op: Operation) -> tuple[str, bool, Any, Any]:
     return str(keys[0]), has_json, body, minimal
 
 
-def _operation_facts(derived: Derived, op: Operation, id_param: str, lifecycle: dict[str, Any]) -> dict[str, Any]:
+def _operation_facts(
+    derived: Derived, op: Operation, id_param: str, lifecycle: dict[str, Any], execution_fields: list[str]
+) -> dict[str, Any]:
     """What the fake needs to serve an operation besides the polled one (`_fake_ops.OperationFacts`)."""
     document = derived.generator_input
     operation = op.operation
@@ -221,6 +226,8 @@ def _operation_facts(derived: Derived, op: Operation, id_param: str, lifecycle: 
         "item_fields": item_fields,
         # start: a value of each property of the answer, shaped as its schema says (e.g. a UUID).
         "answer_samples": _json_data(answer_samples),
+        # start: the identifiers its answer shares with the execution (for the README; the fake finds them itself).
+        "shared_ids": [n for n in answer_samples if n in execution_fields and re.search(r"id$", n, re.IGNORECASE)],
         "filters": dict(execution.get("filters") or {}),
         "cancel_status": execution.get("status"),
         "paging": None,
