@@ -18,7 +18,15 @@ from .lifecycle import OPERATION, lifecycle_facts, success_body_schema, walk
 from .manifest import Package
 from .naming import python_name
 from .spec import deref
-from .vendor import _json_data, _non_null, _success_schema, _walk_path, basic_password_param, minimal_body
+from .vendor import (
+    _json_data,
+    _non_null,
+    _success_schema,
+    _walk_path,
+    basic_password_param,
+    execution_id_param,
+    minimal_body,
+)
 
 
 def _response_body(document: dict[str, Any], response: Any, spec_path: Path) -> tuple[bool, Any]:
@@ -47,18 +55,14 @@ _UNKNOWN_IDS = {"int": "999999", "float": "999999.5", "UUID": '"ffffffff-ffff-4f
 _NTH_IDS = {"int": "n", "float": "float(n)", "UUID": "uuid.UUID(int=n)"}
 
 
-def _squash(name: str) -> str:
-    return name.replace("_", "").replace("-", "").lower()
-
-
 def fake_context(
     package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]], polled: dict[str, Any]
 ) -> dict[str, Any]:
     """What `testing.py` needs to serve the polled operation as the vendor would: the route, the
     credentials it requires, the success body to start from and every documented error body.
 
-    The execution id is the path parameter named like `x-execution-summary`'s id field (else the
-    last one); the id goes in the body at that field, else beside the status.
+    The execution id is the path parameter `vendor.execution_id_param` names; the id goes in the
+    body at `x-execution-summary`'s id field, else beside the status.
     """
     document = derived.generator_input
     operation = op.operation
@@ -66,9 +70,7 @@ def fake_context(
     summary = operation.get("x-execution-summary") or {}
     id_path = [str(k) for k in summary.get("id") or [*status_path[:-1], "id"]]
     path_params = re.findall(r"\{([^}]+)\}", op.path)
-    squashed = [_squash(name) for name in path_params]
-    field = _squash(id_path[-1])
-    id_param = path_params[squashed.index(field)] if field != "id" and field in squashed else path_params[-1]
+    id_param = execution_id_param(op)
     parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
     id_row = next(p for p in polled["path_params"] if p["spec_name"] == id_param)
     responses = operation.get("responses") or {}

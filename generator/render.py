@@ -139,7 +139,15 @@ def write_templates(derived: Derived, workdir: Path) -> Path:
 
 
 # The wait module's names the package re-exports when an operation is polled.
-WAIT_EXPORTS = ("WaitResult", "wait_for_execution", "wait_for_execution_async")
+WAIT_EXPORTS = (
+    "TerminalStatuses",
+    "WaitOutcome",
+    "WaitResult",
+    "wait_for_execution",
+    "wait_for_execution_async",
+    "wait_for_executions",
+    "wait_for_executions_async",
+)
 
 
 def package_exports(derived: Derived) -> dict[str, Any]:

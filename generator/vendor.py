@@ -49,8 +49,9 @@ ENDPOINT_RESERVED = frozenset(
 )  # fmt: skip
 # The wait helper's own keywords: a parameter argument of the same name takes the endpoint's name.
 WAIT_KEYWORDS = frozenset(
-    {"client", "body", "timeout", "initial_interval", "max_interval", "on_status_change", "terminal_statuses"}
-)
+    {"client", "body", "timeout", "initial_interval", "max_interval", "on_status_change", "terminal_statuses",
+     "on_retry", "execution_ids", "concurrency"}
+)  # fmt: skip
 _LOCATIONS = ("path", "query", "header")
 
 
@@ -472,7 +473,17 @@ def polling_context(
     )
     parent, _, module_name = op.module.rpartition(".")
     converted = [p for p in path_params + query_params if "parse" in p]
+    # The fan-in (`wait_for_executions`) takes many ids in place of the execution id's argument.
+    id_row = next(p for p in path_params if p["spec_name"] == execution_id_param(op))
+    fan_in_call_args = ", ".join(
+        ["_key" if p is id_row else _call_value(p) for p in path_params]
+        + ["client=client"]
+        + [f"{p['endpoint_name']}={_call_value(p)}" for p in query_params]
+        + (["body=body"] if body else [])
+    )
     return {
+        "id_param": id_row,
+        "fan_in_call_args": fan_in_call_args,
         "converted": [p["python_name"] for p in converted],
         # Lines of wait.py, ready to paste: converting the arguments up front, and their `Args:` docs.
         "convert_statements": "".join(
@@ -480,6 +491,13 @@ def polling_context(
             f"{p['python_name']!r}, {p['python_name']}, {p['parse']}, {p['expected']!r})\n"
             for p in converted
         ),
+        "fan_in_convert_statements": "".join(
+            f"    _arg_{p['python_name']} = _convert_argument("
+            f"{p['python_name']!r}, {p['python_name']}, {p['parse']}, {p['expected']!r})\n"
+            for p in converted
+            if p is not id_row
+        ),
+        "fan_in_argument_docs": "".join(_argument_doc(p) for p in path_params + query_params if p is not id_row),
         "argument_docs": "".join(_argument_doc(p) for p in path_params + query_params)
         + (
             _argument_doc(
@@ -518,6 +536,21 @@ def polling_context(
         "cli_example": cli_example,
         "summary_literal": repr(operation.get("x-execution-summary") or {}),
     }
+
+
+def _squash(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def execution_id_param(op: Operation) -> str:
+    """The path parameter naming the execution: the one named like `x-execution-summary`'s id
+    field, else the last one (`fake_facts` uses it too)."""
+    summary = op.operation.get("x-execution-summary") or {}
+    status_path = [str(k) for k in op.operation["x-status-path"]]
+    field = _squash(str([*(summary.get("id") or [*status_path[:-1], "id"])][-1]))
+    names: list[str] = re.findall(r"\{([^}]+)\}", op.path)
+    squashed = [_squash(name) for name in names]
+    return names[squashed.index(field)] if field != "id" and field in squashed else names[-1]
 
 
 # The CLI's own flags: a body field whose flag would be one of these is given with --data only.
@@ -614,14 +647,16 @@ def _schema_of(document: dict[str, Any], parameter: dict[str, Any], derived: Der
 
 
 def _param_type(document: dict[str, Any], parameter: dict[str, Any], derived: Derived) -> str:
-    """The wait helper's annotation for a required query/header parameter (strings are converted)."""
+    """The wait helper's annotation for a path or required query parameter: the endpoint's type, so
+    a value fits both (an enum's plain value too: its class is a `str`). A text value an untyped
+    caller passes is still converted, with an error naming the argument."""
     schema = _schema_of(document, parameter, derived)
     if schema.get("format") == "uuid":
-        return "UUID | str"
+        return "UUID"
     kind = schema.get("type")
     if is_enum(schema) or not isinstance(kind, str):
         return "str"
-    return {"integer": "int | str", "number": "float | str", "boolean": "bool | str"}.get(kind, "str")
+    return {"integer": "int", "number": "float", "boolean": "bool"}.get(kind, "str")
 
 
 def enum_class(parameter: dict[str, Any]) -> str | None:
@@ -676,7 +711,7 @@ def _argument_doc(row: dict[str, Any]) -> str:
     """A wait helper argument's entry under `Args:` (docstring-safe, wrapped, indented)."""
     text = f"{row['python_name']}: {row['description']}"
     if "parse" in row:
-        text += f" ({row['type']}: converted before the first request.)"
+        text += " (Checked before the first request.)"
     text = text.replace("\\", "\\\\").replace('"""', '\\"""')
     lines = textwrap.wrap(text, 90, break_long_words=False, break_on_hyphens=False)
     return "".join(("        " if i == 0 else "            ") + line + "\n" for i, line in enumerate(lines))
@@ -690,7 +725,7 @@ def _call_value(row: dict[str, Any]) -> str:
 def _example_literal(document: dict[str, Any], parameter: dict[str, Any], derived: Derived, *, wait: bool) -> str:
     schema = _schema_of(document, parameter, derived)
     if schema.get("format") == "uuid":
-        return '"00000000-0000-4000-8000-000000000000"' if wait else 'UUID("00000000-0000-4000-8000-000000000000")'
+        return 'UUID("00000000-0000-4000-8000-000000000000")'
     if is_enum(schema) and schema["enum"]:
         # The endpoint takes the enum class; the wait helper also takes its plain value.
         value = repr(schema["enum"][0])

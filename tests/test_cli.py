@@ -140,16 +140,33 @@ def test_wait_failure_prints_the_failure_message(vendor: Vendor) -> None:
     assert "Error      card declined: insufficient funds" in result.stdout.splitlines()
 
 
+# Runs the command after it with SIGINT back to its default: a child inherits an ignored SIGINT
+# (a test run under `nohup`, or started in the background by a shell), and Python then never
+# turns Ctrl-C into KeyboardInterrupt.
+DEFAULT_SIGINT = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+]
+
+
 def test_interrupted_wait_exits_130_with_one_line(vendor: Vendor) -> None:
     with ScriptedServer([Reply(200, body(vendor, vendor.running_status))]) as server:
         slow = ["--interval", "0.05", "--max-interval", "0.05"]
         run = command(vendor, "wait", *target(vendor), *slow, base_url=server.url, credential=SECRET)
-        with subprocess.Popen(**run, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        run["args"] = [*DEFAULT_SIGINT, *run["args"]]
+        process = subprocess.Popen(**run, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
             deadline = time.monotonic() + 30
             while len(server.requests) < 2 and time.monotonic() < deadline and process.poll() is None:
                 time.sleep(0.01)
+            assert len(server.requests) >= 2, "the wait did not poll twice within 30 s"
             process.send_signal(signal.SIGINT)
             stdout, stderr = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:  # never left running, whatever failed above
+                process.kill()
+                process.communicate(timeout=30)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and SECRET not in stdout + stderr
     assert stdout == ""

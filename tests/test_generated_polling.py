@@ -110,8 +110,25 @@ def test_a_non_integer_run_id_names_the_argument_before_any_request(gha: ModuleT
     assert str(error) == "run_id must be an integer, got 'forty-two'"
 
 
+def test_the_fan_in_converts_integer_ids_and_reports_one_that_does_not(gha: ModuleType) -> None:
+    """`42` and `"42"` are one run, waited on once; `"forty-two"` is an outcome with its error."""
+    wait = importlib.import_module("gha_runs_exec.wait")
+    errors = importlib.import_module("gha_runs_exec.errors")
+    with ScriptedServer([Reply(200, run("completed", "success"))]) as server:
+        client = gha.AuthenticatedClient(base_url=server.url, token="t", max_retries=0)
+        with client:
+            ids = ["42", 42, "forty-two"]
+            outcomes = list(wait.wait_for_executions("octo", "hello", ids, client=client, initial_interval=0.01))
+    assert [(o.execution_id, o.succeeded) for o in outcomes] == [("forty-two", False), ("42", True)]
+    error: Any = outcomes[0].error
+    assert isinstance(error, errors.InvalidParameterError) and error.parameter == "execution_ids"
+    assert outcomes[1].status == "completed" and outcomes[1].error is None
+    assert [request.path for request in server.requests] == [RUN_PATH]
+
+
 def uuid_arguments(vendor: Vendor) -> list[str]:
-    """The wait helper's arguments typed `UUID | str` (required query or path, format uuid)."""
+    """The wait helper's arguments typed `UUID` (required query or path, format uuid): text from an
+    untyped caller is converted, and an error names the argument."""
     return [
         parameter_name(p["name"])
         for p in vendor.operation["parameters"]

@@ -1,11 +1,13 @@
 """OpenTelemetry: one CLIENT span per operation call, sync and async, over a real socket; the
-HTTP spans of `HTTPX2ClientInstrumentor` nest under it; and no cost (no import, no span)
-when the application does not trace.
+HTTP spans of `HTTPX2ClientInstrumentor` nest under it; one INTERNAL span per wait, the polls'
+spans nested under it (in virtual time with the package's FakeAPI); the wait's log lines; and
+no cost (no import, no span) when the application does not trace.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import subprocess
 import sys
@@ -24,7 +26,7 @@ from opentelemetry.util._once import Once
 from support.calls import example, get, open_client
 from support.process import free_port
 from support.scripted import Reply, ScriptedServer
-from support.vendors import Vendor
+from support.vendors import Vendor, parameter_name
 
 TESTS = Path(__file__).resolve().parent
 SECRET = "otel-CREDENTIAL-3c4d5e6f"
@@ -196,3 +198,121 @@ def test_without_opentelemetry_installed_calls_work(vendor: Vendor) -> None:
         + "print(tracing._api(), tracing.tracer())"
     )
     assert _python(vendor, code, block_otel=True) == "None None"
+
+
+# --- the wait's span -------------------------------------------------------------------------------
+
+
+def fake_api(vendor: Vendor) -> Any:
+    return importlib.import_module(f"{vendor.import_name}.testing").FakeAPI()
+
+
+def finished(vendor: Vendor) -> tuple[str, dict[str, Any]]:
+    """(status, fields) of a run that ended well (its outcome field set where the spec has one)."""
+    if vendor.success_statuses:
+        return vendor.success_statuses[0], {}
+    prefix = vendor.status_path[:-1]
+    outcome = ".".join(vendor.outcome_path[len(prefix) :])
+    return vendor.terminal_sets["done"][0], {outcome: vendor.outcome_sets["success"][0]}
+
+
+def wait_spans(exporter: InMemorySpanExporter) -> list[ReadableSpan]:
+    return [s for s in exporter.get_finished_spans() if s.name == "wait_for_execution"]
+
+
+@pytest.mark.asyncio
+async def test_one_span_per_wait_with_the_polls_nested(vendor: Vendor, mode: str, spans: InMemorySpanExporter) -> None:
+    fake = fake_api(vendor)
+    status, fields = finished(vendor)
+    ident = vendor.default_execution_id
+    fake.add_execution(ident, statuses=[vendor.running_status, vendor.running_status, status], **fields)
+    fake.inject(503, times=3)  # one failed poll the wait gets past
+    wait = importlib.import_module(f"{vendor.import_name}.wait")
+    client = fake.client()
+    if mode == "sync":
+        result = wait.wait_for_execution(client=client, **vendor.call_kwargs())
+    else:
+        result = await wait.wait_for_execution_async(client=client, **vendor.call_kwargs())
+    assert result.succeeded and result.retries == 1
+    (span,) = wait_spans(spans)
+    assert span.kind is SpanKind.INTERNAL
+    attributes = dict(span.attributes or {})
+    assert attributes["exec_sdk.execution.id"] == str(ident)
+    assert attributes["exec_sdk.vendor"] == vendor.dist
+    assert attributes["exec_sdk.wait.polls"] == 3
+    assert attributes["exec_sdk.wait.retries"] == 1
+    assert attributes["exec_sdk.execution.status"] == status
+    assert span.status.status_code is StatusCode.UNSET
+    changes = [dict(e.attributes or {}) for e in span.events if e.name == "status_change"]
+    assert changes == [
+        {"exec_sdk.execution.status": vendor.running_status},
+        {"exec_sdk.execution.status": status, "exec_sdk.execution.previous_status": vendor.running_status},
+    ]
+    assert [e.name for e in span.events].count("poll_retried") == 1
+    # Every poll (the failed one included) is an operation span under the wait's, in its trace.
+    polls = [s for s in operation_spans(vendor, spans) if s.kind is SpanKind.CLIENT]
+    assert len(polls) == 4
+    assert span.context is not None
+    for poll in polls:
+        assert poll.parent is not None and poll.parent.span_id == span.context.span_id
+        assert poll.context is not None and poll.context.trace_id == span.context.trace_id
+
+
+@pytest.mark.asyncio
+async def test_a_wait_that_times_out_marks_its_span(vendor: Vendor, mode: str, spans: InMemorySpanExporter) -> None:
+    fake = fake_api(vendor)
+    fake.add_execution(vendor.default_execution_id, statuses=[vendor.running_status])
+    wait = importlib.import_module(f"{vendor.import_name}.wait")
+    with pytest.raises(vendor.errors.WaitTimeoutError):
+        if mode == "sync":
+            wait.wait_for_execution(client=fake.client(), **vendor.call_kwargs(), timeout=10)
+        else:
+            await wait.wait_for_execution_async(client=fake.client(), **vendor.call_kwargs(), timeout=10)
+    (span,) = wait_spans(spans)
+    assert span.status.status_code is StatusCode.ERROR
+    assert (span.attributes or {})["error.type"] == "WaitTimeoutError"
+    assert (span.attributes or {})["exec_sdk.execution.status"] == vendor.running_status
+
+
+@pytest.mark.asyncio
+async def test_the_fan_in_has_one_span_per_execution(vendor: Vendor, mode: str, spans: InMemorySpanExporter) -> None:
+    fake = fake_api(vendor)
+    status, fields = finished(vendor)
+    ids = [f"run-{n}" for n in range(3)] if not vendor.id_is_integer else [1, 2, 3]
+    for n in ids:
+        fake.add_execution(n, statuses=[vendor.running_status, status], **fields)
+    wait = importlib.import_module(f"{vendor.import_name}.wait")
+    kwargs = vendor.call_kwargs()
+    del kwargs[parameter_name(vendor.id_param)]
+    if mode == "sync":
+        outcomes = list(wait.wait_for_executions(execution_ids=ids, client=fake.client(), **kwargs))
+    else:
+        outcomes = [o async for o in wait.wait_for_executions_async(execution_ids=ids, client=fake.client(), **kwargs)]
+    assert all(o.succeeded for o in outcomes)
+    waits = {str((s.attributes or {})["exec_sdk.execution.id"]): s for s in wait_spans(spans)}
+    assert sorted(waits) == sorted(str(n) for n in ids)
+    for execution_id, span in waits.items():
+        assert (span.attributes or {})["exec_sdk.wait.polls"] == 2
+        assert span.context is not None
+        polls = [s for s in operation_spans(vendor, spans) if s.parent and s.parent.span_id == span.context.span_id]
+        assert len(polls) == 2, execution_id
+
+
+@pytest.mark.asyncio
+async def test_info_logs_one_line_per_status_change_naming_the_execution(
+    vendor: Vendor, mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = fake_api(vendor)
+    status, fields = finished(vendor)
+    ident = vendor.default_execution_id
+    fake.add_execution(ident, statuses=[vendor.running_status] * 3 + [status], **fields)
+    wait = importlib.import_module(f"{vendor.import_name}.wait")
+    caplog.set_level(logging.INFO, logger=vendor.import_name)
+    if mode == "sync":
+        wait.wait_for_execution(client=fake.client(), **vendor.call_kwargs())
+    else:
+        await wait.wait_for_execution_async(client=fake.client(), **vendor.call_kwargs())
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Execution ")]
+    assert len(lines) == 2
+    assert lines[0].startswith(f"Execution {ident}: {vendor.running_status} after 1 poll")
+    assert lines[1].startswith(f"Execution {ident}: {status} (was {vendor.running_status}) after 4 polls")

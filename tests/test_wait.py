@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import time
 from typing import Any
 
 import pytest
@@ -96,18 +95,30 @@ def test_unknown_and_missing_statuses_are_not_terminal(vendor: Vendor) -> None:
     assert result.succeeded and result.polls == 3
 
 
-def test_deadline_raises_with_the_last_execution(vendor: Vendor) -> None:
-    errors = vendor.errors
-    started = time.monotonic()
-    with ScriptedServer(replies(vendor, vendor.running_status)) as server:
-        with pytest.raises(errors.WaitTimeoutError) as caught:
-            run_wait(vendor, server.url, timeout=0.3, initial_interval=0.05, max_interval=0.1)
-    elapsed = time.monotonic() - started
+def fake_api(vendor: Vendor) -> Any:
+    """The package's FakeAPI serving one running execution (`exec-123` or `123`): virtual time."""
+    fake = importlib.import_module(f"{vendor.import_name}.testing").FakeAPI()
+    fake.add_execution(vendor.default_execution_id, statuses=[vendor.running_status])
+    return fake
+
+
+@pytest.mark.asyncio
+async def test_deadline_raises_with_the_last_execution(vendor: Vendor, mode: str) -> None:
+    """Virtual time: the deadline passes after the polls it allows, whatever the machine's load."""
+    errors, fake = vendor.errors, fake_api(vendor)
+    kwargs = {"timeout": 0.3, "initial_interval": 0.05, "max_interval": 0.1}
+    with pytest.raises(errors.WaitTimeoutError) as caught:
+        if mode == "sync":
+            wait_module(vendor).wait_for_execution(client=fake.client(max_retries=0), **vendor.call_kwargs(), **kwargs)
+        else:
+            client = fake.client(max_retries=0)
+            await wait_module(vendor).wait_for_execution_async(client=client, **vendor.call_kwargs(), **kwargs)
     assert isinstance(caught.value, errors.APIError)
     assert caught.value.last_status == vendor.running_status
     assert wait_module(vendor).execution_status(caught.value.last_execution) == vendor.running_status
-    assert caught.value.polls == len(server.requests) >= 3
-    assert 0.3 <= elapsed < 2.0
+    # Polls at 0, 0.05, 0.15 and 0.25; the next pause is cut to the deadline, where no poll starts.
+    assert caught.value.polls == len(fake.requests) == 4
+    assert caught.value.elapsed == pytest.approx(0.3) == fake.elapsed
 
 
 def test_api_errors_propagate_typed(vendor: Vendor) -> None:
@@ -134,19 +145,6 @@ async def test_async_twin(vendor: Vendor) -> None:
             await client.aclose()
     assert result.succeeded and result.polls == 3
     assert changes == [running, done]
-
-
-@pytest.mark.asyncio
-async def test_async_deadline(vendor: Vendor) -> None:
-    with ScriptedServer(replies(vendor, vendor.running_status)) as server:
-        client = vendor.client(server.url, max_retries=0)
-        try:
-            with pytest.raises(vendor.errors.WaitTimeoutError):
-                await wait_module(vendor).wait_for_execution_async(
-                    client=client, **vendor.call_kwargs(), timeout=0.2, initial_interval=0.05, max_interval=0.05
-                )
-        finally:
-            await client.aclose()
 
 
 @pytest.mark.parametrize(

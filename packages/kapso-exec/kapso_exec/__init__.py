@@ -57,9 +57,13 @@ if TYPE_CHECKING:
     from .models import StartExecutionBodyVariables as StartExecutionBodyVariables
     from .models import StartExecutionResponse422 as StartExecutionResponse422
     from .types import APIResponse as APIResponse
+    from .wait import TerminalStatuses as TerminalStatuses
+    from .wait import WaitOutcome as WaitOutcome
     from .wait import WaitResult as WaitResult
     from .wait import wait_for_execution as wait_for_execution
     from .wait import wait_for_execution_async as wait_for_execution_async
+    from .wait import wait_for_executions as wait_for_executions
+    from .wait import wait_for_executions_async as wait_for_executions_async
 
 # Where each name is defined; loaded on first use, so that `import kapso_exec` does not
 # load the HTTP client, the errors or the models until one of them is needed.
@@ -85,9 +89,13 @@ _EXPORTS: dict[str, str] = {
     "UnprocessableEntityError": "errors",
     "WaitTimeoutError": "errors",
     "APIResponse": "types",
+    "TerminalStatuses": "wait",
+    "WaitOutcome": "wait",
     "WaitResult": "wait",
     "wait_for_execution": "wait",
     "wait_for_execution_async": "wait",
+    "wait_for_executions": "wait",
+    "wait_for_executions_async": "wait",
     "Error": "models",
     "ExecutionContext": "models",
     "Flow": "models",
@@ -136,9 +144,13 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "APIResponse",
+    "TerminalStatuses",
+    "WaitOutcome",
     "WaitResult",
     "wait_for_execution",
     "wait_for_execution_async",
+    "wait_for_executions",
+    "wait_for_executions_async",
     "Error",
     "ExecutionContext",
     "Flow",

@@ -35,6 +35,9 @@ DEFAULT_MAX_POLL_INTERVAL = 30.0
 POLL_BACKOFF_FACTOR = 2.0
 DEFAULT_WAIT_TIMEOUT = 600.0
 
+# Waiting on many executions at once (async): at most this many polls in flight.
+MAX_CONCURRENT_POLLS = 10
+
 # The test fake's virtual clock (`testing.FakeAPI`, `_fake_clock`). On an event loop that does not
 # expose its ready queue: how many passes with the clock's check queued count as "no task can run".
 FAKE_QUIET_PASSES = 32

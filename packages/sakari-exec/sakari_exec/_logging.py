@@ -1,5 +1,8 @@
 """Logging of requests, responses and retries, with credentials redacted.
 
+At INFO, a wait logs one line per status change of the execution it waits on (and one per failed
+poll it goes on after), naming the execution.
+
 Nothing is logged unless asked: the package's logger (`logging.getLogger("<package>")`) has no
 handler of its own, and the root logger is never touched. Two ways to see the lines:
 - set `<PREFIX>_LOG=info` (one line per request and per response) or `=debug` (also the
@@ -73,6 +76,29 @@ def configure_from_env(variable: str) -> None:
         print(f"{logger.name}: ignoring {variable}={shown!r}: use debug or info", file=sys.stderr)
         return
     enable(level)
+
+
+def log_status_change(execution_id: str, old: str | None, new: str | None, polls: int, elapsed: float) -> None:
+    """One INFO line for a status change of a waited execution (the first poll's status included)."""
+    if logger.isEnabledFor(logging.INFO):
+        was = "" if old is None else f" (was {old})"
+        logger.info(
+            "Execution %s: %s%s after %d %s, %.1f s",
+            execution_id or "?",
+            new or "no status",
+            was,
+            polls,
+            "poll" if polls == 1 else "polls",
+            elapsed,
+        )
+
+
+def log_retry(execution_id: str, error_type: str, delay: float) -> None:
+    """One INFO line for a failed poll the wait goes on after."""
+    if logger.isEnabledFor(logging.INFO):
+        logger.info(
+            "Execution %s: poll failed with %s, polling again in %.1f s", execution_id or "?", error_type, delay
+        )
 
 
 def redact_headers(headers: Iterable[tuple[str, str]], extra: Collection[str] = ()) -> dict[str, str]:

@@ -144,9 +144,13 @@ if TYPE_CHECKING:
     from .models import WorkflowExecutionSummaryStatus as WorkflowExecutionSummaryStatus
     from .models import WorkflowExecutionTerminate as WorkflowExecutionTerminate
     from .types import APIResponse as APIResponse
+    from .wait import TerminalStatuses as TerminalStatuses
+    from .wait import WaitOutcome as WaitOutcome
     from .wait import WaitResult as WaitResult
     from .wait import wait_for_execution as wait_for_execution
     from .wait import wait_for_execution_async as wait_for_execution_async
+    from .wait import wait_for_executions as wait_for_executions
+    from .wait import wait_for_executions_async as wait_for_executions_async
 
 # Where each name is defined; loaded on first use, so that `import tracecat_exec` does not
 # load the HTTP client, the errors or the models until one of them is needed.
@@ -172,9 +176,13 @@ _EXPORTS: dict[str, str] = {
     "UnprocessableEntityError": "errors",
     "WaitTimeoutError": "errors",
     "APIResponse": "types",
+    "TerminalStatuses": "wait",
+    "WaitOutcome": "wait",
     "WaitResult": "wait",
     "wait_for_execution": "wait",
     "wait_for_execution_async": "wait",
+    "wait_for_executions": "wait",
+    "wait_for_executions_async": "wait",
     "ActionInput": "models",
     "AgentOutput": "models",
     "ApprovalRead": "models",
@@ -310,9 +318,13 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "APIResponse",
+    "TerminalStatuses",
+    "WaitOutcome",
     "WaitResult",
     "wait_for_execution",
     "wait_for_execution_async",
+    "wait_for_executions",
+    "wait_for_executions_async",
     "ActionInput",
     "AgentOutput",
     "ApprovalRead",
