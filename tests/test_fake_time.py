@@ -229,24 +229,24 @@ def test_a_timeline_must_start_at_zero_and_name_each_time_once(vendor: Vendor) -
 async def test_a_fault_aimed_at_one_execution_leaves_the_others_alone(vendor: Vendor) -> None:
     fake = scripted(vendor, polls=3, count=3)
     target = ident(vendor, 1)
-    fake.inject(503, times=10, execution=target)  # more than the client's retries: its wait fails
+    fake.inject(404, times=5, execution=target)  # not retried: the target's wait fails at its first poll
     client = fake.client()
     wait = wait_module(vendor).wait_for_execution_async
     outcomes = await asyncio.gather(
         *(wait(client=client, **vendor.call_kwargs(ident(vendor, i)), timeout=600) for i in range(3)),
         return_exceptions=True,
     )
-    assert isinstance(outcomes[1], vendor.errors.APIStatusError) and outcomes[1].status_code == 503
+    assert isinstance(outcomes[1], vendor.errors.NotFoundError), outcomes[1]
     assert [getattr(o, "polls", None) for i, o in enumerate(outcomes) if i != 1] == [3, 3]
-    aimed = [r for r in fake.requests if r.status == 503]
-    # The first poll and the client's retries; none of them for another execution.
-    assert len(aimed) == 1 + importlib.import_module(f"{vendor.import_name}._constants").DEFAULT_MAX_RETRIES
-    assert {r.path_params[vendor.id_param] for r in aimed} == {str(target)}
-    # The fault has 7 uses left, for that execution only; another execution is answered.
+    assert fake.elapsed == pytest.approx(schedule(vendor, 3)[-1])  # the others kept their schedule
+    aimed = [r for r in fake.requests if r.status == 404]
+    assert len(aimed) == 1 and aimed[0].path_params[vendor.id_param] == str(target)
+    # The fault has 4 uses left, for that execution only; another execution is answered.
     other = vendor.endpoint.sync(client=fake.client(max_retries=0), **vendor.call_kwargs(ident(vendor, 0)))
     assert wait_module(vendor).execution_status(other) is not None
-    with pytest.raises(vendor.errors.APIStatusError):
+    with pytest.raises(vendor.errors.NotFoundError):
         vendor.endpoint.sync(client=fake.client(max_retries=0), **vendor.call_kwargs(target))
+    assert sum(1 for r in fake.requests if r.status == 404) == 2
 
 
 @pytest.mark.asyncio
