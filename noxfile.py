@@ -74,6 +74,8 @@ TEST_DEPS = [
     "opentelemetry-api==1.45.2",
     "opentelemetry-sdk==1.45.2",
     "opentelemetry-instrumentation-httpx==0.66b2",
+    # the packages' optional `redis` extra: a rate budget shared by processes through a real redis-server
+    "redis==8.1.0",
     *BUILD_DEPS,
     *GENERATOR_DEPS,
 ]
@@ -277,10 +279,12 @@ def publish(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmarks (scripts/bench.py): parse, request overhead, import time, regeneration; args pass through."""
+    """Benchmarks (scripts/bench.py): parse, request overhead, paging, import time, regeneration, waits at
+    scale (`-- --waits-n 1000` for a quick run, `-- --skip waits` without it); args pass through."""
     _, rest = selected_vendors(session)
     wheels = build_wheels(session, list(PACKAGES))
-    session.install(*GENERATOR_DEPS, "pydantic==2.14.3", "orjson==3.13.0")
+    # redis: the waits section's processes that share one budget through a local redis-server
+    session.install(*GENERATOR_DEPS, "pydantic==2.14.3", "orjson==3.13.0", "redis==8.1.0")
     install_wheels(session, wheels)
     session.run("python", "scripts/bench.py", *rest)
 

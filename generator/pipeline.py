@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import FIX_COMMAND, ORACLE, PACKAGES
+from .cli_context import cli_context
 from .derive import Derived
 from .effective import Effective, effective_spec
 from .errors import RegenerationError, display_path
@@ -42,6 +43,7 @@ def build(package: Package, workdir: Path, *, verify: bool = True, mypy_cache: P
     derived = effective.derived
     context = vendor_context(package, derived)
     context["lifecycle"] = lifecycle_context(derived, context["polled"])
+    context["cli"] = cli_context(derived, context)
     out = generate_code(package, derived, workdir)
     render_package(package, context, out)
     if verify:

@@ -36,6 +36,7 @@ from .derive import Derived, Operation, derive, is_enum, is_object_like
 from .errors import SpecRefusalError, pointer_join
 from .manifest import Package
 from .naming import class_name, python_name
+from .rate_limit import rate_limit_context
 from .spec import deref
 
 # Names an endpoint function's parameter argument must not take: its own keywords, its locals and
@@ -129,6 +130,7 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
         "polled": polled_context,
         "fake": fake,
         "constants": load_runtime_constants(),
+        "rate_limit": rate_limit_context(derived),
         "typing": typing_context(derived, None if polled_context is None else polled_context["success_model"]),
     }
 

@@ -9,6 +9,9 @@ Prints one table of ratios (medians of repeated runs, GC left on as in normal us
             (offset and limit, json.loads), 100 pages of 100 from one keep-alive server on 127.0.0.1
   import    `import <pkg>` vs `import httpx2`, each in fresh processes
   regen     scripts/regenerate.py for all packages, its --check, Tracecat from its upstream document
+  waits     many waits against a local server that enforces R requests/s with 429 + Retry-After, the
+            SDK's variants vs a hand-written asyncio loop on bare httpx2 with one token bucket
+            (scripts/bench_waits.py; its own table, with the issue's targets; `--waits-n 1000` to scale down)
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import bench_waits  # scripts/, beside this file
 import httpx2
 
 orjson: Any
@@ -454,8 +458,9 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=500, help="requests per request-overhead run")
     parser.add_argument("--listed", type=int, default=10_000, help="executions listed through `iterate` (paging)")
     parser.add_argument(
-        "--skip", action="append", default=[], choices=["parse", "request", "paging", "import", "regen"]
+        "--skip", action="append", default=[], choices=["parse", "request", "paging", "import", "regen", "waits"]
     )
+    bench_waits.add_options(parser, prefix="waits-")  # --waits-n, --waits-rate, --waits-processes, ...
     args = parser.parse_args()
 
     print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, ", end="")
@@ -467,6 +472,7 @@ def main() -> int:
         ("paging", lambda: paging_rows(args.repeat, args.listed)),
         ("import", lambda: import_rows(args.repeat)),
         ("regen", regen_rows),
+        ("waits", lambda: bench_waits.waits_rows(bench_waits.scale(args))),
     ]
     for name, measure in sections:
         if name in args.skip:
@@ -477,7 +483,7 @@ def main() -> int:
             print(f"{label:<44} {absolute:>10} {base:>12} {pyd:>12}", flush=True)
     print(
         "baseline: json.loads (parse), bare httpx2 + json.loads (request; paging: the same pages in a bare"
-        " offset loop), import httpx2 (import)"
+        " offset loop), import httpx2 (import), the hand-written asyncio loop on bare httpx2 (waits)"
     )
     return 0
 

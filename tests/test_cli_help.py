@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import vendors_where
 
 from support.vendors import Vendor
 
@@ -44,6 +45,40 @@ def test_help_shows_every_parameter(vendor: Vendor, command: list[str]) -> None:
         assert "--timeout" in result.stdout
 
 
+def lifecycle_commands(vendor: Vendor) -> list[Any]:
+    """The package's lifecycle commands (`list`, `start`, `cancel`, ...), as its cli.py declares them."""
+    module: Any = importlib.import_module(f"{vendor.import_name}.cli")
+    return list(module.COMMANDS)
+
+
+@pytest.mark.parametrize("vendor", vendors_where(lambda v: bool(lifecycle_commands(v))))
+def test_help_of_every_lifecycle_command(vendor: Vendor) -> None:
+    """Each command's --help: its description, every positional parameter and every option, with
+    what the option takes; the top-level help names every command."""
+    script = Path(sys.executable).parent / vendor.dist
+    top = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    for command in lifecycle_commands(vendor):
+        assert command.name in top.stdout
+        result = subprocess.run([str(script), command.name, "--help"], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+        assert result.stdout.startswith(f"usage: {vendor.dist} {command.name}")
+        shown = squashed(result.stdout)
+        assert squashed(command.description) in shown
+        for param in command.path_params:
+            assert param.metavar in result.stdout and squashed(param.help) in shown
+        for option in command.options:
+            assert f"--{option.flag}" in result.stdout and squashed(option.help) in shown
+            if option.parse is not None:
+                assert squashed(option.expected) in shown
+        if command.body is not None:
+            assert "--data" in result.stdout and "@FILE" in result.stdout
+            for field in command.body.fields:
+                assert "--" + field.python_name.replace("_", "-") in result.stdout
+        assert ("--max N" in result.stdout) == (command.kind == "list")
+        assert ("--wait" in result.stdout) == (command.kind == "start" and command.wait_from is not None)
+
+
 def test_percent_in_every_spec_text_is_shown_as_written(vendor: Vendor, capsys: pytest.CaptureFixture[str]) -> None:
     """Every help text a spec feeds (parameters, environment names, statuses, the server URL)."""
     cli: Any = importlib.import_module(f"{vendor.import_name}._cli")
@@ -62,7 +97,22 @@ def test_percent_in_every_spec_text_is_shown_as_written(vendor: Vendor, capsys: 
         make_client=None,
         fetch=None,
         status_of=None,
+        commands=[
+            cli.Command(
+                "list",
+                "list",
+                "list 100% of them",
+                "pages of 50%(x)s",
+                path_params=[cli.Positional("path_0", "FLOW_ID", "flow_id", "a flow, %2F-encoded")],
+                options=[cli.Option("status", "option_status", "status", "100% status", parse=int, expected="a %d")],
+                send=None,
+            )
+        ],
     )
+    assert cli.run(spec, ["list", "--help"]) == 0
+    shown = squashed(capsys.readouterr().out)
+    for text in ["pagesof50%(x)s", "aflow,%2F-encoded", "100%status", "a%d"]:
+        assert text in shown
     for command in (["get"], ["wait"]):
         assert cli.run(spec, [*command, "--help"]) == 0
         shown = squashed(capsys.readouterr().out)

@@ -12,6 +12,10 @@ The httpx2 clients (the connection pool) are created on first use and shared by 
 client and every `with_options` copy of it; a copy's timeout and retry count
 apply per request. The client the pool was created for closes it.
 
+The rate budget (`_budget.RateBudget`) is shared the same way, on the `_Pool`: every attempt of
+every request, retries included, takes its slot from it before it is sent and reports its answer
+to it after, so a 429's Retry-After pauses all of them, not only the request that got it.
+
 Each operation call is one `_Call`: its INFO log lines (request; response or failure, with
 the time taken and the retries) and, when the application traces, its OpenTelemetry span.
 """
@@ -21,8 +25,10 @@ from __future__ import annotations
 import asyncio
 import copy
 import functools
+import hashlib
 import logging
 import ssl
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -32,6 +38,7 @@ import httpx2
 
 from . import _constants, _tracing
 from ._auth import Scheme, choose_schemes, credential_pairs, missing_params
+from ._budget import RateBudget, Schedule
 from ._json import stdlib_loads
 from ._logging import REDACTED, logger, redact_headers, redact_transport_logs, redact_url
 from ._retry import RetryPolicy, retry_delay, should_retry_error, should_retry_response
@@ -121,13 +128,43 @@ def _hit_deadline(exc: httpx2.HTTPError, shortened: frozenset[str]) -> bool:
     return any(isinstance(exc, kind) and phase in shortened for kind, phase in _TIMEOUT_PHASES)
 
 
-class _Pool:
-    """The httpx2 clients a client shares with its `with_options` copies, each created on first use."""
+_NO_HEADERS: Final[Mapping[str, str]] = {}
 
-    def __init__(self, kwargs: dict[str, Any]) -> None:
+
+def _redis_schedule(url: str, vendor: str | None, base_url: str, credentials: Mapping[str, str]) -> Schedule:
+    """The schedule in Redis at `url`, keyed by what makes one rate limit: the vendor, the base URL
+    and the credentials (hashed: the key never shows a secret)."""
+    from ._budget_redis import RedisSchedule  # only here: `import <package>` never imports redis
+
+    identity = "\0".join([vendor or "", base_url, *(f"{k}={v}" for k, v in sorted(credentials.items()))])
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+    return RedisSchedule(url, f"{vendor or 'exec-sdk'}:rate-budget:{digest}")
+
+
+def _pool_size(httpx_args: Mapping[str, Any]) -> int | None:
+    """How many requests the connection pool sends at once: the budget lets no more be in flight,
+    so the rest wait where a pause can reach them (see `_budget`)."""
+    limits = httpx_args.get("limits")
+    if isinstance(limits, httpx2.Limits):
+        return limits.max_connections
+    return _constants.RATE_MAX_IN_FLIGHT
+
+
+def _time_left(deadline: Deadline | None) -> Callable[[], float] | None:
+    return None if deadline is None else deadline.remaining
+
+
+class _Pool:
+    """What a client shares with its `with_options` copies: the httpx2 clients, each created on
+    first use, and the rate budget."""
+
+    def __init__(self, kwargs: dict[str, Any], budget: RateBudget) -> None:
         self.kwargs = kwargs
+        self.budget = budget
         self.sync: httpx2.Client | None = None
         self.async_: httpx2.AsyncClient | None = None
+        # Threads making their first calls at once must not each create (and leak) a client.
+        self._lock = threading.Lock()
 
     def _kwargs_for(self, calls: str, wanted: type, use: str, setter: str) -> dict[str, Any]:
         """The httpx2 client's arguments, once `httpx_args["transport"]` is known to fit `calls`."""
@@ -143,16 +180,20 @@ class _Pool:
 
     def sync_client(self) -> httpx2.Client:
         if self.sync is None:
-            kwargs = self._kwargs_for("sync", httpx2.BaseTransport, "httpx2.HTTPTransport", "set_httpx_client")
-            self.sync = httpx2.Client(**kwargs)
+            with self._lock:
+                if self.sync is None:
+                    kwargs = self._kwargs_for("sync", httpx2.BaseTransport, "httpx2.HTTPTransport", "set_httpx_client")
+                    self.sync = httpx2.Client(**kwargs)
         return self.sync
 
     def async_client(self) -> httpx2.AsyncClient:
         if self.async_ is None:
-            kwargs = self._kwargs_for(
-                "async", httpx2.AsyncBaseTransport, "httpx2.AsyncHTTPTransport", "set_async_httpx_client"
-            )
-            self.async_ = httpx2.AsyncClient(**kwargs)
+            with self._lock:
+                if self.async_ is None:
+                    kwargs = self._kwargs_for(
+                        "async", httpx2.AsyncBaseTransport, "httpx2.AsyncHTTPTransport", "set_async_httpx_client"
+                    )
+                    self.async_ = httpx2.AsyncClient(**kwargs)
         return self.async_
 
 
@@ -265,6 +306,9 @@ class BaseClient:
         vendor: The package's distribution name, a tracing span attribute.
         status_paths: Operation name -> where its answer carries an execution status (the
             polled operation's), a tracing span attribute.
+        rate_limit: Requests per second at most; None: adaptive (see `_budget`).
+        rate_limit_redis: A Redis URL: share the budget's schedule with every process using the
+            same vendor, base URL and credentials (the `redis` extra).
     """
 
     def __init__(
@@ -284,7 +328,11 @@ class BaseClient:
         credential_params: Mapping[str, str] | None = None,
         vendor: str | None = None,
         status_paths: Mapping[str, Sequence[str]] | None = None,
+        rate_limit: float | None = None,
+        rate_limit_redis: str | None = None,
     ) -> None:
+        # Checked first: a wrong rate limit is refused before anything else is built or sent.
+        budget = RateBudget(rate_limit)
         if not base_url:
             raise ValueError("base_url is required")
         if max_retries < 0:
@@ -313,7 +361,10 @@ class BaseClient:
         self._verify_ssl = verify_ssl
         self._follow_redirects = follow_redirects
         self._httpx_args = dict(httpx_args or {})
-        self._pool = _Pool(self._client_kwargs())
+        if rate_limit_redis:
+            budget.schedule = _redis_schedule(rate_limit_redis, vendor, base_url, self._credentials)
+        budget.max_in_flight = _pool_size(self._httpx_args)
+        self._pool = _Pool(self._client_kwargs(), budget)
         self._owns_pool = True
         self._vendor = vendor
         self._status_paths = {name: tuple(path) for name, path in (status_paths or {}).items()}
@@ -337,6 +388,11 @@ class BaseClient:
     @property
     def max_retries(self) -> int:
         return self._max_retries
+
+    @property
+    def rate_budget(self) -> RateBudget:
+        """The rate budget this client and its `with_options` copies share."""
+        return self._pool.budget
 
     def __repr__(self) -> str:
         # Never the credential: only what is safe in a log line.
@@ -433,11 +489,15 @@ class BaseClient:
         """Close the sync pool; a no-op on a `with_options` copy (the original owns the pool)."""
         if self._owns_pool and self._pool.sync is not None:
             self._pool.sync.close()
+        if self._owns_pool:
+            self._pool.budget.schedule.close()
 
     async def aclose(self) -> None:
         """Close the async pool; a no-op on a `with_options` copy (the original owns the pool)."""
         if self._owns_pool and self._pool.async_ is not None:
             await self._pool.async_.aclose()
+        if self._owns_pool:
+            await self._pool.budget.schedule.aclose()
 
     def __enter__(self) -> Self:
         return self
@@ -590,6 +650,28 @@ class BaseClient:
         request.extensions["timeout"] = phases
         return shortened
 
+    # -- the rate budget ---------------------------------------------------------
+
+    def _slot(self, request: httpx2.Request, deadline: Deadline | None) -> int:
+        """Wait for this attempt's slot in the rate budget; its ticket."""
+        try:
+            ticket = self._pool.budget.acquire(self._clock, self._sleep, _time_left(deadline))
+        except ConnectionError as exc:  # a shared budget's store (Redis) out of reach
+            raise APIConnectionError(f"Rate budget unavailable: {exc}", request=request) from exc
+        if ticket is None:
+            raise DeadlineExceededError("Deadline passed waiting for the rate budget", request=request)
+        return ticket
+
+    async def _aslot(self, request: httpx2.Request, deadline: Deadline | None) -> int:
+        """`_slot` for async callers."""
+        try:
+            ticket = await self._pool.budget.aacquire(self._clock, self._asleep, _time_left(deadline))
+        except ConnectionError as exc:
+            raise APIConnectionError(f"Rate budget unavailable: {exc}", request=request) from exc
+        if ticket is None:
+            raise DeadlineExceededError("Deadline passed waiting for the rate budget", request=request)
+        return ticket
+
     # -- the loops ----------------------------------------------------------
 
     def _request(
@@ -629,12 +711,19 @@ class BaseClient:
         with call.active():
             try:
                 while True:
-                    shortened = self._limit_attempt(client, request, deadline)
+                    budget = self._pool.budget
+                    ticket = self._slot(request, deadline)
                     try:
+                        shortened = self._limit_attempt(client, request, deadline)
                         response = client.send(request)
                     except httpx2.HTTPError as exc:
+                        budget.settle(ticket, None, _NO_HEADERS, self._clock)
                         delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
+                    except BaseException:
+                        budget.settle(ticket, None, _NO_HEADERS, self._clock)
+                        raise
                     else:
+                        budget.settle(ticket, response.status_code, response.headers, self._clock)
                         maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
                         if maybe_delay is None:
                             call.answered(response, retries_taken)
@@ -670,12 +759,19 @@ class BaseClient:
         with call.active():
             try:
                 while True:
-                    shortened = self._limit_attempt(client, request, deadline)
+                    budget = self._pool.budget
+                    ticket = await self._aslot(request, deadline)
                     try:
+                        shortened = self._limit_attempt(client, request, deadline)
                         response = await client.send(request)
                     except httpx2.HTTPError as exc:
+                        await budget.asettle(ticket, None, _NO_HEADERS, self._clock)
                         delay = self._delay_after_error(exc, request, retries_taken, retry, deadline, shortened)
+                    except BaseException:
+                        await budget.asettle(ticket, None, _NO_HEADERS, self._clock)
+                        raise
                     else:
+                        await budget.asettle(ticket, response.status_code, response.headers, self._clock)
                         maybe_delay = self._delay_after_response(response, retries_taken, retry, deadline)
                         if maybe_delay is None:
                             call.answered(response, retries_taken)

@@ -34,13 +34,22 @@ def _absent(value: Any) -> bool:
 
 
 def _at(page: Any, attributes: tuple[str, ...]) -> Any:
-    """The value at `attributes` below `page`; None when any step is absent."""
+    """The value at `attributes` below a decoded page; None when any step is absent."""
     value = page
     for name in attributes:
         if _absent(value):
             return None
         value = getattr(value, name, None)
     return None if _absent(value) else value
+
+
+def json_at(page: Any, keys: tuple[str, ...]) -> Any:
+    """The value at `keys` below a page as JSON data (the CLI lists what the server sent); None
+    when any step is absent."""
+    value = page
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
 
 
 @dataclass(frozen=True)
@@ -61,9 +70,11 @@ class Paging:
     next_cursor: tuple[str, ...] = ()
     has_more: tuple[str, ...] = ()
     first_page: int = 1
+    # How a path is read in a page: attributes of the decoded model (`_at`), or JSON keys (`json_at`).
+    read: Callable[[Any, tuple[str, ...]], Any] = _at
 
     def items_of(self, page: Any) -> list[Any]:
-        found = _at(page, self.items) if self.items else page
+        found = self.read(page, self.items) if self.items else page
         return found if isinstance(found, list) else []
 
     def pages(self, arguments: dict[str, Any]) -> Iterator[Any]:
@@ -135,11 +146,11 @@ class _Listing:
         items = self.previous
         if not items:
             return None
-        more = _at(page, paging.has_more) if paging.has_more else None
+        more = paging.read(page, paging.has_more) if paging.has_more else None
         if more is False:
             return None
         if paging.style == "cursor":
-            cursor = _at(page, paging.next_cursor)
+            cursor = paging.read(page, paging.next_cursor)
             if cursor is None or cursor == "":
                 return None
             if cursor in self.cursors:

@@ -37,6 +37,33 @@ DEFAULT_WAIT_TIMEOUT = 600.0
 
 # Waiting on many executions at once (async): at most this many polls in flight.
 MAX_CONCURRENT_POLLS = 10
+# The rate budget every request of one client (and its `with_options` copies) draws from.
+# Pacing: a request may go up to RATE_BURST_WINDOW seconds' worth of the rate early (at least one,
+# at most RATE_BURST_MAX requests): a small burst, so a pause in demand is not wasted, without
+# letting a queue of waiters land together.
+RATE_BURST_WINDOW = 0.1
+RATE_BURST_MAX = 10
+# Adaptive mode (botocore's, measured: CUBIC with C = 0.4 and beta = 0.7, a floor of 0.5 requests/s).
+# After a 429 the rate drops to ADAPTIVE_BETA x the rate that was getting through, climbs back to it
+# and then probes above it along C * (t - K)**3 + that rate.
+ADAPTIVE_BETA = 0.7
+ADAPTIVE_SCALE = 0.4
+ADAPTIVE_MIN_RATE = 0.5
+# "The rate that was getting through" is measured over at least this many seconds (rate limits are
+# per second or longer: a burst answered in 50 ms says nothing about a rate of 20 per second).
+ADAPTIVE_MIN_WINDOW = 1.0
+# A 429's Retry-After pauses the whole budget; each waiter then wakes up to this fraction of the
+# pause later (at most RATE_PAUSE_JITTER_MAX seconds), and the pacing spreads them from there.
+RATE_PAUSE_JITTER = 0.1
+RATE_PAUSE_JITTER_MAX = 1.0
+# X-RateLimit-Remaining / -Reset: once fewer than this fraction of X-RateLimit-Limit (or this many
+# requests, whichever is more) are left, the rest is spread evenly until the reset.
+RATE_HINT_FRACTION = 0.2
+RATE_HINT_FLOOR = 5
+# A reset above this is a Unix time, not seconds from now.
+RATE_RESET_EPOCH_AFTER = 100_000_000.0
+# Requests in flight at once when `httpx_args` sets no `limits` (httpx2's default pool size).
+RATE_MAX_IN_FLIGHT = 100
 
 # The test fake's virtual clock (`testing.FakeAPI`, `_fake_clock`). On an event loop that does not
 # expose its ready queue: how many passes with the clock's check queued count as "no task can run".

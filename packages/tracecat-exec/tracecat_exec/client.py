@@ -65,8 +65,15 @@ class AuthenticatedClient(BaseClient):
         verify_ssl: TLS verification: True (default), a CA bundle path, or an `ssl.SSLContext`.
         follow_redirects: Whether to follow redirects (default False).
         httpx_args: More keyword arguments for the `httpx2.Client`/`httpx2.AsyncClient`.
+        rate_limit: Requests per second at most, for this client, its async calls and its
+            `with_options` copies together, paced evenly with a small burst.
+            None (default): adaptive, unlimited until the first 429, then just under the rate
+            that was getting through, probing upward again.
+        rate_limit_redis: A Redis URL (`redis://host:6379/0`): share the budget with every process
+            using the same credentials and base URL (`pip install tracecat-exec[redis]`).
 
     Raises:
+        ValueError: `rate_limit` is 0, negative, NaN or infinite.
         MissingConfigurationError: (a `ValueError`) a required credential or the base URL is
             neither passed nor set in its environment variable; the message names both.
     """
@@ -83,6 +90,8 @@ class AuthenticatedClient(BaseClient):
         verify_ssl: bool | str | ssl.SSLContext = True,
         follow_redirects: bool = False,
         httpx_args: Mapping[str, Any] | None = None,
+        rate_limit: float | None = None,
+        rate_limit_redis: str | None = None,
     ) -> None:
         configure_from_env(ENV_LOG)  # once per process: `TRACECAT_LOG=debug|info` logs to stderr
         credentials: dict[str, str] = {}
@@ -104,6 +113,8 @@ class AuthenticatedClient(BaseClient):
             httpx_args=httpx_args,
             vendor=DIST_NAME,
             status_paths=_STATUS_PATHS,
+            rate_limit=rate_limit,
+            rate_limit_redis=rate_limit_redis,
         )
 
     @classmethod
