@@ -335,3 +335,20 @@ def test_rate_limit_refuses_nonsense(vendor: Vendor) -> None:
     for bad in ({"per_second": 0}, {"per_second": 1, "burst": 0}, {"per_second": 1, "retry_after": -1}):
         with pytest.raises(ValueError, match="per_second"):
             fake.rate_limit(**bad)
+
+
+@pytest.mark.asyncio
+async def test_the_clients_rate_budget_keeps_concurrent_calls_within_the_fakes_limit(vendor: Vendor) -> None:
+    """`fake.client(rate_limit=10)` (the client's own option, typed) paces 50 concurrent calls on
+    the fake's clock: the fake, limiting to 10 a second, answers none of them 429, and the calls
+    take the virtual time the rate says."""
+    fake = scripted(vendor, polls=1, count=50)
+    fake.rate_limit(per_second=10, burst=2)
+    client = fake.client(rate_limit=10, max_retries=0)
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(vendor.endpoint.asyncio(client=client, **vendor.call_kwargs(ident(vendor, i))) for i in range(50))
+    )
+    assert time.perf_counter() - started < WALL
+    assert len(fake.requests) == 50 and all(r.status != 429 for r in fake.requests)
+    assert 4.0 <= fake.elapsed <= 5.5
