@@ -105,6 +105,9 @@ def vendor_context(package: Package, derived: Derived) -> dict[str, Any]:
         default_base_url = base_url_example = url
     polled = next((op for op in derived.operations if "x-status-path" in op.operation), None)
     polled_context = None if polled is None else polling_context(package, derived, polled, credentials)
+    # Imported here: fake_facts reads this module's helpers of the polled operation.
+    from .fake_facts import fake_context
+
     fake = (
         None
         if polled is None or polled_context is None
@@ -537,9 +540,13 @@ def polling_context(
     }
 
 
+def _squash(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
 def execution_id_param(op: Operation) -> str:
     """The path parameter naming the execution: the one named like `x-execution-summary`'s id
-    field, else the last one (the rule `fake_context` follows too)."""
+    field, else the last one (`fake_facts` uses it too)."""
     summary = op.operation.get("x-execution-summary") or {}
     status_path = [str(k) for k in op.operation["x-status-path"]]
     field = _squash(str([*(summary.get("id") or [*status_path[:-1], "id"])][-1]))
@@ -879,7 +886,7 @@ def credential_params_for(spec: dict[str, Any], path: Path) -> dict[str, str]:
     return credential_param_names(used, derived.schemes)
 
 
-# -- the test fake (`<pkg>.testing`): what it serves, read from the polled operation ------------------
+# -- bodies built from schemas: the CLI's body example, the test fake's fallback (fake_facts) ------------
 
 # Placeholder values of a body built from a schema that has no example, by `format`, then by type.
 _SAMPLE_FORMATS = {
@@ -928,123 +935,6 @@ def minimal_body(document: dict[str, Any], schema: Any, spec_path: Path, depth: 
     return _SAMPLE_TYPES.get(str(kind), {})
 
 
-def _response_body(document: dict[str, Any], response: Any, spec_path: Path) -> tuple[bool, Any]:
-    """(whether the response has a JSON body, that body): its example (`example`, else the first
-    `examples` value), else one built from its schema."""
-    response = deref(document, response, spec_path)
-    content = (response or {}).get("content") or {} if isinstance(response, dict) else {}
-    media_type = next(
-        (m for m in ["application/json", *content] if m in content and m.split(";")[0].endswith("json")), None
-    )
-    if media_type is None:
-        return False, None
-    media = content[media_type] if isinstance(content[media_type], dict) else {}
-    if "example" in media:
-        return True, media["example"]
-    for example in (media.get("examples") or {}).values():
-        example = deref(document, example, spec_path)
-        if isinstance(example, dict) and "value" in example:
-            return True, example["value"]
-    return True, minimal_body(document, media.get("schema", {}), spec_path)
-
-
 def _json_data(value: Any) -> Any:
     """`value` as plain JSON data: YAML's dates and timestamps (unquoted in a spec) as ISO 8601."""
     return json.loads(json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)))
-
-
-# An execution id the fake does not know, as a literal of the id's type (by the wait helper's parser).
-_UNKNOWN_IDS = {"int": "999999", "float": "999999.5", "UUID": '"ffffffff-ffff-4fff-8fff-ffffffffffff"'}
-
-
-def _squash(name: str) -> str:
-    return name.replace("_", "").replace("-", "").lower()
-
-
-def fake_context(
-    package: Package, derived: Derived, op: Operation, credentials: list[dict[str, Any]], polled: dict[str, Any]
-) -> dict[str, Any]:
-    """What `testing.py` needs to serve the polled operation as the vendor would: the route, the
-    credentials it requires, the success body to start from and every documented error body.
-
-    The execution id is the path parameter named like `x-execution-summary`'s id field (else the
-    last one); the id goes in the body at that field, else beside the status.
-    """
-    document = derived.generator_input
-    operation = op.operation
-    status_path = [str(k) for k in operation["x-status-path"]]
-    summary = operation.get("x-execution-summary") or {}
-    id_path = [str(k) for k in summary.get("id") or [*status_path[:-1], "id"]]
-    path_params = re.findall(r"\{([^}]+)\}", op.path)
-    squashed = [_squash(name) for name in path_params]
-    field = _squash(id_path[-1])
-    id_param = path_params[squashed.index(field)] if field != "id" and field in squashed else path_params[-1]
-    parameters = [deref(document, p, derived.path) for p in operation.get("parameters") or []]
-    id_row = next(p for p in polled["path_params"] if p["spec_name"] == id_param)
-    responses = operation.get("responses") or {}
-    success_key = next(k for k in sorted(responses, key=lambda s: (str(s) != "200", str(s))) if str(k).startswith("2"))
-    _, success_body = _response_body(document, responses[success_key], derived.path)
-    errors: dict[str, Any] = {}
-    for key, response in responses.items():
-        if not str(key).startswith("2"):
-            has_json, body = _response_body(document, response, derived.path)
-            errors[str(key).upper()] = body if has_json else None
-    used = sorted({name for alternative in op.security for name in alternative})
-    # The constructor parameter of each scheme (of HTTP basic: the username's; its password's follows it).
-    params = {c["scheme"]: c["param"] for c in credentials if c["basic"] != "password"}
-    success = _success_schema(derived, op)[0]
-    status_schema = _walk_path(derived, op, success, status_path, "x-status-path")
-    terminal = polled["terminal"]
-    ends = [*terminal["success"], *terminal["done"], *terminal["failure"]]
-    known = (
-        [str(v) for v in status_schema.get("enum") or [] if v is not None] if isinstance(status_schema, dict) else []
-    )
-    ongoing = [v for v in known if v not in ends]
-    execution = success
-    for key in status_path[:-1]:
-        execution = _non_null(document, (execution.get("properties") or {}).get(key, {}), derived.path)
-    return {
-        "fixture": f"fake_{python_name(package.vendor)}",
-        # Statuses for examples: one that keeps a wait going, one that ends it.
-        "sample_running": ongoing[0] if ongoing else "running",
-        "sample_terminal": ends[0] if ends else "done",
-        # The README's testing example: the id it adds (a literal of the id's type), one the fake
-        # does not know, the id's type, and the wait helper's arguments around it.
-        "example_id": id_row["wait_example"],
-        "unknown_id": _UNKNOWN_IDS.get(id_row.get("parse", ""), '"no-such-execution"'),
-        "id_type": id_row["type"],
-        "wait_args": ", ".join(
-            ["execution_id" if p["spec_name"] == id_param else p["wait_example"] for p in polled["path_params"]]
-            + [f"{p['python_name']}={p['wait_example']}" for p in polled["query_params"]]
-            + ([f"body={polled['body']['example']}"] if polled["body"] else [])
-        ),
-        "body_required": bool(polled["body"] and polled["body"]["required"]),
-        "execution_fields": list((execution.get("properties") or {}) if isinstance(execution, dict) else []),
-        "method": op.method.upper(),
-        "path": op.path,
-        "path_params": path_params,
-        "id_param": id_param,
-        "required_query": [p["name"] for p in parameters if p.get("in") == "query" and p.get("required")],
-        "required_headers": [p["name"] for p in parameters if p.get("in") == "header" and p.get("required")],
-        "status_path": status_path,
-        "id_path": id_path,
-        "success_status": int(success_key) if str(success_key).isdigit() else 200,
-        "success_body": _json_data(success_body),
-        # A fallback for a spec whose example the package's own models would not decode.
-        "minimal_body": _json_data(minimal_body(document, success, derived.path)),
-        "error_bodies": _json_data(errors),
-        "security": [list(alternative) for alternative in op.security],
-        "schemes": {
-            name: {
-                "location": derived.schemes[name]["in"],
-                "name": derived.schemes[name]["name"],
-                "prefix": derived.schemes[name]["prefix"],
-                "param": params[name],
-            }
-            for name in used
-        },
-        # HTTP basic: the password's parameter, beside the username's (`param`).
-        "basic_passwords": {
-            name: basic_password_param(params[name]) for name in used if derived.schemes[name]["kind"] == "basic"
-        },
-    }

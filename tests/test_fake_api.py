@@ -7,17 +7,22 @@ Every vendor, sync and async where the package has both.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import os
+import queue
 import re
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx2
 import pytest
+from conftest import VENDORS
 
 from support import built
 from support.schemas import resolve, validator_for
@@ -461,7 +466,7 @@ def test_the_readme_testing_example_runs(vendor: Vendor, tmp_path: Path) -> None
     started = time.perf_counter()
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\b2 passed\b", result.stdout), result.stdout
+    assert re.search(r"\b3 passed\b", result.stdout), result.stdout
     assert time.perf_counter() - started < 60  # the Retry-After and the polls took no real time
 
 
@@ -568,3 +573,109 @@ def test_http_basic_auth_is_checked_as_base64_of_username_and_password() -> None
         timeout=120,
     )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stdout + result.stderr
+
+
+# --- `python -m <package>.testing serve`, and `fake.client(...)`'s options --------------------------------
+
+
+def read_lines(process: subprocess.Popen[str], count: int, bound: float) -> list[str]:
+    """The first `count` lines of the process's stdout, waiting at most `bound` real seconds."""
+    found: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            found.put(line.rstrip("\n"))
+
+    threading.Thread(target=pump, daemon=True).start()
+    lines: list[str] = []
+    deadline = time.monotonic() + bound
+    while len(lines) < count:
+        try:
+            lines.append(found.get(timeout=max(0.01, deadline - time.monotonic())))
+        except queue.Empty:
+            raise AssertionError(f"only {lines} within {bound} s") from None
+    return lines
+
+
+def test_the_serve_command_prints_its_url_and_credential(vendor: Vendor) -> None:
+    """`python -m <package>.testing serve` in a subprocess: it prints the base URL and the lines
+    that point the package's environment at it, credential included, and answers a real client
+    there, scripted executions included; SIGTERM ends it."""
+    ident = execution_id(vendor)
+    command = [sys.executable, "-m", f"{vendor.import_name}.testing", "serve"]
+    command += ["--execution", f"{ident}={vendor.running_status}", "--credential", f"{vendor.credential_param}=s3cret"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(vendor.env_prefix + "_")}
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as process:
+        try:
+            serve_and_stop(vendor, process, ident)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=30)
+    assert process.returncode == -signal.SIGTERM
+
+
+def serve_and_stop(vendor: Vendor, process: subprocess.Popen[str], ident: Any) -> None:
+    facts = importlib.import_module(f"{vendor.import_name}._vendor")
+    lines = read_lines(process, 2 + len(facts.ENV_CREDENTIALS), bound=60)
+    url = re.search(r"on (http://127\.0\.0\.1:\d+\S*)$", lines[0])
+    assert url, lines
+    exports = dict(line.removeprefix("export ").split("=", 1) for line in lines[1:])
+    assert exports[facts.ENV_BASE_URL] == url.group(1)
+    assert exports[facts.ENV_CREDENTIALS[vendor.credential_param]] == "s3cret"
+    with vendor.client(url.group(1), "s3cret") as client:
+        execution = vendor.endpoint.sync(client=client, **vendor.call_kwargs(ident))
+        assert wait_module(vendor).execution_status(execution) == vendor.running_status
+    with vendor.client(url.group(1), "wrong") as wrong, pytest.raises(vendor.errors.AuthenticationError):
+        vendor.endpoint.sync(client=wrong, **vendor.call_kwargs(ident))
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_the_serve_command_refuses_bad_arguments_in_one_line(vendor: Vendor) -> None:
+    command = [sys.executable, "-m", f"{vendor.import_name}.testing", "serve", "--credential", "no-equals-sign"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--credential takes NAME=VALUE" in result.stderr
+    result = subprocess.run([*command[:-2], "--credential", "nonsense=x"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "unknown credential parameter" in result.stderr
+
+
+def test_client_takes_the_client_constructors_options(vendor: Vendor) -> None:
+    """`fake.client(...)` has the constructor's parameters, names and types (a new client option
+    appears in both), and forwards them."""
+    fake = fake_module(vendor).FakeAPI()
+    constructor = importlib.import_module(f"{vendor.import_name}.client").AuthenticatedClient
+    assert inspect.signature(fake.client).parameters == inspect.signature(constructor).parameters
+    assert inspect.signature(fake.client).return_annotation in (constructor, "AuthenticatedClient")
+    client = fake.client(max_retries=0, headers={"x-test": "1"})
+    assert client.max_retries == 0 and client.base_url == fake.base_url
+    ident = execution_id(vendor)
+    fake.add_execution(ident, statuses=[vendor.running_status])
+    vendor.endpoint.sync(client=client, **vendor.call_kwargs(ident))
+    assert fake.requests[-1].headers["x-test"] == "1"
+    with pytest.raises(TypeError):
+        fake.client(no_such_option=1)
+
+
+TYPED_OPTIONS = """
+from {pkg}.testing import FakeAPI
+
+fake = FakeAPI()
+fake.client(max_retries=0, timeout=5.0)
+fake.client(max_retries="none")
+fake.client(no_such_option=1)
+"""
+
+
+@pytest.mark.parametrize("vendor", VENDORS[:1], ids=[v.name for v in VENDORS[:1]])
+def test_a_type_checker_sees_the_client_options(vendor: Vendor, tmp_path: Path) -> None:
+    """mypy --strict checks `fake.client(...)` against the client constructor's parameters: a
+    wrong type and an unknown option are errors, the right ones are not (one vendor: the
+    signature is the same code in every package)."""
+    (tmp_path / "check.py").write_text(TYPED_OPTIONS.format(pkg=vendor.import_name), encoding="utf-8")
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), "check.py"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["6", "7"], result.stdout + result.stderr
+    assert '"max_retries"' in errors[0] and "no_such_option" in errors[1]

@@ -220,7 +220,8 @@ async def test_cancelling_the_async_task_stops_every_request(vendor: Vendor) -> 
     task = asyncio.ensure_future(consume())
     deadline = time.monotonic() + WALL
     while len(fake.requests) < 20 and time.monotonic() < deadline:
-        await asyncio.sleep(0)
+        # A real pause, not a bare yield: the fake's clock moves only while no task can run.
+        await asyncio.sleep(0.001)
     assert len(fake.requests) >= 20
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -269,7 +270,8 @@ async def test_aclose_stops_every_request(vendor: Vendor) -> None:
         waiting = asyncio.ensure_future(outcomes.__anext__())
         deadline = time.monotonic() + WALL
         while len(fake.requests) < 8 and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+            # A real pause, not a bare yield: the fake's clock moves only while no task can run.
+            await asyncio.sleep(0.001)
         assert len(fake.requests) >= 8
         waiting.cancel()
         with pytest.raises(asyncio.CancelledError):

@@ -64,3 +64,15 @@ RATE_HINT_FLOOR = 5
 RATE_RESET_EPOCH_AFTER = 100_000_000.0
 # Requests in flight at once when `httpx_args` sets no `limits` (httpx2's default pool size).
 RATE_MAX_IN_FLIGHT = 100
+
+# The test fake's virtual clock (`testing.FakeAPI`, `_fake_clock`). On an event loop that does not
+# expose its ready queue: how many passes with the clock's check queued count as "no task can run".
+FAKE_QUIET_PASSES = 32
+# Real seconds a thread taking part may sleep with virtual time standing still before time moves on
+# anyway (something holds it outside the clock); how often (real seconds) a loop looks again while
+# threads taking part run; the default real-time bound of `run_threads`.
+FAKE_STALL_SECONDS = 2.0
+FAKE_THREAD_RECHECK = 0.001
+FAKE_RUN_THREADS_TIMEOUT = 120.0
+# The fake's page size for a list whose request sends no limit and whose spec gives no default.
+FAKE_PAGE_SIZE = 20

@@ -8,7 +8,11 @@
 
 `GET /flow_executions/{execution_id}` is served from the spec's own example body, with the status at
 `data.status` and the id at `data.id`; errors use the spec's documented
-bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`).
+bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`), which
+schedules: concurrent waits on one fake share one timeline.
+
+`python -m kapso_exec.testing serve` serves the fake on 127.0.0.1 and prints its base URL
+and credentials.
 
 As a pytest plugin (`pytest -p kapso_exec.testing`, or `pytest_plugins = ["kapso_exec.testing"]`
 in a conftest.py) it provides the fixture `fake_kapso`. Importing `kapso_exec` does not
@@ -21,8 +25,14 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, VirtualClock
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, serve_main, takes_options_of
+from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts
+from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
+from .api.executions import list_executions as _operation_1
+from .api.executions import resume_execution as _operation_3
+from .api.executions import start_execution as _operation_2
 from .client import AuthenticatedClient
 
 __all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
@@ -96,6 +106,103 @@ _FACTS = FakeFacts(
     schemes={
         "ApiKeyAuth": ("header", "X-API-Key", "", "api_key"),
     },
+    operations=(
+        OperationFacts(
+            method="GET",
+            path="/flows/{flow_id}/executions",
+            path_params=("flow_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ApiKeyAuth",),),
+            success_status=200,
+            success_body={},
+            has_body=True,
+            minimal_body={},
+            error_bodies={"404": {}, "401": {}},
+            role="list",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=("data",),
+            item_body={},
+            item_minimal={},
+            item_fields=(
+                "id",
+                "flow_id",
+                "status",
+                "started_at",
+                "ended_at",
+                "last_event_at",
+                "tracking_id",
+                "current_step",
+                "execution_context",
+                "variables",
+                "flow",
+            ),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="POST",
+            path="/flows/{flow_id}/executions",
+            path_params=("flow_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=True,
+            security=(("ApiKeyAuth",),),
+            success_status=202,
+            success_body={},
+            has_body=True,
+            minimal_body={},
+            error_bodies={"404": {}, "422": {}, "401": {}},
+            role="start",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={"flow_id": "string", "tracking_id": "string", "message": "string"},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="POST",
+            path="/flow_executions/{execution_id}/resume",
+            path_params=("execution_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ApiKeyAuth",),),
+            success_status=200,
+            success_body={},
+            has_body=True,
+            minimal_body={},
+            error_bodies={"404": {}, "422": {}, "401": {}},
+            role=None,
+            carries_id=True,
+            id_path=(),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+    ),
+    start_statuses=(
+        "running",
+        "ended",
+    ),
+    id_kind="str",
 )
 
 
@@ -110,20 +217,34 @@ class FakeAPI(FakeAPIBase):
 
     Attributes:
         requests: Every request received, in order (`RecordedRequest`: method, path, query,
-            headers, path_params, time, content: the body as sent).
-        clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
+            headers, path_params, time: virtual seconds, content: the body as sent, status: the
+            status answered).
+        clock: The virtual clock (`clock()` reads it; `clock.run_threads(calls)` runs threads on
+            its timeline); `elapsed`: the virtual seconds passed.
     """
 
     facts = _FACTS
+    # Every operation the fake serves, by key, and the package's endpoint module that calls it.
+    endpoints = {
+        "GET /flow_executions/{execution_id}": _endpoint,
+        "GET /flows/{flow_id}/executions": _operation_1,
+        "POST /flows/{flow_id}/executions": _operation_2,
+        "POST /flow_executions/{execution_id}/resume": _operation_3,
+    }
+    decoders = decoders_of(endpoints)
 
     def _decode(self, body: Any) -> object:
         # The package's own decoder of the success body: what a real answer goes through.
         return _endpoint._build_success(body)
 
+    @takes_options_of(AuthenticatedClient)
     def client(self, **options: Any) -> AuthenticatedClient:
         """An `AuthenticatedClient` wired to the fake: its requests go to the fake (sync and async),
-        and it sleeps in virtual time. `options` go to the constructor (e.g. `max_retries=0`,
-        or a credential parameter to send another credential)."""
+        and it sleeps and reads the time on the fake's virtual clock.
+
+        Takes the client constructor's own options, typed (e.g. `max_retries=0`, or a credential
+        parameter to send another credential); `base_url` and the credentials default to the
+        fake's, `httpx_args` gets the fake's transport."""
         httpx_args = {"transport": self.transport, **dict(options.pop("httpx_args", None) or {})}
         settings: dict[str, Any] = {"base_url": self.base_url, **self.credentials, **options}
         client = AuthenticatedClient(**settings, httpx_args=httpx_args)
@@ -142,3 +263,16 @@ def _fake_fixture() -> Iterator[FakeAPI]:
 _pytest: Any = sys.modules.get("pytest")
 if _pytest is not None:
     fake_kapso = _pytest.fixture(name="fake_kapso")(_fake_fixture)
+
+
+if __name__ == "__main__":
+    sys.exit(
+        serve_main(
+            FakeAPI,
+            sys.argv[1:],
+            prog="python -m kapso_exec.testing",
+            title="Kapso External API",
+            env_base_url=ENV_BASE_URL,
+            env_credentials=ENV_CREDENTIALS,
+        )
+    )

@@ -8,7 +8,11 @@
 
 `GET /v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}` is served from the spec's own example body, with the status at
 `data.status` and the id at `data.id`; errors use the spec's documented
-bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`).
+bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`), which
+schedules: concurrent waits on one fake share one timeline.
+
+`python -m sakari_exec.testing serve` serves the fake on 127.0.0.1 and prints its base URL
+and credentials.
 
 As a pytest plugin (`pytest -p sakari_exec.testing`, or `pytest_plugins = ["sakari_exec.testing"]`
 in a conftest.py) it provides the fixture `fake_sakari`. Importing `sakari_exec` does not
@@ -21,8 +25,12 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, VirtualClock
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, serve_main, takes_options_of
+from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts
+from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
 from .api.executions import get_execution as _endpoint
+from .api.executions import list_executions as _operation_1
 from .client import AuthenticatedClient
 
 __all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
@@ -147,6 +155,75 @@ _FACTS = FakeFacts(
     schemes={
         "oauth2": ("header", "Authorization", "Bearer ", "token"),
     },
+    operations=(
+        OperationFacts(
+            method="GET",
+            path="/v1/accounts/{accountId}/workflows/{workflowId}/executions",
+            path_params=(
+                "accountId",
+                "workflowId",
+            ),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("oauth2",),),
+            success_status=200,
+            success_body={
+                "success": True,
+                "data": [
+                    {
+                        "id": "<string>",
+                        "status": "completed",
+                        "start": "2023-11-07T05:31:56Z",
+                        "end": "2023-11-07T05:31:56Z",
+                    }
+                ],
+                "pagination": {"offset": 0, "limit": 10, "totalCount": 1, "hasNext": False},
+            },
+            has_body=True,
+            minimal_body={},
+            error_bodies={"401": {}, "404": {}, "429": {}, "4XX": {}, "5XX": {}},
+            role="list",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=("data",),
+            item_body={
+                "id": "<string>",
+                "status": "completed",
+                "start": "2023-11-07T05:31:56Z",
+                "end": "2023-11-07T05:31:56Z",
+            },
+            item_minimal={},
+            item_fields=(
+                "id",
+                "status",
+                "version",
+                "start",
+                "end",
+                "steps",
+            ),
+            answer_samples={},
+            filters={
+                "status": ("status",),
+            },
+            cancel_status=None,
+            paging={
+                "style": "offset",
+                "marker": "offset",
+                "limit": "limit",
+                "default_limit": None,
+                "next_cursor": [],
+                "has_more": ["pagination", "hasNext"],
+                "first_page": 1,
+            },
+        ),
+    ),
+    start_statuses=(
+        "running",
+        "completed",
+    ),
+    id_kind="str",
 )
 
 
@@ -161,20 +238,32 @@ class FakeAPI(FakeAPIBase):
 
     Attributes:
         requests: Every request received, in order (`RecordedRequest`: method, path, query,
-            headers, path_params, time, content: the body as sent).
-        clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
+            headers, path_params, time: virtual seconds, content: the body as sent, status: the
+            status answered).
+        clock: The virtual clock (`clock()` reads it; `clock.run_threads(calls)` runs threads on
+            its timeline); `elapsed`: the virtual seconds passed.
     """
 
     facts = _FACTS
+    # Every operation the fake serves, by key, and the package's endpoint module that calls it.
+    endpoints = {
+        "GET /v1/accounts/{accountId}/workflows/{workflowId}/executions/{executionId}": _endpoint,
+        "GET /v1/accounts/{accountId}/workflows/{workflowId}/executions": _operation_1,
+    }
+    decoders = decoders_of(endpoints)
 
     def _decode(self, body: Any) -> object:
         # The package's own decoder of the success body: what a real answer goes through.
         return _endpoint._build_success(body)
 
+    @takes_options_of(AuthenticatedClient)
     def client(self, **options: Any) -> AuthenticatedClient:
         """An `AuthenticatedClient` wired to the fake: its requests go to the fake (sync and async),
-        and it sleeps in virtual time. `options` go to the constructor (e.g. `max_retries=0`,
-        or a credential parameter to send another credential)."""
+        and it sleeps and reads the time on the fake's virtual clock.
+
+        Takes the client constructor's own options, typed (e.g. `max_retries=0`, or a credential
+        parameter to send another credential); `base_url` and the credentials default to the
+        fake's, `httpx_args` gets the fake's transport."""
         httpx_args = {"transport": self.transport, **dict(options.pop("httpx_args", None) or {})}
         settings: dict[str, Any] = {"base_url": self.base_url, **self.credentials, **options}
         client = AuthenticatedClient(**settings, httpx_args=httpx_args)
@@ -193,3 +282,16 @@ def _fake_fixture() -> Iterator[FakeAPI]:
 _pytest: Any = sys.modules.get("pytest")
 if _pytest is not None:
     fake_sakari = _pytest.fixture(name="fake_sakari")(_fake_fixture)
+
+
+if __name__ == "__main__":
+    sys.exit(
+        serve_main(
+            FakeAPI,
+            sys.argv[1:],
+            prog="python -m sakari_exec.testing",
+            title="Sakari API",
+            env_base_url=ENV_BASE_URL,
+            env_credentials=ENV_CREDENTIALS,
+        )
+    )

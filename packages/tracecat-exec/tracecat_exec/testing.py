@@ -8,7 +8,11 @@
 
 `GET /workflow-executions/{execution_id}` is served from the spec's own example body, with the status at
 `status` and the id at `id`; errors use the spec's documented
-bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`).
+bodies. A client from `fake.client()` sleeps in the fake's virtual time (`fake.elapsed`), which
+schedules: concurrent waits on one fake share one timeline.
+
+`python -m tracecat_exec.testing serve` serves the fake on 127.0.0.1 and prints its base URL
+and credentials.
 
 As a pytest plugin (`pytest -p tracecat_exec.testing`, or `pytest_plugins = ["tracecat_exec.testing"]`
 in a conftest.py) it provides the fixture `fake_tracecat`. Importing `tracecat_exec` does not
@@ -21,8 +25,16 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, VirtualClock
+from ._fake import FakeAPIBase, FakeFacts, RecordedRequest, decoders_of, serve_main, takes_options_of
+from ._fake_clock import VirtualClock
+from ._fake_ops import OperationFacts
+from ._vendor import ENV_BASE_URL, ENV_CREDENTIALS
+from .api.executions import cancel_execution as _operation_4
 from .api.executions import get_execution as _endpoint
+from .api.executions import get_execution_compact as _operation_3
+from .api.executions import search_executions as _operation_2
+from .api.executions import start_execution as _operation_1
+from .api.executions import terminate_execution as _operation_5
 from .client import AuthenticatedClient
 
 __all__ = ["FakeAPI", "RecordedRequest", "VirtualClock"]
@@ -162,6 +174,246 @@ _FACTS = FakeFacts(
     schemes={
         "ServiceAccountApiKeyBearer": ("header", "Authorization", "Bearer ", "token"),
     },
+    operations=(
+        OperationFacts(
+            method="POST",
+            path="/workspaces/{workspace_id}/workflow-executions",
+            path_params=("workspace_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=True,
+            security=(("ServiceAccountApiKeyBearer",),),
+            success_status=200,
+            success_body={"message": "string", "wf_id": "string", "wf_exec_id": "string"},
+            has_body=True,
+            minimal_body={"message": "string", "wf_id": "string", "wf_exec_id": "string"},
+            error_bodies={
+                "422": {},
+                "400": {"message": "string"},
+                "401": {"detail": "string"},
+                "403": {"error": {"code": "string", "message": "string", "required_scopes": [], "missing_scopes": []}},
+                "404": {"detail": "string"},
+                "500": {"message": "string"},
+            },
+            role="start",
+            carries_id=False,
+            id_path=("wf_exec_id",),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={"message": "string", "wf_id": "string", "wf_exec_id": "string", "payload": {}},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="GET",
+            path="/workspaces/{workspace_id}/workflow-executions/search",
+            path_params=("workspace_id",),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ServiceAccountApiKeyBearer",),),
+            success_status=200,
+            success_body={"items": []},
+            has_body=True,
+            minimal_body={"items": []},
+            error_bodies={
+                "422": {},
+                "401": {"detail": "string"},
+                "403": {"error": {"code": "string", "message": "string", "required_scopes": [], "missing_scopes": []}},
+                "500": {"message": "string"},
+            },
+            role="list",
+            carries_id=False,
+            id_path=(),
+            status_path=(),
+            items=("items",),
+            item_body={
+                "id": "string",
+                "run_id": "string",
+                "start_time": "2024-01-01T00:00:00Z",
+                "status": "RUNNING",
+                "workflow_type": "string",
+                "task_queue": "string",
+                "history_length": 0,
+                "trigger_type": "manual",
+            },
+            item_minimal={
+                "id": "string",
+                "run_id": "string",
+                "start_time": "2024-01-01T00:00:00Z",
+                "status": "RUNNING",
+                "workflow_type": "string",
+                "task_queue": "string",
+                "history_length": 0,
+                "trigger_type": "manual",
+            },
+            item_fields=(
+                "id",
+                "run_id",
+                "start_time",
+                "execution_time",
+                "close_time",
+                "status",
+                "workflow_type",
+                "task_queue",
+                "history_length",
+                "parent_wf_exec_id",
+                "trigger_type",
+                "execution_type",
+                "workflow_id",
+                "workflow_title",
+                "workflow_alias",
+            ),
+            answer_samples={},
+            filters={
+                "workflow_id": ("workflow_id",),
+            },
+            cancel_status=None,
+            paging={
+                "style": "cursor",
+                "marker": "cursor",
+                "limit": "limit",
+                "default_limit": 100,
+                "next_cursor": ["next_cursor"],
+                "has_more": ["has_more"],
+                "first_page": 1,
+            },
+        ),
+        OperationFacts(
+            method="GET",
+            path="/workspaces/{workspace_id}/workflow-executions/{execution_id}/compact",
+            path_params=(
+                "workspace_id",
+                "execution_id",
+            ),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ServiceAccountApiKeyBearer",),),
+            success_status=200,
+            success_body={
+                "id": "string",
+                "run_id": "string",
+                "start_time": "2024-01-01T00:00:00Z",
+                "status": "RUNNING",
+                "workflow_type": "string",
+                "task_queue": "string",
+                "history_length": 0,
+                "trigger_type": "manual",
+                "events": [],
+            },
+            has_body=True,
+            minimal_body={
+                "id": "string",
+                "run_id": "string",
+                "start_time": "2024-01-01T00:00:00Z",
+                "status": "RUNNING",
+                "workflow_type": "string",
+                "task_queue": "string",
+                "history_length": 0,
+                "trigger_type": "manual",
+                "events": [],
+            },
+            error_bodies={
+                "422": {},
+                "401": {"detail": "string"},
+                "403": {"error": {"code": "string", "message": "string", "required_scopes": [], "missing_scopes": []}},
+                "404": {"detail": "string"},
+                "500": {"message": "string"},
+            },
+            role="view",
+            carries_id=True,
+            id_path=("id",),
+            status_path=("status",),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={},
+            filters={},
+            cancel_status=None,
+            paging=None,
+        ),
+        OperationFacts(
+            method="POST",
+            path="/workspaces/{workspace_id}/workflow-executions/{execution_id}/cancel",
+            path_params=(
+                "workspace_id",
+                "execution_id",
+            ),
+            required_query=(),
+            required_headers=(),
+            body_required=False,
+            security=(("ServiceAccountApiKeyBearer",),),
+            success_status=204,
+            success_body=None,
+            has_body=False,
+            minimal_body=None,
+            error_bodies={
+                "422": {},
+                "401": {"detail": "string"},
+                "403": {"error": {"code": "string", "message": "string", "required_scopes": [], "missing_scopes": []}},
+                "404": {"detail": "string"},
+                "500": {"message": "string"},
+            },
+            role="cancel",
+            carries_id=True,
+            id_path=(),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={},
+            filters={},
+            cancel_status="CANCELED",
+            paging=None,
+        ),
+        OperationFacts(
+            method="POST",
+            path="/workspaces/{workspace_id}/workflow-executions/{execution_id}/terminate",
+            path_params=(
+                "workspace_id",
+                "execution_id",
+            ),
+            required_query=(),
+            required_headers=(),
+            body_required=True,
+            security=(("ServiceAccountApiKeyBearer",),),
+            success_status=204,
+            success_body=None,
+            has_body=False,
+            minimal_body=None,
+            error_bodies={
+                "422": {},
+                "401": {"detail": "string"},
+                "403": {"error": {"code": "string", "message": "string", "required_scopes": [], "missing_scopes": []}},
+                "404": {"detail": "string"},
+                "500": {"message": "string"},
+            },
+            role="cancel",
+            carries_id=True,
+            id_path=(),
+            status_path=(),
+            items=(),
+            item_body=None,
+            item_minimal=None,
+            item_fields=(),
+            answer_samples={},
+            filters={},
+            cancel_status="TERMINATED",
+            paging=None,
+        ),
+    ),
+    start_statuses=(
+        "RUNNING",
+        "COMPLETED",
+    ),
+    id_kind="str",
 )
 
 
@@ -176,20 +428,36 @@ class FakeAPI(FakeAPIBase):
 
     Attributes:
         requests: Every request received, in order (`RecordedRequest`: method, path, query,
-            headers, path_params, time, content: the body as sent).
-        clock: The virtual clock (`clock()` reads it); `elapsed`: the virtual seconds passed.
+            headers, path_params, time: virtual seconds, content: the body as sent, status: the
+            status answered).
+        clock: The virtual clock (`clock()` reads it; `clock.run_threads(calls)` runs threads on
+            its timeline); `elapsed`: the virtual seconds passed.
     """
 
     facts = _FACTS
+    # Every operation the fake serves, by key, and the package's endpoint module that calls it.
+    endpoints = {
+        "GET /workflow-executions/{execution_id}": _endpoint,
+        "POST /workspaces/{workspace_id}/workflow-executions": _operation_1,
+        "GET /workspaces/{workspace_id}/workflow-executions/search": _operation_2,
+        "GET /workspaces/{workspace_id}/workflow-executions/{execution_id}/compact": _operation_3,
+        "POST /workspaces/{workspace_id}/workflow-executions/{execution_id}/cancel": _operation_4,
+        "POST /workspaces/{workspace_id}/workflow-executions/{execution_id}/terminate": _operation_5,
+    }
+    decoders = decoders_of(endpoints)
 
     def _decode(self, body: Any) -> object:
         # The package's own decoder of the success body: what a real answer goes through.
         return _endpoint._build_success(body)
 
+    @takes_options_of(AuthenticatedClient)
     def client(self, **options: Any) -> AuthenticatedClient:
         """An `AuthenticatedClient` wired to the fake: its requests go to the fake (sync and async),
-        and it sleeps in virtual time. `options` go to the constructor (e.g. `max_retries=0`,
-        or a credential parameter to send another credential)."""
+        and it sleeps and reads the time on the fake's virtual clock.
+
+        Takes the client constructor's own options, typed (e.g. `max_retries=0`, or a credential
+        parameter to send another credential); `base_url` and the credentials default to the
+        fake's, `httpx_args` gets the fake's transport."""
         httpx_args = {"transport": self.transport, **dict(options.pop("httpx_args", None) or {})}
         settings: dict[str, Any] = {"base_url": self.base_url, **self.credentials, **options}
         client = AuthenticatedClient(**settings, httpx_args=httpx_args)
@@ -208,3 +476,16 @@ def _fake_fixture() -> Iterator[FakeAPI]:
 _pytest: Any = sys.modules.get("pytest")
 if _pytest is not None:
     fake_tracecat = _pytest.fixture(name="fake_tracecat")(_fake_fixture)
+
+
+if __name__ == "__main__":
+    sys.exit(
+        serve_main(
+            FakeAPI,
+            sys.argv[1:],
+            prog="python -m tracecat_exec.testing",
+            title="Tracecat API",
+            env_base_url=ENV_BASE_URL,
+            env_credentials=ENV_CREDENTIALS,
+        )
+    )
