@@ -239,8 +239,8 @@ def render_package(package: Package, context: dict[str, Any], out: Path) -> None
             shutil.copyfile(package.directory / name, out / name)
     if not context["polled"]:
         # Only the console script and the fake use these; without a polled operation there are neither.
-        (code / "_cli.py").unlink()
-        (code / "_fake.py").unlink()
+        for name in ("_cli.py", "_fake.py", "_fake_clock.py", "_fake_ops.py"):
+            (code / name).unlink()
     for hook in POST_HOOKS:
         run(hook, cwd=out, what=f"post-hook `{hook}`")
 
