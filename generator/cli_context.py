@@ -27,7 +27,7 @@ from .errors import SpecRefusalError, pointer_join
 from .lifecycle import lifecycle_facts
 from .naming import class_name, python_name
 from .spec import deref
-from .vendor import _FIELD_PARSERS, CLI_FLAGS, _help, _non_null, endpoint_argument_names
+from .vendor import _FIELD_PARSERS, CLI_FLAGS, _help, _non_null, endpoint_argument_names, object_body
 
 # Flags of the lifecycle commands themselves: a spec parameter of the same name gets `--param-<name>`.
 COMMAND_FLAGS = CLI_FLAGS | {"max", "wait", "id"}
@@ -191,23 +191,16 @@ def _arguments(derived: Derived, op: Operation, models: set[str]) -> tuple[list[
 def _body(derived: Derived, op: Operation, taken: set[str]) -> dict[str, Any] | None:
     """The request body as the command takes it: the model, whether it is required, and an option
     per required scalar field (a union of one scalar type counts); None without a body."""
-    body = op.operation.get("requestBody")
-    if not isinstance(body, dict):
+    found = object_body(
+        derived,
+        op,
+        "the command line takes a request body only when it is a JSON object",
+        "give the body an object schema, or drop the operation's x-exec-operation",
+    )
+    if found is None:
         return None
+    body, media_type, model, target = found
     document = derived.generator_input
-    media_type, media = next(iter((body.get("content") or {}).items()), ("", {}))
-    schema = media.get("schema") if isinstance(media, dict) else None
-    ref = str((schema or {}).get("$ref", ""))
-    target = deref(document, schema, derived.path) if ref else None
-    if not ref.startswith("#/components/schemas/") or not is_object_like(target):
-        raise SpecRefusalError(
-            derived.path,
-            pointer_join(op.pointer, "requestBody"),
-            "the command line takes a request body only when it is a JSON object",
-            "give the body an object schema, or drop the operation's x-exec-operation",
-        )
-    assert isinstance(target, dict)
-    model = class_name(ref.rsplit("/", 1)[1])
     properties = target.get("properties") or {}
     fields = []
     for name in target.get("required") or []:

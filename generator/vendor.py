@@ -577,29 +577,40 @@ CLI_FLAGS = frozenset(
 _FIELD_PARSERS = {"integer": "int", "number": "float", "boolean": "parse_bool"}
 
 
+def object_body(
+    derived: Derived, op: Operation, what: str, fix: str
+) -> tuple[dict[str, Any], str, str, dict[str, Any]] | None:
+    """An operation's request body when its schema is a named object (a model): (the request body,
+    its media type, the model's class name, the schema). None without a body; any other body is
+    refused with `what` and `fix` (the wait helper and the CLI take a body only as a model)."""
+    body = op.operation.get("requestBody")
+    if not isinstance(body, dict):
+        return None
+    media_type, media = next(iter((body.get("content") or {}).items()), ("", {}))
+    schema = media.get("schema") if isinstance(media, dict) else None
+    ref = str((schema or {}).get("$ref", ""))
+    target = deref(derived.generator_input, schema, derived.path) if ref else None
+    if not ref.startswith("#/components/schemas/") or not is_object_like(target) or not isinstance(target, dict):
+        raise SpecRefusalError(derived.path, pointer_join(op.pointer, "requestBody"), what, fix)
+    return body, str(media_type), class_name(ref.rsplit("/", 1)[1]), target
+
+
 def polled_body(derived: Derived, op: Operation, taken: list[str]) -> dict[str, Any] | None:
     """The polled operation's request body, when its call needs one (a POST that polls, as DeepL's
     document status): the model class, whether it is required, an example value, and the CLI
     options for its required scalar fields (the rest come with --data). None without a body.
 
     The wait helper sends it on every poll; only an object body (a model) is supported there."""
-    body = op.operation.get("requestBody")
-    if not isinstance(body, dict):
+    found = object_body(
+        derived,
+        op,
+        "the operation with x-status-path takes a request body that is not a JSON object",
+        "poll an operation without a body, or one whose body is an object schema",
+    )
+    if found is None:
         return None
+    body, media_type, model, target = found
     document = derived.generator_input
-    media_type, media = next(iter((body.get("content") or {}).items()), ("", {}))
-    schema = media.get("schema") if isinstance(media, dict) else None
-    ref = str((schema or {}).get("$ref", ""))
-    target = deref(document, schema, derived.path) if ref else None
-    if not ref.startswith("#/components/schemas/") or not is_object_like(target):
-        raise SpecRefusalError(
-            derived.path,
-            pointer_join(op.pointer, "requestBody"),
-            "the operation with x-status-path takes a request body that is not a JSON object",
-            "poll an operation without a body, or one whose body is an object schema",
-        )
-    assert isinstance(target, dict)
-    model = class_name(ref.rsplit("/", 1)[1])
     properties = target.get("properties") or {}
     fields = []
     used = {name.replace("_", "-") for name in taken} | CLI_FLAGS | {"id"}
