@@ -57,6 +57,8 @@ BUILD_DEPS = ["build==1.6.1", "twine==7.0.0", "check-wheel-contents==0.6.3"]
 TEST_DEPS = [
     "pytest==9.0.3",
     "pytest-asyncio==1.5.0",
+    # two workers on CI's two cores: the suite spends much of its time waiting on servers and subprocesses
+    "pytest-xdist==3.8.0",
     "hypothesis==6.155.2",
     "openapi-spec-validator==0.9.0",
     "jsonschema==4.26.0",
@@ -79,6 +81,9 @@ TEST_DEPS = [
     *BUILD_DEPS,
     *GENERATOR_DEPS,
 ]
+
+
+WORKERS = ["-n", "2", "--dist", "loadfile"]
 
 
 def selected_vendors(session: nox.Session) -> tuple[list[str], list[str]]:
@@ -229,8 +234,11 @@ def tests(session: nox.Session) -> None:
     session.install(*TEST_DEPS)
     install_wheels(session, wheels)
     env = {"EXEC_SDKS_VENDORS": ",".join(vendors), "EXEC_SDKS_PRISM": str(prism)}
+    # Two workers (pytest-xdist), a test file each at a time so that module fixtures are built once;
+    # `-- -n 0` (or any -n/-p no:xdist of your own) runs in one process.
+    parallel = [] if any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in pytest_args) else WORKERS
     # packages/ is not on sys.path: `import <package>` finds only the installed wheel.
-    session.run("pytest", *pytest_args, env=env)
+    session.run("pytest", *parallel, *pytest_args, env=env)
 
 
 @nox.session(python=PYTHON)

@@ -165,6 +165,10 @@ class Walk:
         return by_key
 
     def value(self, ours: Any, theirs: Any, raw: Any, path: str) -> None:
+        while isinstance(theirs, pydantic.RootModel):
+            # A union (or other non-object) component is a RootModel in the oracle; ours decodes
+            # to the member itself (the component is a type alias), so compare with what it wraps.
+            theirs = theirs.root
         if attrs.has(type(ours)):
             self.model(ours, theirs, raw, path)
         elif ours is None:
