@@ -3,9 +3,16 @@
 One module per stage, in the order they run:
 
     manifest   the packages this repo publishes (manifest.toml) and the tool pins
+    source     read an untrusted document (bounded YAML 1.2 / JSON, a file or a URL)
+    overlay    apply an OpenAPI Overlay 1.0.0 to a vendor's document
+    selection  the manifest's selected operations, and pruning what they do not reach
+    effective  upstream document -> overlay -> selection -> the effective spec (review: its diff)
     spec       load a spec (YAML or JSON), refuse what the pipeline cannot support, normalise
     derive     the generator's input: named inline schemas, nullable optionals, per-operation facts
-    vendor     what the package templates need (auth schemes, the polled operation, examples)
+    lifecycle  the paging and lifecycle extensions (x-exec-pagination, x-exec-operation), checked
+    vendor     what the package templates need (auth schemes, the polled operation, examples);
+               beside it fake_facts (the test fake), cli_context (the CLI's commands),
+               lifecycle_context (the README's operations) and rate_limit (x-rate-limit)
     render     run openapi-python-client, copy the runtime, render the package templates
     verify     prove a built package: every module imports, mypy --strict, entry points resolve
     trees      compare a fresh build with the committed tree (the drift gate)
