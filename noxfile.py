@@ -370,4 +370,4 @@ def lowest(session: nox.Session) -> None:
     session.run("python", "-c", check, json.dumps(bounds))
     env = {"EXEC_SDKS_VENDORS": ",".join(vendors)}
     deselect = ["-k", "not instrumented_http_attempts"]
-    session.run("pytest", "-p", "no:randomly", *deselect, *(pytest_args or LOWEST_TESTS), env=env)
+    session.run("pytest", *WORKERS, "-p", "no:randomly", *deselect, *(pytest_args or LOWEST_TESTS), env=env)
