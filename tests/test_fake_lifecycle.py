@@ -309,25 +309,29 @@ async def main():
         fake.add_execution(f"run-c{{n}}", statuses=["failed"])
     everything = [ident, "run-a", "run-b", "run-c0", "run-c1", "run-c2"]
     seen, offset = [], 0
-    while True:
+    for _ in range(20):  # bounded: a has-more that never ends fails instead of hanging
         page = await call(list_runs, "p", client=client, offset=offset)
         assert len(page.runs) <= 2
         seen += [run.id for run in page.runs]
         offset += len(page.runs)
         if not page.has_more:
             break
+    else:
+        raise AssertionError("the fake's offset listing never reached its last page")
     assert seen == everything, seen
     failed = await call(list_runs, "p", client=client, status="failed", limit=10)
     assert [run.id for run in failed.runs] == ["run-c0", "run-c1", "run-c2"] and not failed.has_more
     assert {{run.workflow for run in failed.runs}} == {{"nightly"}}  # the example's, where the run has none of its own
     # cursor + next-cursor
     seen, cursor = [], None
-    while True:
+    for _ in range(20):  # bounded, as above
         page = await call(search_runs, client=client, size=4, **({{"after": cursor}} if cursor else {{}}))
         seen += [run.id for run in page.data]
         cursor = page.next_
         if not cursor:
             break
+    else:
+        raise AssertionError("the fake's cursor listing never reached its last page")
     assert seen == everything, seen
     # page numbers, the body the array itself
     pages = [await call(archived_runs, client=client, page=n, per_page=4) for n in (1, 2, 3)]

@@ -322,7 +322,6 @@ def page_items(
         marker=paging.marker,
         items=tuple(items),
         fetch=lambda **arguments: fetch(arguments),
-        fetch_async=_no_async,
         limit=paging.limit,
         next_cursor=tuple(paging.next_cursor),
         has_more=tuple(paging.has_more),
@@ -334,10 +333,6 @@ def page_items(
         if not isinstance(found, list):
             raise AnswerError(f"the listing's answer has no list at {'.'.join(items) or 'the answer'}")
         yield from found
-
-
-async def _no_async(**arguments: Any) -> Any:  # pragma: no cover - the CLI lists synchronously
-    raise NotImplementedError
 
 
 def _help(text: str) -> str:

@@ -65,7 +65,7 @@ class Paging:
     marker: str
     items: tuple[str, ...]
     fetch: Callable[..., Any]
-    fetch_async: Callable[..., Awaitable[Any]]
+    fetch_async: Callable[..., Awaitable[Any]] | None = None  # None: the listing is sync only (the CLI)
     limit: str | None = None
     next_cursor: tuple[str, ...] = ()
     has_more: tuple[str, ...] = ()
@@ -87,10 +87,13 @@ class Paging:
             request = listing.next_request(page)
 
     async def pages_async(self, arguments: dict[str, Any]) -> AsyncIterator[Any]:
+        fetch = self.fetch_async
+        if fetch is None:
+            raise TypeError(f"{self.operation} pages synchronously only")
         listing = _Listing(self, arguments)
         request: dict[str, Any] | None = listing.first()
         while request is not None:
-            page = listing.received(await self.fetch_async(**request))
+            page = listing.received(await fetch(**request))
             yield page
             request = listing.next_request(page)
 
