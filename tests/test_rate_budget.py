@@ -7,8 +7,9 @@
   that got it; and many concurrent polls on an adaptive client all finish (the issue's scenario,
   where each request honouring its own Retry-After made most of them fail).
 - On virtual time (the client's clock hooks; a server model on the same clock): the adaptive
-  budget is unlimited until the first 429, cuts to just under what was getting through, probes
-  back above it, and keeps 429s rare while using most of the limit.
+  budget is unlimited until the first 429, cuts to no more than what was getting through, probes
+  back above it, and keeps 429s rare while using most of the limit; a stall does not release a
+  burst; a retry keeps its turn; an unmoved ceiling is probed less often; a first guess climbs fast.
 - The spec's `x-rate-limit` extension: read into the templates' context, or refused in one line.
 
 Assertions count requests and order them; none asserts speed (a loaded machine only sends slower,
@@ -214,6 +215,35 @@ def test_many_concurrent_polls_on_an_adaptive_client_all_finish(vendor: Vendor) 
     assert len(server.refused) <= 25
 
 
+def test_a_retry_waits_for_a_place_ahead_of_calls_not_yet_tried(vendor: Vendor) -> None:
+    """A call retried after a 429 already waited its turn: it is not sent to the back of the
+    queue of (possibly thousands of) calls waiting for a place."""
+    budget = importlib.import_module(f"{vendor.import_name}._budget").RateBudget()
+    budget.max_in_flight = 1
+    clock = time.monotonic
+
+    async def main() -> list[str]:
+        held = await budget.aacquire(clock, asyncio.sleep)
+        assert held is not None
+        order: list[str] = []
+
+        async def take(name: str, retry: bool) -> None:
+            ticket = await budget.aacquire(clock, asyncio.sleep, retry=retry)
+            assert ticket is not None
+            order.append(name)
+            await budget.asettle(ticket, 200, {}, clock)
+
+        waiting = [asyncio.ensure_future(take(f"new {i}", False)) for i in range(3)]
+        await asyncio.sleep(0)
+        waiting.append(asyncio.ensure_future(take("retry", True)))
+        await asyncio.sleep(0)
+        await budget.asettle(held, 429, {}, clock)
+        await asyncio.wait_for(asyncio.gather(*waiting), 10)
+        return order
+
+    assert asyncio.run(main()) == ["retry", "new 0", "new 1", "new 2"]
+
+
 def test_no_more_in_flight_than_the_pool_and_a_freed_place_goes_to_a_waiter(vendor: Vendor) -> None:
     budget = importlib.import_module(f"{vendor.import_name}._budget").RateBudget()
     budget.max_in_flight = 2
@@ -293,11 +323,17 @@ def test_adaptive_budget_cuts_on_a_429_and_probes_back_up(vendor: Vendor, mode: 
     client._sleep, client._asleep, client._clock = clock.sleep, clock.asleep, clock
     budget = client.rate_budget
     rates: list[tuple[float, float | None]] = []  # (time, rate) after each call
+    cut_rates: list[float | None] = []  # the rate at the moment of each cut
+
+    def record() -> None:
+        rates.append((clock(), budget.rate(clock())))
+        if budget.cuts > len(cut_rates):
+            cut_rates.append(budget.rate(budget._cut_at))
 
     async def run_async() -> None:
         while clock() < 60:
             await acall(vendor, client)
-            rates.append((clock(), budget.rate(clock())))
+            record()
 
         await client.aclose()
 
@@ -305,14 +341,14 @@ def test_adaptive_budget_cuts_on_a_429_and_probes_back_up(vendor: Vendor, mode: 
         with client:
             while clock() < 60:
                 call(vendor, client)
-                rates.append((clock(), budget.rate(clock())))
+                record()
     else:
         asyncio.run(run_async())
     first_cut = next(i for i, (_, rate) in enumerate(rates) if rate is not None)
     assert all(rate is None for _, rate in rates[:first_cut])  # unlimited until the first 429
     assert server.refused >= 1 and first_cut >= 50  # the server's first second went through
-    _, cut_rate = rates[first_cut]
-    assert cut_rate is not None and cut_rate < 50  # just under the rate that got through
+    cut_rate = cut_rates[0]
+    assert cut_rate is not None and cut_rate <= 50  # no more than the rate that got through
     # It climbs back past the limit (probing), and each probe ends in a new cut.
     assert max(rate or 0 for _, rate in rates[first_cut:]) > 50
     assert budget.cuts >= 2
@@ -339,6 +375,71 @@ def test_a_paced_budget_spaces_requests_evenly_with_a_small_burst(vendor: Vendor
     assert 1 < burst <= 5  # a few at once (0.1 s worth), no more
     gaps = [b - a for a, b in zip(times[burst - 1 :], times[burst:], strict=False)]
     assert all(gap == pytest.approx(1 / 48) for gap in gaps)
+
+
+def _budget_module(vendor: Vendor) -> Any:
+    return importlib.import_module(f"{vendor.import_name}._budget")
+
+
+def test_a_stall_does_not_release_every_slot_it_passed_at_once(vendor: Vendor) -> None:
+    """Slots are reserved ahead; when the process stalls past many of them (a long garbage
+    collection), the send-time schedule spaces them at the rate again instead of letting them go
+    together into a server whose bucket refilled only its burst."""
+    budget = _budget_module(vendor).RateBudget(50)
+    clock = VirtualClock()
+    waits = [budget.schedule.reserve(clock(), 50.0, None)[0] for _ in range(60)]  # 60 waiters, 1.2 s ahead
+    assert waits[-1] > 1.0
+    clock.now = 2.0  # the process stalled: every one of those slots has passed
+    sent = sorted(clock() + max(budget._smooth(clock(), 50.0), 0.0) for _ in waits)
+    burst = sum(1 for t in sent if t == clock())
+    assert 1 <= burst <= 5  # a small burst, not 60
+    for i, first in enumerate(sent):  # and then no faster than the rate: GCRA's bound on any stretch
+        for j in range(i, len(sent)):
+            assert j - i + 1 <= burst + 50 * (sent[j] - first) + 1e-6
+
+
+def test_an_unmoved_ceiling_is_probed_less_often(vendor: Vendor) -> None:
+    """Each cut that finds the same rate getting through as the last one doubles the time the
+    budget takes to climb back (and so the time until it probes the limit again)."""
+    budget = _budget_module(vendor).RateBudget()
+    clock = VirtualClock()
+
+    def run_until_429(limit: float, seconds: float) -> None:
+        end = clock() + seconds
+        while clock() < end:
+            ticket = budget.acquire(clock, clock.sleep)
+            budget.settle(ticket, 200, {}, clock)
+            clock.sleep(1 / limit if budget.rate(clock()) is None else 0.0)
+        ticket = budget.acquire(clock, clock.sleep)
+        budget.settle(ticket, 429, {}, clock)
+
+    run_until_429(50, 3.0)  # the first 429 after 3 s at 50/s
+    first = budget._k
+    run_until_429(50, first + 1)  # found again while probing above the anchor
+    second = budget._k
+    run_until_429(50, second + 1)
+    third = budget._k
+    assert budget.cuts == 3
+    assert second == 2 * first and third == 2 * second
+    assert budget.rate(clock()) == pytest.approx(0.9 * 50, rel=0.1)  # just under what got through
+
+
+def test_a_first_429_too_soon_to_measure_climbs_back_fast(vendor: Vendor) -> None:
+    """The first 429 after a burst (the server's bucket held 10) measures no rate: the budget
+    guesses what got through in a second and climbs fast from there (like TCP's slow start),
+    instead of crawling up from the guess."""
+    module = _budget_module(vendor)
+    budget = module.RateBudget()
+    clock = VirtualClock()
+    for _ in range(10):
+        budget.settle(budget.acquire(clock, clock.sleep), 200, {}, clock)
+    budget.settle(budget.acquire(clock, clock.sleep), 429, {}, clock)
+    constants = importlib.import_module(f"{vendor.import_name}._constants")
+    assert budget.cuts == 1 and budget._c == constants.ADAPTIVE_GUESS_SCALE
+    guess = budget.rate(clock())
+    assert guess is not None and guess <= 10
+    assert (budget.rate(clock() + 1.0) or 0) >= 2 * guess  # twice the guess within a second
+    assert (budget.rate(clock() + 2.0) or 0) > 5 * guess
 
 
 def test_the_rate_limit_headers_slow_down_before_the_429(vendor: Vendor) -> None:

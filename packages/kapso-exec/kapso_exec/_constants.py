@@ -43,14 +43,34 @@ MAX_CONCURRENT_POLLS = 10
 # letting a queue of waiters land together.
 RATE_BURST_WINDOW = 0.1
 RATE_BURST_MAX = 10
-# Adaptive mode (botocore's, measured: CUBIC with C = 0.4 and beta = 0.7, a floor of 0.5 requests/s).
-# After a 429 the rate drops to ADAPTIVE_BETA x the rate that was getting through, climbs back to it
-# and then probes above it along C * (t - K)**3 + that rate.
-ADAPTIVE_BETA = 0.7
-ADAPTIVE_SCALE = 0.4
+# Adaptive mode (botocore's CUBIC, reshaped by measurement: see `_budget`). After a 429 the rate
+# drops to ADAPTIVE_BETA x the rate that was getting through (the answers other than 429 in the
+# last ADAPTIVE_THROUGH_WINDOW seconds), climbs back to it in ADAPTIVE_RECOVERY seconds (CUBIC's K)
+# and then probes above it along the same cubic, scaled to that rate so that a limit of 5/s and
+# one of 5,000/s are probed alike. The same ceiling hit again (within ADAPTIVE_SAME_CEILING)
+# doubles K, up to ADAPTIVE_RECOVERY_MAX: a 429 costs a whole Retry-After of nothing sent, so a
+# limit that has not moved is probed less and less often. A ceiling well above the last climbs
+# back in ADAPTIVE_RECOVERY_FAST. The first 429, before a whole window was measured, knows little:
+# the rate climbs from its guess as guess * (1 + ADAPTIVE_GUESS_SCALE * t**3), twice it in 1 s.
+ADAPTIVE_BETA = 0.9
 ADAPTIVE_MIN_RATE = 0.5
-# "The rate that was getting through" is measured over at least this many seconds (rate limits are
-# per second or longer: a burst answered in 50 ms says nothing about a rate of 20 per second).
+ADAPTIVE_THROUGH_WINDOW = 1.0
+ADAPTIVE_RECOVERY = 4.0
+ADAPTIVE_RECOVERY_MAX = 32.0
+ADAPTIVE_RECOVERY_FAST = 1.0
+ADAPTIVE_GUESS_SCALE = 1.0
+ADAPTIVE_SAME_CEILING = 0.1
+# ... and the curve is anchored at this fraction of it: what got through overstates the limit by
+# the burst the server's bucket holds, and an anchor above the limit is a 429 every few seconds.
+ADAPTIVE_HOLD = 0.95
+# That hold is already the cut: the curve starts at this fraction of it, not at ADAPTIVE_BETA.
+ADAPTIVE_HOLD_BETA = 0.98
+# A ceiling this many times the last one means the limit is still being found (the first guess was
+# low, or this process could not send faster then): the climb back is fast again.
+ADAPTIVE_DISCOVERY = 1.25
+# The first 429 before a whole window was measured: the guess is what got through over at least
+# this many seconds (a burst answered in 50 ms says nothing of a rate per second); the fast climb
+# corrects a guess that is low.
 ADAPTIVE_MIN_WINDOW = 1.0
 # A 429's Retry-After pauses the whole budget; each waiter then wakes up to this fraction of the
 # pause later (at most RATE_PAUSE_JITTER_MAX seconds), and the pacing spreads them from there.

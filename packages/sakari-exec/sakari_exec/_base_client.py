@@ -42,7 +42,7 @@ from ._budget import RateBudget, Schedule
 from ._json import stdlib_loads
 from ._logging import REDACTED, logger, redact_headers, redact_transport_logs, redact_url
 from ._retry import RetryPolicy, retry_delay, should_retry_error, should_retry_response
-from .errors import APIConnectionError, APITimeoutError, MissingCredentialError, request_id_of
+from .errors import APIConnectionError, APIError, APITimeoutError, MissingCredentialError, request_id_of
 
 
 class NotGiven:
@@ -129,6 +129,8 @@ def _hit_deadline(exc: httpx2.HTTPError, shortened: frozenset[str]) -> bool:
 
 
 _NO_HEADERS: Final[Mapping[str, str]] = {}
+# `_slot`'s answer when the deadline comes before the budget's slot.
+_DEADLINE_IN_BUDGET: Final = TimeoutError("deadline")
 
 
 def _redis_schedule(url: str, vendor: str | None, base_url: str, credentials: Mapping[str, str]) -> Schedule:
@@ -163,6 +165,7 @@ class _Pool:
         self.budget = budget
         self.sync: httpx2.Client | None = None
         self.async_: httpx2.AsyncClient | None = None
+        self._made: list[httpx2.Client | httpx2.AsyncClient] = []  # created here, with `kwargs`' headers
         # Threads making their first calls at once must not each create (and leak) a client.
         self._lock = threading.Lock()
 
@@ -184,6 +187,7 @@ class _Pool:
                 if self.sync is None:
                     kwargs = self._kwargs_for("sync", httpx2.BaseTransport, "httpx2.HTTPTransport", "set_httpx_client")
                     self.sync = httpx2.Client(**kwargs)
+                    self._made.append(self.sync)
         return self.sync
 
     def async_client(self) -> httpx2.AsyncClient:
@@ -194,17 +198,25 @@ class _Pool:
                         "async", httpx2.AsyncBaseTransport, "httpx2.AsyncHTTPTransport", "set_async_httpx_client"
                     )
                     self.async_ = httpx2.AsyncClient(**kwargs)
+                    self._made.append(self.async_)
         return self.async_
+
+    def made(self, client: httpx2.Client | httpx2.AsyncClient) -> bool:
+        """Whether `client` was created here (so it sends the SDK's headers by default)."""
+        return any(client is made for made in self._made)
 
 
 class _Call:
     """One operation call, retries included: its log lines and its tracing span (if traced)."""
 
-    def __init__(self, client: BaseClient, operation: str | None, request: httpx2.Request) -> None:
+    def __init__(self, client: BaseClient, operation: str | None, request: httpx2.Request | None) -> None:
         self.client = client
         self.operation = operation
-        self.request = request
+        self.request = request  # None until built, when nothing logs or traces (see `observed`)
         self.started = time.perf_counter()
+        self.span: Any = None
+        if request is None:
+            return
         if logger.isEnabledFor(logging.INFO):
             logger.info("Request: %s %s", request.method, self.url)
         if logger.isEnabledFor(logging.DEBUG):
@@ -213,14 +225,21 @@ class _Call:
         tracer = _tracing.tracer()
         self.span = None if tracer is None else _tracing.start(tracer, operation or request.method, self._attributes)
 
+    @staticmethod
+    def observed() -> bool:
+        """Whether a call's start is logged or traced (and so needs its request at once)."""
+        return logger.isEnabledFor(logging.INFO) or _tracing.tracer() is not None
+
     @functools.cached_property
     def url(self) -> str:
         """The URL as logs and spans show it: credentials in the query redacted."""
+        assert self.request is not None  # built before anything is logged
         return self.client._url_for_log(self.request)
 
     @property
     def _attributes(self) -> dict[str, Any]:
         client, request, operation = self.client, self.request, self.operation
+        assert request is not None
         attributes: dict[str, Any] = {
             "http.request.method": request.method,
             "server.address": request.url.host,
@@ -251,7 +270,7 @@ class _Call:
             rid = request_id_of(response.headers)
             logger.info(
                 "Response: %s %s -> %d in %.0f ms, %d %s%s",
-                self.request.method,
+                response.request.method,
                 self.url,
                 response.status_code,
                 self._elapsed_ms(),
@@ -268,7 +287,7 @@ class _Call:
         _tracing.finish(self.span, attributes, str(response.status_code) if response.status_code >= 400 else None)
 
     def failed(self, exc: BaseException, retries: int) -> None:
-        if logger.isEnabledFor(logging.INFO):
+        if self.request is not None and logger.isEnabledFor(logging.INFO):
             logger.info(
                 "Failed: %s %s after %.0f ms, %d %s: %s",
                 self.request.method,
@@ -525,20 +544,28 @@ class BaseClient:
 
         Raises MissingCredentialError, before anything is sent, when no alternative can be met.
         """
-        chosen = choose_schemes(security, self._schemes, self._credentials)
-        if isinstance(chosen, list):
-            missing = missing_params(chosen, self._credentials, self._credential_params)
-            raise MissingCredentialError(method, url, missing)
+        chosen = self._check_credentials(method, url, security)
         if not chosen:
             return params, headers
         secret_headers, secret_params = credential_pairs(chosen, self._schemes, self._credentials)
         if secret_params:
             params = {**(params or {}), **secret_params}
         if secret_headers:
+            if not headers:
+                return params, secret_headers
             merged = httpx2.Headers(headers)
             merged.update(secret_headers)  # case-insensitive: replaces any same-named header
             return params, merged
         return params, headers
+
+    def _check_credentials(self, method: str, url: str, security: Sequence[Sequence[str]] | None) -> tuple[str, ...]:
+        """The schemes whose credentials this call sends; MissingCredentialError when none of
+        `security`'s alternatives can be met."""
+        chosen = choose_schemes(security, self._schemes, self._credentials)
+        if isinstance(chosen, list):
+            missing = missing_params(chosen, self._credentials, self._credential_params)
+            raise MissingCredentialError(method, url, missing)
+        return chosen
 
     def _redact(self, text: str) -> str:
         """`text` with every configured secret replaced (for messages built from httpx2's)."""
@@ -564,8 +591,10 @@ class BaseClient:
         timeout: TimeoutArg | NotGiven,
         data: Mapping[str, Any] | None = None,
     ) -> httpx2.Request:
-        # The SDK's headers go on every request, so an httpx2 client given by the caller sends them too.
-        params, merged = self._credential_kwargs(method, url, params, {**self._headers, **(headers or {})}, security)
+        # The SDK's headers go on every request, so an httpx2 client given by the caller sends them
+        # too; one the pool created has them as its defaults already.
+        sdk_headers = _NO_HEADERS if self._pool.made(client) else self._headers
+        params, merged = self._credential_kwargs(method, url, params, {**sdk_headers, **(headers or {})}, security)
         if isinstance(timeout, NotGiven):
             timeout = self._request_timeout
         extensions = {} if isinstance(timeout, NotGiven) else {"timeout": _as_timeout(timeout).as_dict()}
@@ -652,25 +681,30 @@ class BaseClient:
 
     # -- the rate budget ---------------------------------------------------------
 
-    def _slot(self, request: httpx2.Request, deadline: Deadline | None) -> int:
-        """Wait for this attempt's slot in the rate budget; its ticket."""
+    def _slot(self, deadline: Deadline | None, retry: bool) -> int | BaseException:
+        """Wait for this attempt's slot in the rate budget: its ticket, or the error to raise
+        (made by `_budget_error` once the caller has a request to attach)."""
         try:
-            ticket = self._pool.budget.acquire(self._clock, self._sleep, _time_left(deadline))
+            ticket = self._pool.budget.acquire(self._clock, self._sleep, _time_left(deadline), retry=retry)
         except ConnectionError as exc:  # a shared budget's store (Redis) out of reach
-            raise APIConnectionError(f"Rate budget unavailable: {exc}", request=request) from exc
-        if ticket is None:
-            raise DeadlineExceededError("Deadline passed waiting for the rate budget", request=request)
-        return ticket
+            return exc
+        return _DEADLINE_IN_BUDGET if ticket is None else ticket
 
-    async def _aslot(self, request: httpx2.Request, deadline: Deadline | None) -> int:
+    async def _aslot(self, deadline: Deadline | None, retry: bool) -> int | BaseException:
         """`_slot` for async callers."""
         try:
-            ticket = await self._pool.budget.aacquire(self._clock, self._asleep, _time_left(deadline))
+            ticket = await self._pool.budget.aacquire(self._clock, self._asleep, _time_left(deadline), retry=retry)
         except ConnectionError as exc:
-            raise APIConnectionError(f"Rate budget unavailable: {exc}", request=request) from exc
-        if ticket is None:
-            raise DeadlineExceededError("Deadline passed waiting for the rate budget", request=request)
-        return ticket
+            return exc
+        return _DEADLINE_IN_BUDGET if ticket is None else ticket
+
+    @staticmethod
+    def _budget_error(failure: BaseException, request: httpx2.Request) -> APIError:
+        if failure is _DEADLINE_IN_BUDGET:
+            return DeadlineExceededError("Deadline passed waiting for the rate budget", request=request)
+        error = APIConnectionError(f"Rate budget unavailable: {failure}", request=request)
+        error.__cause__ = failure
+        return error
 
     # -- the loops ----------------------------------------------------------
 
@@ -704,15 +738,28 @@ class BaseClient:
             operation: The operation's name (the generated module's), for the logs and the span.
         """
         client = self.get_httpx_client()
-        request = self._build_request(client, method, url, params, headers, json, security, timeout, data)
         deadline = timeout if isinstance(timeout, Deadline) else None
+        # Built once its first slot has come, unless logs or spans want it now: thousands of calls
+        # may wait for the budget at once, and a built request waiting is memory the garbage
+        # collector scans again and again (see `_budget`). Credentials are checked first.
+        request = None
+        if _Call.observed():
+            request = self._build_request(client, method, url, params, headers, json, security, timeout, data)
+        else:
+            self._check_credentials(method, url, security)
         retries_taken = 0
         call = _Call(self, operation, request)
         with call.active():
             try:
                 while True:
                     budget = self._pool.budget
-                    ticket = self._slot(request, deadline)
+                    ticket = self._slot(deadline, retries_taken > 0)
+                    if request is None:
+                        request = call.request = self._build_request(
+                            client, method, url, params, headers, json, security, timeout, data
+                        )
+                    if isinstance(ticket, BaseException):
+                        raise self._budget_error(ticket, request)
                     try:
                         shortened = self._limit_attempt(client, request, deadline)
                         response = client.send(request)
@@ -752,15 +799,28 @@ class BaseClient:
     ) -> httpx2.Response:
         """`_request` for async callers."""
         client = self.get_async_httpx_client()
-        request = self._build_request(client, method, url, params, headers, json, security, timeout, data)
         deadline = timeout if isinstance(timeout, Deadline) else None
+        # Built once its first slot has come, unless logs or spans want it now: thousands of calls
+        # may wait for the budget at once, and a built request waiting is memory the garbage
+        # collector scans again and again (see `_budget`). Credentials are checked first.
+        request = None
+        if _Call.observed():
+            request = self._build_request(client, method, url, params, headers, json, security, timeout, data)
+        else:
+            self._check_credentials(method, url, security)
         retries_taken = 0
         call = _Call(self, operation, request)
         with call.active():
             try:
                 while True:
                     budget = self._pool.budget
-                    ticket = await self._aslot(request, deadline)
+                    ticket = await self._aslot(deadline, retries_taken > 0)
+                    if request is None:
+                        request = call.request = self._build_request(
+                            client, method, url, params, headers, json, security, timeout, data
+                        )
+                    if isinstance(ticket, BaseException):
+                        raise self._budget_error(ticket, request)
                     try:
                         shortened = self._limit_attempt(client, request, deadline)
                         response = await client.send(request)

@@ -11,18 +11,22 @@ Modes:
   reserves the next slot, 1/R after the previous one, and may go a small burst early, see
   `_constants.RATE_BURST_*`). A 429 still cuts below R (another process may share the key), and
   the rate climbs back to R, never above.
-- adaptive (no `rate_limit`): no pacing at all until the first 429. Then botocore's adaptive mode
-  (retries/adaptive.py, throttling.py, read for its facts): CUBIC with C = 0.4 and beta = 0.7 and a
-  floor of 0.5 requests/s. Two changes (1,000 gathered waits, 3,000 polls, against a local server
-  allowing 50/s with 429 + Retry-After: 1 beyond: 12 refusals, 99% of the limit used):
-  (1) botocore's curve is anchored at the rate it was *sending* at; here it is anchored
-  at the rate that was *getting through* (answers other than 429 per second since the last cut),
-  because with a thousand requests in flight the sending rate is many times the limit and a curve
-  anchored there climbs straight back into it; (2) botocore cuts again on every throttled answer, so
-  a burst of 950 refusals drives it to the floor; here only a 429 to a request sent after the last
-  cut cuts again (one cut per round trip, as TCP reacts once per window), the others are old news.
-  A 429 before anything got through anchors the curve at the floor; it is back near 50/s in ~5 s.
-  The rate is a closed form of the time since the cut, so a success costs no update.
+- adaptive (no `rate_limit`): no pacing at all until the first 429. Then a CUBIC curve, as in
+  botocore's adaptive mode (retries/adaptive.py, throttling.py, read for its facts), reshaped by
+  measurement (`nox -s bench`, 10,000 gathered waits against a server allowing 250/s):
+  (1) it is anchored at the rate that was *getting through* (answers other than 429 in the last
+  second), not at the rate being sent, which with thousands of requests waiting is many times the
+  limit; (2) it cuts to 0.9 of that, not 0.7, and its cubic is scaled to it, because each 429
+  also pauses everything for a Retry-After: the deeper the cut, the more of the limit goes unused;
+  (3) the same ceiling found again doubles the time to climb back (4 s, up to 32 s), so a limit
+  that does not move is probed rarely, while one well above the last (that was a guess, or was
+  measured while this process could not send faster) climbs back fast again; (4) the anchor is no
+  higher than the rate being sent when the 429 came; (5) only a 429 to a request sent after the
+  last cut cuts again (one cut per round trip, as TCP reacts once per window), the others are old
+  news. The first 429, or one too soon after a pause to measure a rate, knows little: the first
+  climbs back fast from a guess (often a burst the server's bucket held), the other cuts from the
+  rate being sent, never from above the last ceiling. The rate is a closed form of the time since
+  the cut: a success costs a counter.
 
 Server hints:
 - A 429's `Retry-After` (or `retry-after-ms`) pauses the whole budget until then. Each waiter that
@@ -48,6 +52,10 @@ waiter reserves its slot under the lock and then sleeps outside it, through the 
 (sync) or `_asleep` (async): a test fake's virtual clock drives the budget as it drives retries.
 Reserving rather than polling: each waiter knows its turn, so N waiters sleep once each and never
 wake together. A waiter whose sleep spanned a cut or a pause plans again.
+Slots are reserved ahead, so a stall of this process (a garbage collection of a large heap can
+take 0.4 s) would let every slot that passed meanwhile go at once; a second, send-time schedule
+(`_smooth`) spaces them at the rate again, and the time the stall took is lost, as a server's
+bucket loses it.
 
 Where the schedule lives is the `Schedule`: `LocalSchedule` in this process; `_budget_redis` puts
 it in Redis so that several processes or hosts using one key share it (the rate control stays
@@ -67,6 +75,12 @@ from typing import Protocol
 
 from . import _constants
 from ._retry import parse_retry_after
+
+# The window of answers a cut measures, in tenths; the ring holds two windows' worth (counts,
+# not a timestamp per answer).
+_SLICES = 10
+_RING = 2 * _SLICES
+_SLICE = _constants.ADAPTIVE_THROUGH_WINDOW / _SLICES
 
 
 def check_rate_limit(rate_limit: object) -> float | None:
@@ -89,6 +103,10 @@ def burst_tolerance(rate: float) -> float:
 
 class Schedule(Protocol):
     """Where the slots are reserved: this process, or a store several processes share."""
+
+    # Shared with other processes: what this one sees get through is only its share, so a cut
+    # cannot measure the limit from it.
+    shared: bool
 
     def reserve(self, now: float, rate: float | None, limit: float | None) -> tuple[float, bool]:
         """(seconds to wait, whether a slot was reserved). Not reserved: the schedule is paused and
@@ -115,6 +133,8 @@ class Schedule(Protocol):
 
 class LocalSchedule:
     """The schedule of one process: the next slot's time (GCRA's theoretical arrival time)."""
+
+    shared = False
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -173,21 +193,48 @@ def _pause_hint(headers: Mapping[str, str]) -> float:
 
 
 class _Waiter:
-    """A request waiting for a place in flight; `granted` once a leaving one handed it its place."""
+    """A request waiting for a place in flight; `granted` once a leaving one handed it its place.
 
-    __slots__ = ("granted", "wake")
+    A thread waits on `event`; a task on `future`, resolved on its own `loop`. (No closure per
+    waiter: thousands may wait at once.)"""
 
-    def __init__(self, wake: Callable[[], bool]) -> None:
+    __slots__ = ("event", "future", "granted", "loop")
+
+    def __init__(
+        self,
+        event: threading.Event | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
+        future: asyncio.Future[None] | None = None,
+    ) -> None:
         self.granted = False
-        self.wake = wake  # False: the waiter is gone (its loop closed), the place goes to the next
+        self.event, self.loop, self.future = event, loop, future
+
+    def wake(self) -> bool:
+        """Tell the waiter its place is there; False when it is gone (its loop closed), and the
+        place goes to the next."""
+        if self.event is not None:
+            self.event.set()
+            return True
+        assert self.loop is not None and self.future is not None
+        try:
+            if _current_loop() is self.loop:
+                _resolve(self.future)  # freed on the waiter's own loop: no wake-up through its pipe
+            else:
+                self.loop.call_soon_threadsafe(_resolve, self.future)
+        except RuntimeError:  # its loop is closed: nobody is waiting there any more
+            return False
+        return True
+
+
+def _current_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _in_event_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
+    return _current_loop() is not None
 
 
 def _resolve(future: asyncio.Future[None]) -> None:
@@ -225,18 +272,27 @@ class RateBudget:
         # Bumped by every cut and pause: a waiter whose sleep spanned one plans again.
         self._epoch = 0
         # The adaptive curve: when the last cut was (None: never), the rate that was getting through
-        # then, and the seconds the curve takes to climb back to it.
+        # then, the seconds the curve takes to climb back to it (K), and its cubic's coefficient.
         self._cut_at: float | None = None
         self._cut_seq = 0
         self._anchor = 0.0
         self._k = 0.0
-        # What the cut measured: successes and seconds (successes still arriving for requests sent
-        # before it are added: see `_late_success`).
+        self._c = 0.0
+        # K for the next cut that hits the same ceiling again (doubled each time), and that ceiling.
+        self._recovery = _constants.ADAPTIVE_RECOVERY
+        self._ceiling: float | None = None
+        # What the cut measured: successes (those still arriving for requests sent before it are
+        # added: see `_late_success`).
         self._cut_ok = 0
-        self._cut_window = 1.0
-        # Answers other than 429 since the window started (the first request, a cut, a pause's end).
+        self._cut_window: float | None = 1.0  # None: the cut measured nothing (see `_cut`)
+        self._last_issue = -math.inf  # when the latest request was sent
+        # Answers other than 429 in the last two ADAPTIVE_THROUGH_WINDOWs since the window started
+        # (the first request, a pause's end): counts per tenth of a window, in a ring.
         self._window_start: float | None = None
-        self._window_ok = 0
+        self._slices = [0] * _RING
+        self._slice_no = 0
+        # The send-time schedule (see `_smooth`).
+        self._send_tat = -math.inf
         # A rate from the server's X-RateLimit headers, valid until their reset.
         self._hint_rate: float | None = None
         self._hint_until = -math.inf
@@ -255,7 +311,7 @@ class RateBudget:
     def _rate_at(self, now: float) -> float | None:
         rate = self.rate_limit
         if self._cut_at is not None:
-            curve = _constants.ADAPTIVE_SCALE * (now - self._cut_at - self._k) ** 3 + self._anchor
+            curve = self._anchor * (1.0 + self._c * (now - self._cut_at - self._k) ** 3)
             curve = max(curve, _constants.ADAPTIVE_MIN_RATE)
             rate = curve if rate is None else min(rate, curve)
         if self._hint_rate is not None and now < self._hint_until:
@@ -271,23 +327,44 @@ class RateBudget:
     def _jitter(self, pause: float) -> float:
         return self._rand() * min(_constants.RATE_PAUSE_JITTER * pause, _constants.RATE_PAUSE_JITTER_MAX)
 
+    def _smooth(self, now: float, rate: float) -> float:
+        """Seconds to hold a request whose slot has come, so that requests leave at most `rate` per
+        second (with the same small burst) *as sent*, not only as reserved.
+
+        Why a second schedule: slots are reserved ahead (each waiter sleeps until its own), so when
+        this process stalls (a garbage collection, a busy event loop, a slow host) every slot that
+        passed meanwhile comes due at once, and a burst of them reaches a server whose own bucket
+        refilled only its small burst in that time. Here they leave at the rate again, from when
+        they actually go: the time the stall took is lost, as a server's bucket loses it. Without a
+        stall each request finds its send slot already past and waits nothing. A cut or a pause
+        starts it afresh (`_new_epoch`), at the rate planned from then on."""
+        with self._lock:
+            tat = max(self._send_tat, now)
+            self._send_tat = tat + 1.0 / rate
+        return tat - burst_tolerance(rate) - now
+
     def _issue(self, now: float) -> int:
         with self._lock:
             self._issued += 1
             self._in_flight += 1
+            self._last_issue = now
             if self._window_start is None:
                 self._window_start = now
             return self._issued
 
     # A place in flight.
 
-    def _enter(self, waiter: _Waiter) -> bool:
-        """Take a place (True), or queue `waiter` for one."""
+    def _enter(self, waiter: _Waiter | None, retry: bool = False) -> bool:
+        """Take a place (True), or queue `waiter` for one (None: only try); a `retry` queues first."""
         with self._lock:
             if self.max_in_flight is None or self._held < self.max_in_flight:
                 self._held += 1
                 return True
-            self._waiters.append(waiter)
+            if waiter is not None:
+                if retry:
+                    self._waiters.appendleft(waiter)
+                else:
+                    self._waiters.append(waiter)
             return False
 
     def _leave(self) -> None:
@@ -310,15 +387,12 @@ class RateBudget:
                 return
         self._leave()
 
-    def _wait_for_place(self, limit: Callable[[], float] | None) -> bool:
-        event = threading.Event()
-
-        def wake() -> bool:
-            event.set()
+    def _wait_for_place(self, limit: Callable[[], float] | None, retry: bool) -> bool:
+        if self._enter(None):
             return True
-
-        waiter = _Waiter(wake)
-        if self._enter(waiter):
+        event = threading.Event()
+        waiter = _Waiter(event)
+        if self._enter(waiter, retry):
             return True
         if _in_event_loop():
             # A blocking call from an event loop's own thread: the places it would wait for may be
@@ -332,38 +406,47 @@ class RateBudget:
         self._give_up(waiter)
         return False
 
-    async def _await_place(self, limit: Callable[[], float] | None) -> bool:
+    async def _await_place(self, limit: Callable[[], float] | None, retry: bool) -> bool:
+        if self._enter(None):
+            return True
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
-
-        def wake() -> bool:
-            try:
-                loop.call_soon_threadsafe(_resolve, future)
-            except RuntimeError:  # its loop is closed: nobody is waiting there any more
-                return False
+        waiter = _Waiter(loop=loop, future=future)
+        if self._enter(waiter, retry):
             return True
-
-        waiter = _Waiter(wake)
-        if self._enter(waiter):
-            return True
+        # A timer that ends the wait, not `asyncio.wait_for`: thousands of requests may wait for a
+        # place at once, and wait_for costs a task switch and a second future each.
+        timer = None if limit is None else loop.call_later(max(limit(), 0.0), _resolve, future)
         try:
-            await asyncio.wait_for(future, None if limit is None else max(limit(), 0.0))
-        except TimeoutError:
-            self._give_up(waiter)
-            return False
+            await future
         except BaseException:
             self._give_up(waiter)
             raise
-        return True
+        finally:
+            if timer is not None:
+                timer.cancel()
+        if waiter.granted:
+            return True
+        self._give_up(waiter)  # the timer, not a place, ended the wait
+        return False
 
     # The slot.
 
     def acquire(
-        self, clock: Callable[[], float], sleep: Callable[[float], None], limit: Callable[[], float] | None = None
+        self,
+        clock: Callable[[], float],
+        sleep: Callable[[float], None],
+        limit: Callable[[], float] | None = None,
+        *,
+        retry: bool = False,
     ) -> int | None:
         """Wait for a place in flight and this request's slot; its ticket for `settle`. None: either
-        comes after `limit()` seconds (a deadline's time left), and nothing is held."""
-        if not self._wait_for_place(limit):
+        comes after `limit()` seconds (a deadline's time left), and nothing is held.
+
+        A `retry` (the same call again, after a 429 or a failure) waits for a place ahead of calls
+        not yet tried: it waited its turn once, and sending it to the back of thousands of
+        waiting polls would delay that one execution by the whole queue."""
+        if not self._wait_for_place(limit, retry):
             return None
         try:
             ticket = self._slot(clock, sleep, limit)
@@ -379,9 +462,11 @@ class RateBudget:
         clock: Callable[[], float],
         asleep: Callable[[float], Awaitable[None]],
         limit: Callable[[], float] | None = None,
+        *,
+        retry: bool = False,
     ) -> int | None:
         """`acquire` for async callers."""
-        if not await self._await_place(limit):
+        if not await self._await_place(limit, retry):
             return None
         try:
             ticket = await self._aslot(clock, asleep, limit)
@@ -407,6 +492,10 @@ class RateBudget:
             if wait > 0:
                 sleep(wait)
             if reserved and (wait <= 0 or self._epoch == epoch):
+                if rate is not None and (late := self._smooth(clock(), rate)) > 0:
+                    sleep(late)
+                    if self._epoch != epoch:
+                        continue  # a cut or a pause meanwhile: plan again
                 return self._issue(clock())
 
     async def _aslot(
@@ -427,6 +516,10 @@ class RateBudget:
             if wait > 0:
                 await asleep(wait)
             if reserved and (wait <= 0 or self._epoch == epoch):
+                if rate is not None and (late := self._smooth(clock(), rate)) > 0:
+                    await asleep(late)
+                    if self._epoch != epoch:
+                        continue  # a cut or a pause meanwhile: plan again
                 return self._issue(clock())
 
     # -- after it ------------------------------------------------------------------------------------
@@ -447,43 +540,118 @@ class RateBudget:
                 hint = _pause_hint(headers)
                 if hint:
                     pause = max(pause or 0.0, hint)
-            elif ticket > self._cut_seq:
-                self._window_ok += 1
             else:
-                self._late_success()
+                self._count_success(now)
+                if ticket <= self._cut_seq:
+                    self._late_success()
             if pause:
                 self.pauses += 1
-                self._epoch += 1
-                self._window_start = now + pause
-                self._window_ok = 0
+                self._new_epoch()
+                self._restart_window(now + pause)
             return pause
 
+    def _new_epoch(self) -> None:
+        """A cut or a pause: a waiter whose sleep spanned it plans again, and the send-time
+        schedule starts afresh (it may have spaced requests at the old rate)."""
+        self._epoch += 1
+        self._send_tat = -math.inf
+
+    def _restart_window(self, start: float) -> None:
+        self._window_start = start
+        self._slices = [0] * _RING
+        self._slice_no = int(start / _SLICE)
+
+    def _advance(self, now: float) -> int:
+        """Move the window's ring to `now` (tenths that fell out of it are emptied); now's tenth."""
+        number = int(now / _SLICE)
+        if number > self._slice_no:
+            for stale in range(self._slice_no + 1, min(number, self._slice_no + _RING) + 1):
+                self._slices[stale % _RING] = 0
+            self._slice_no = number
+        return number
+
+    def _count_success(self, now: float) -> None:
+        """One more answer other than 429 in the window (not before it starts: a pause's end)."""
+        if self._window_start is None or now >= self._window_start:
+            self._slices[self._advance(now) % _RING] += 1
+
     def _cut(self, now: float) -> None:
-        """A 429 to a request sent after the last cut: the rate drops below what was getting through."""
+        """A 429 to a request sent after the last cut: the rate drops just below what was getting through."""
         start = now if self._window_start is None else self._window_start
-        self._cut_ok = self._window_ok
-        self._cut_window = max(now - start, _constants.ADAPTIVE_MIN_WINDOW)
-        self._anchor_at(self._cut_ok / self._cut_window)
+        number = self._advance(now)
+        self._cut_ok = sum(self._slices[(number - back) % _RING] for back in range(_SLICES))
+        # How long this process was sending in the window: answers read late (a busy event loop)
+        # do not make a burst answered in 50 ms look like a rate per second.
+        span = min(self._last_issue - start, now - start)
+        scale: float | None = None  # the cubic's coefficient, when not the usual one for `recovery`
+        if span >= _constants.ADAPTIVE_THROUGH_WINDOW and not self.schedule.shared:
+            # A whole window measured: the rate that got through in its last second (the ring's
+            # nine whole tenths and the part of the current one that has passed), or in the
+            # second before when that was more: a stall of this process (a long garbage
+            # collection) in the last one says nothing about the server's limit.
+            self._cut_window = (_SLICES - 1) * _SLICE + (now - number * _SLICE)
+            before = sum(self._slices[(number - back) % _RING] for back in range(_SLICES, _RING))
+            if before / _constants.ADAPTIVE_THROUGH_WINDOW > self._cut_ok / self._cut_window:
+                self._cut_ok, self._cut_window = before, _constants.ADAPTIVE_THROUGH_WINDOW
+            through = self._cut_ok / self._cut_window
+            # The server refused at the rate being sent: its limit is no higher (what got through
+            # can look higher, with the burst its bucket saved during a pause).
+            sending = self._rate_at(now)
+            if sending is not None and sending < through:
+                through = sending
+                self._cut_window = None  # and answers still arriving do not raise it
+            ceiling, self._ceiling = self._ceiling, through
+            if ceiling is not None and abs(through - ceiling) <= _constants.ADAPTIVE_SAME_CEILING * ceiling:
+                # The same ceiling again: probe it half as often, and hold a little below it (what
+                # got through overstates a limit by the burst the server's bucket holds).
+                self._recovery = min(self._recovery * 2, _constants.ADAPTIVE_RECOVERY_MAX)
+                recovery = self._recovery
+                through = min(through, ceiling) * _constants.ADAPTIVE_HOLD
+                self._cut_window = None
+                # Already below the ceiling by the hold: barely under it, then the slow climb.
+                scale = (1 - _constants.ADAPTIVE_HOLD_BETA) / recovery**3
+            elif ceiling is not None and through > _constants.ADAPTIVE_DISCOVERY * ceiling:
+                # Well above the last one (which was measured while this process could not send
+                # faster, or guessed): still finding the limit, so climb fast again.
+                self._recovery = _constants.ADAPTIVE_RECOVERY
+                recovery = _constants.ADAPTIVE_RECOVERY_FAST
+            else:
+                self._recovery = recovery = _constants.ADAPTIVE_RECOVERY
+        elif self._cut_at is None and (not self.schedule.shared or self._rate_at(now) is None):
+            # The first 429, too soon to measure a rate (often a burst the server's bucket held):
+            # a guess from what got through, and a fast climb to find the limit.
+            self._cut_window = max(span, _constants.ADAPTIVE_MIN_WINDOW)
+            through = self._cut_ok / self._cut_window
+            self._ceiling = max(through, _constants.ADAPTIVE_MIN_RATE)
+            # From the guess, not below it, doubling within a second: like TCP's slow start.
+            recovery, scale = 0.0, _constants.ADAPTIVE_GUESS_SCALE
+        else:
+            # Too soon after a pause to measure again, or a schedule other processes share: down
+            # from the rate sent, as botocore does, but not from above the last ceiling measured.
+            self._cut_window = None
+            through = self._rate_at(now) or self._anchor
+            if self._ceiling is not None:
+                through = min(through, self._ceiling)
+            recovery = self._recovery
+        self._k = recovery
+        self._c = scale if scale is not None else (1 - _constants.ADAPTIVE_BETA) / recovery**3
+        self._anchor_at(through)
         self._cut_at = now
         self._cut_seq = self._issued
-        self._window_start = now
-        self._window_ok = 0
-        self._epoch += 1
+        self._new_epoch()
         self.cuts += 1
 
     def _anchor_at(self, through: float) -> None:
         if self.rate_limit is not None:
             through = min(through, self.rate_limit)
         self._anchor = max(through, _constants.ADAPTIVE_MIN_RATE)
-        beta = _constants.ADAPTIVE_BETA
-        self._k = (self._anchor * (1 - beta) / _constants.ADAPTIVE_SCALE) ** (1 / 3)
 
     def _late_success(self) -> None:
         """A success answering a request sent before the last cut: it got through in the window the
         cut measured, so the anchor rises with it (the first 429 of a burst often arrives before
         the burst's successes do, and would otherwise anchor the curve near zero)."""
         self._cut_ok += 1
-        if self._cut_ok / self._cut_window > self._anchor:
+        if self._cut_window is not None and self._cut_ok / self._cut_window > self._anchor:
             self._anchor_at(self._cut_ok / self._cut_window)
 
     def _limit_headers(self, headers: Mapping[str, str], now: float) -> float | None:

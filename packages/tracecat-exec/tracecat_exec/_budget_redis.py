@@ -103,6 +103,8 @@ class RedisSchedule:
     that asked for it still reaches the caller.
     """
 
+    shared = True
+
     def __init__(self, url: str, key: str) -> None:
         self.url = url
         self.key = key
