@@ -698,6 +698,16 @@ class BaseClient:
             return exc
         return _DEADLINE_IN_BUDGET if ticket is None else ticket
 
+    def _build_after_slot(self, ticket: int | BaseException, build: Callable[[], httpx2.Request]) -> httpx2.Request:
+        """The call's request, built once its first slot came; the slot is given back when
+        building fails (nothing was sent: its place goes to the next waiter)."""
+        try:
+            return build()
+        except BaseException:
+            if not isinstance(ticket, BaseException):
+                self._pool.budget.settle(ticket, None, _NO_HEADERS, self._clock)  # no pause: no I/O
+            raise
+
     @staticmethod
     def _budget_error(failure: BaseException, request: httpx2.Request) -> APIError:
         if failure is _DEADLINE_IN_BUDGET:
@@ -755,8 +765,11 @@ class BaseClient:
                     budget = self._pool.budget
                     ticket = self._slot(deadline, retries_taken > 0)
                     if request is None:
-                        request = call.request = self._build_request(
-                            client, method, url, params, headers, json, security, timeout, data
+                        request = call.request = self._build_after_slot(
+                            ticket,
+                            functools.partial(
+                                self._build_request, client, method, url, params, headers, json, security, timeout, data
+                            ),
                         )
                     if isinstance(ticket, BaseException):
                         raise self._budget_error(ticket, request)
@@ -816,8 +829,11 @@ class BaseClient:
                     budget = self._pool.budget
                     ticket = await self._aslot(deadline, retries_taken > 0)
                     if request is None:
-                        request = call.request = self._build_request(
-                            client, method, url, params, headers, json, security, timeout, data
+                        request = call.request = self._build_after_slot(
+                            ticket,
+                            functools.partial(
+                                self._build_request, client, method, url, params, headers, json, security, timeout, data
+                            ),
                         )
                     if isinstance(ticket, BaseException):
                         raise self._budget_error(ticket, request)
