@@ -680,7 +680,7 @@ def table(rounds: list[Round]) -> list[str]:
                 lines.append(f"  {where}{label}: ended wrongly: {kinds}")
     if len(rounds) > 1:
         lines.append(
-            f"  {len(rounds)} rounds: wall and CPU are medians (range) of per-round ratios; the rest the worst round"
+            f"  {len(rounds)} rounds: limit used, wall and CPU are medians (range); 429s and memory the worst round"
         )
     return lines
 
