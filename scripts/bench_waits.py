@@ -30,7 +30,8 @@ Figures, per variant, from the same run:
 
 `--rounds K` runs the hand loop and every variant K times in turn; the limit used, and the wall and
 CPU as ratios to the same round's hand loop, are then the median (and range) over the rounds; the
-429 share and memory are the worst round's, and waits that ended wrongly are added up.
+429 share and memory are the worst round's, and waits that ended wrongly are added up. `--only V`
+(repeatable) runs just those variants beside the hand loop.
 The Redis variant is held to the 429 target only (as the issue sets it); its other figures are shown
 without a mark.
 """
@@ -701,6 +702,8 @@ def measure(args: argparse.Namespace, say: Callable[[str], None] = print) -> lis
         results: list[tuple[str, Figures | None]] = []
         for variant, label in VARIANTS:
             label = label.format(p=args.processes)
+            if args.only and variant not in args.only:
+                continue
             if not variant_available(variant):
                 results.append((label, None))
                 continue
@@ -751,6 +754,13 @@ def add_options(parser: argparse.ArgumentParser, prefix: str = "") -> None:
         default=1,
         help="hand loop + every variant, this many times in turn: ratios become medians with a range",
     )
+    parser.add_argument(
+        f"--{prefix}only",
+        dest="waits_only",
+        action="append",
+        choices=[variant for variant, _ in VARIANTS],
+        help="run only this variant beside the hand loop (repeatable): a quicker check of one change",
+    )
 
 
 def scale(args: argparse.Namespace) -> argparse.Namespace:
@@ -761,6 +771,7 @@ def scale(args: argparse.Namespace) -> argparse.Namespace:
         timeout=args.waits_timeout,
         seed=args.waits_seed,
         rounds=max(1, args.waits_rounds),
+        only=args.waits_only or [],
     )
 
 
