@@ -274,6 +274,24 @@ def test_no_more_in_flight_than_the_pool_and_a_freed_place_goes_to_a_waiter(vend
     assert budget._held == 0 and not budget._waiters
 
 
+def test_a_request_that_cannot_be_built_gives_its_place_back(vendor: Vendor) -> None:
+    """A request is built once its slot comes; when building fails (here a JSON body that cannot be
+    encoded), nothing was sent and the place goes back, else each such call would hold one forever
+    and the client would stop sending once the pool's worth had failed."""
+    client = vendor.client("http://127.0.0.1:9", rate_limit=1000, httpx_args={"limits": POOL})
+    budget = client.rate_budget
+    deadline = importlib.import_module(f"{vendor.import_name}._base_client").Deadline
+    body = {"body": object()}
+    for _ in range(POOL.max_connections + 1):
+        # Bounded: a place never given back would end this wait with DeadlineExceededError.
+        with pytest.raises(TypeError):
+            client._request(method="POST", url="/x", json=body, timeout=deadline(5))
+        with pytest.raises(TypeError):
+            asyncio.run(client._arequest(method="POST", url="/x", json=body, timeout=deadline(5)))
+    assert budget._held == 0 and budget._in_flight == 0 and not budget._waiters
+    client.close()
+
+
 # -- on virtual time ---------------------------------------------------------------------------------
 
 
