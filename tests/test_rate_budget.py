@@ -282,7 +282,9 @@ def test_a_request_that_cannot_be_built_gives_its_place_back(vendor: Vendor) -> 
     budget = client.rate_budget
     deadline = importlib.import_module(f"{vendor.import_name}._base_client").Deadline
     body = {"body": object()}
-    for _ in range(POOL.max_connections + 1):
+    places = POOL.max_connections
+    assert places is not None
+    for _ in range(places + 1):
         # Bounded: a place never given back would end this wait with DeadlineExceededError.
         with pytest.raises(TypeError):
             client._request(method="POST", url="/x", json=body, timeout=deadline(5))
