@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import importlib
+import itertools
 import json
 import math
 import subprocess
@@ -460,6 +461,98 @@ def test_a_first_429_too_soon_to_measure_climbs_back_fast(vendor: Vendor) -> Non
     assert guess is not None and guess <= 10
     assert (budget.rate(clock() + 1.0) or 0) >= 2 * guess  # twice the guess within a second
     assert (budget.rate(clock() + 2.0) or 0) > 5 * guess
+
+
+RETRY_AFTER_1 = {"retry-after": "1"}  # as httpx2 hands them over: lower case
+
+
+def _first_guess(vendor: Vendor, clock: VirtualClock, headers: dict[str, str]) -> Any:
+    """An adaptive budget after a burst of 10 answered at once and the 429 that ended it."""
+    budget = _budget_module(vendor).RateBudget(rand=lambda: 0.5)
+    for _ in range(10):
+        budget.settle(budget.acquire(clock, clock.sleep), 200, {}, clock)
+    budget.settle(budget.acquire(clock, clock.sleep), 429, headers, clock)
+    return budget
+
+
+def test_a_pause_holds_the_climb_where_it_was(vendor: Vendor) -> None:
+    """Nothing is sent during a Retry-After, so the curve does not climb meanwhile: at the pause's
+    end the rate is the guess, not twice it (a rate never tried, sent into a server that just
+    refused), and the climb goes on from there."""
+    clock = VirtualClock()
+    budget = _first_guess(vendor, clock, RETRY_AFTER_1)
+    guess = budget.rate(clock())
+    assert guess is not None and budget.pauses == 1
+    assert budget.rate(clock() + 1.0) == pytest.approx(guess)  # the pause's end
+    assert (budget.rate(clock() + 2.0) or 0) >= 2 * guess  # a second after it
+
+
+def test_a_429_soon_after_a_pause_while_still_finding_the_limit_climbs_fast_again(vendor: Vendor) -> None:
+    """The first 429's guess is no ceiling: a second 429 too soon after the pause to measure a rate
+    starts the fast climb again from just below the rate sent, instead of crawling up from the
+    guess for seconds (which took a server allowing 50/s over 20 s to reach)."""
+    clock = VirtualClock()
+    budget = _first_guess(vendor, clock, RETRY_AFTER_1)
+    guess = budget.rate(clock())
+    clock.now = 1.8  # the pause ended at 1.0; sending at the climbing rate
+    sending = budget.rate(clock())
+    assert sending is not None and sending > guess
+    budget.settle(budget.acquire(clock, clock.sleep), 429, {}, clock)
+    assert budget.cuts == 2
+    again = budget.rate(clock())
+    assert again is not None and guess <= again < sending
+    assert (budget.rate(clock() + 2.0) or 0) > 5 * again
+
+
+def test_slots_reserved_while_the_rate_climbs_are_spaced_at_the_rate_of_their_time(vendor: Vendor) -> None:
+    """A hundred waiters reserve their slots at once during the climb from a guess of 10/s: spaced
+    at 10/s the last would wait 10 s while the rate has long since doubled and doubled again. Each
+    slot gets the rate of its own time."""
+    clock = VirtualClock()
+    budget = _first_guess(vendor, clock, {})
+    waits = []
+    for _ in range(100):
+        rate, _epoch = budget._plan(clock())
+        waits.append(budget.schedule.reserve(clock(), rate, None)[0])
+    assert waits[-1] < 4.0  # 10 * (t + t**4 / 4) slots by t: 100 by about 2.9 s
+
+
+def test_a_cut_or_a_pause_restarts_the_pacing_without_a_burst(vendor: Vendor) -> None:
+    """After a pause (here with the waiters' jitter) the requests leave one interval apart from the
+    first: no burst saved up while nothing was sent, which a server whose bucket holds less than
+    ours would refuse, and every refusal costs another whole pause."""
+    clock = VirtualClock()
+    budget = _budget_module(vendor).RateBudget(100, rand=lambda: 0.5)
+    for _ in range(20):
+        budget.settle(budget.acquire(clock, clock.sleep), 200, {}, clock)
+    budget.settle(budget.acquire(clock, clock.sleep), 429, RETRY_AFTER_1, clock)
+    paused_from = clock()
+    sent = []
+    for _ in range(20):
+        ticket = budget.acquire(clock, clock.sleep)
+        sent.append(clock())
+        budget.settle(ticket, 200, {}, clock)
+    assert sent[0] >= paused_from + 1.0
+    # The first ones after the pause: one interval apart (later, as the rate climbs, its small burst
+    # is allowed again when a request falls behind).
+    for a, b in itertools.pairwise(sent[:6]):
+        assert b - a >= 1 / (budget.rate(b) or math.inf) - 1e-9
+
+
+def test_a_stall_during_the_send_time_sleep_does_not_release_them_together(vendor: Vendor) -> None:
+    """Requests already sleeping until their send time when the process stalls all wake late at
+    once: each takes one new turn, so they leave at the rate again."""
+    budget = _budget_module(vendor).RateBudget(50)
+    clock = VirtualClock()
+    dues = [clock() + max(budget._smooth(clock(), 50.0), 0.0) for _ in range(40)]  # 0.8 s of sends
+    assert dues[-1] > 0.7
+    clock.now = 2.0  # the stall: every one wakes now
+    sent = sorted(clock() + budget._late_again(clock(), due, 50.0) for due in dues)
+    burst = sum(1 for t in sent if t == clock())
+    assert 1 <= burst <= 5
+    for i, first in enumerate(sent):
+        for j in range(i, len(sent)):
+            assert j - i + 1 <= burst + 50 * (sent[j] - first) + 1e-6
 
 
 def test_the_rate_limit_headers_slow_down_before_the_429(vendor: Vendor) -> None:

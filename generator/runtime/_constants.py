@@ -43,6 +43,9 @@ MAX_CONCURRENT_POLLS = 10
 # letting a queue of waiters land together.
 RATE_BURST_WINDOW = 0.1
 RATE_BURST_MAX = 10
+# A request woken this many seconds (or its burst's worth, if more) after its send time was held up
+# by a stall of this process (a garbage collection of a large heap): it takes one new turn.
+RATE_STALL = 0.05
 # Adaptive mode (botocore's CUBIC, reshaped by measurement: see `_budget`). After a 429 the rate
 # drops to ADAPTIVE_BETA x the rate that was getting through (the answers other than 429 in the
 # last ADAPTIVE_THROUGH_WINDOW seconds), climbs back to it in ADAPTIVE_RECOVERY seconds (CUBIC's K)
@@ -62,7 +65,9 @@ ADAPTIVE_GUESS_SCALE = 1.0
 ADAPTIVE_SAME_CEILING = 0.1
 # ... and the curve is anchored at this fraction of it: what got through overstates the limit by
 # the burst the server's bucket holds, and an anchor above the limit is a 429 every few seconds.
-ADAPTIVE_HOLD = 0.95
+# (0.95 held 10,000 waits at 240/s under a limit of 250: 0.97 holds 245; each lower ceiling found
+# lowers the hold again, so an anchor above the limit does not last.)
+ADAPTIVE_HOLD = 0.97
 # That hold is already the cut: the curve starts at this fraction of it, not at ADAPTIVE_BETA.
 ADAPTIVE_HOLD_BETA = 0.98
 # A ceiling this many times the last one means the limit is still being found (the first guess was

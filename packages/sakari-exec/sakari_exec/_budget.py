@@ -24,9 +24,11 @@ Modes:
   higher than the rate being sent when the 429 came; (5) only a 429 to a request sent after the
   last cut cuts again (one cut per round trip, as TCP reacts once per window), the others are old
   news. The first 429, or one too soon after a pause to measure a rate, knows little: the first
-  climbs back fast from a guess (often a burst the server's bucket held), the other cuts from the
-  rate being sent, never from above the last ceiling. The rate is a closed form of the time since
-  the cut: a success costs a counter.
+  climbs back fast from a guess (often a burst the server's bucket held), and so does the next
+  while the limit is still being found; later ones cut from the rate being sent, never from above
+  the last ceiling. (6) A pause holds the curve where it was: nothing is sent meanwhile, and a
+  climb that went on would resume at a rate never tried. The rate is a closed form of the time
+  since the cut: a success costs a counter.
 
 Server hints:
 - A 429's `Retry-After` (or `retry-after-ms`) pauses the whole budget until then. Each waiter that
@@ -52,10 +54,14 @@ waiter reserves its slot under the lock and then sleeps outside it, through the 
 (sync) or `_asleep` (async): a test fake's virtual clock drives the budget as it drives retries.
 Reserving rather than polling: each waiter knows its turn, so N waiters sleep once each and never
 wake together. A waiter whose sleep spanned a cut or a pause plans again.
-Slots are reserved ahead, so a stall of this process (a garbage collection of a large heap can
-take 0.4 s) would let every slot that passed meanwhile go at once; a second, send-time schedule
-(`_smooth`) spaces them at the rate again, and the time the stall took is lost, as a server's
-bucket loses it.
+Slots are reserved ahead, each at the rate of its own time (while the rate climbs, the rate of now
+would space a hundred waiters for seconds at a rate long left behind). So a stall of this process
+(a garbage collection of a large heap can take 0.4 s) would let every slot that passed meanwhile
+go at once; a second, send-time schedule (`_smooth`) spaces them at the rate again, and the time
+the stall took is lost, as a server's bucket loses it. A request already sleeping until its send
+time when the stall began wakes late with all the others, and takes one new turn. After a cut or
+a pause that schedule restarts without a burst: the server's bucket may hold less than ours, and
+each 429 costs a whole Retry-After.
 
 Where the schedule lives is the `Schedule`: `LocalSchedule` in this process; `_budget_redis` puts
 it in Redis so that several processes or hosts using one key share it (the rate control stays
@@ -120,6 +126,10 @@ class Schedule(Protocol):
         """Send nothing for `seconds` (0: none), then restart the pacing at `rate` without a burst."""
         ...
 
+    def lead(self, now: float) -> float:
+        """Seconds from `now` to the next free slot, as far as this process knows (0: none ahead)."""
+        ...
+
     async def apause(self, now: float, seconds: float, rate: float | None) -> None: ...
 
     def close(self) -> None:
@@ -156,6 +166,9 @@ class LocalSchedule:
 
     async def areserve(self, now: float, rate: float | None, limit: float | None) -> tuple[float, bool]:
         return self.reserve(now, rate, limit)
+
+    def lead(self, now: float) -> float:
+        return max(self._tat - now, self._paused_until - now, 0.0)
 
     def pause(self, now: float, seconds: float, rate: float | None) -> None:
         with self._lock:
@@ -281,6 +294,8 @@ class RateBudget:
         # K for the next cut that hits the same ceiling again (doubled each time), and that ceiling.
         self._recovery = _constants.ADAPTIVE_RECOVERY
         self._ceiling: float | None = None
+        # The ceiling is the first 429's guess, not yet a rate measured: nothing is held to it.
+        self._guessed = False
         # What the cut measured: successes (those still arriving for requests sent before it are
         # added: see `_late_success`).
         self._cut_ok = 0
@@ -289,10 +304,11 @@ class RateBudget:
         # Answers other than 429 in the last two ADAPTIVE_THROUGH_WINDOWs since the window started
         # (the first request, a pause's end): counts per tenth of a window, in a ring.
         self._window_start: float | None = None
+        self._paused_until = -math.inf  # the latest pause's end, as far as the curve knows
         self._slices = [0] * _RING
         self._slice_no = 0
-        # The send-time schedule (see `_smooth`).
-        self._send_tat = -math.inf
+        # The send-time schedule (see `_smooth`); None: restart it without a burst.
+        self._send_tat: float | None = -math.inf
         # A rate from the server's X-RateLimit headers, valid until their reset.
         self._hint_rate: float | None = None
         self._hint_until = -math.inf
@@ -311,7 +327,8 @@ class RateBudget:
     def _rate_at(self, now: float) -> float | None:
         rate = self.rate_limit
         if self._cut_at is not None:
-            curve = self._anchor * (1.0 + self._c * (now - self._cut_at - self._k) ** 3)
+            # Not before the curve's start: a pause holds it there (`_freeze_curve`).
+            curve = self._anchor * (1.0 + self._c * (max(now - self._cut_at, 0.0) - self._k) ** 3)
             curve = max(curve, _constants.ADAPTIVE_MIN_RATE)
             rate = curve if rate is None else min(rate, curve)
         if self._hint_rate is not None and now < self._hint_until:
@@ -321,8 +338,13 @@ class RateBudget:
     # -- before a request ----------------------------------------------------------------------------
 
     def _plan(self, now: float) -> tuple[float | None, int]:
+        """The rate for a slot reserved now, and the epoch it was planned in. The rate is the one at
+        the slot's own time: a hundred waiters reserve up to a hundred slots ahead, and while the
+        rate climbs fast (finding the limit) the rate of now would space them for seconds at a rate
+        long since left behind."""
+        lead = self.schedule.lead(now)
         with self._lock:
-            return self._rate_at(now), self._epoch
+            return self._rate_at(now + lead), self._epoch
 
     def _jitter(self, pause: float) -> float:
         return self._rand() * min(_constants.RATE_PAUSE_JITTER * pause, _constants.RATE_PAUSE_JITTER_MAX)
@@ -338,10 +360,23 @@ class RateBudget:
         they actually go: the time the stall took is lost, as a server's bucket loses it. Without a
         stall each request finds its send slot already past and waits nothing. A cut or a pause
         starts it afresh (`_new_epoch`), at the rate planned from then on."""
+        tolerance = burst_tolerance(rate)
         with self._lock:
-            tat = max(self._send_tat, now)
+            # After a cut or a pause the first request goes at once and the next ones a full
+            # interval apart: no burst saved up while nothing was sent (the server's bucket may hold
+            # less than ours, and a 429 now would cost another whole pause).
+            tat = max(self._send_tat, now) if self._send_tat is not None else now + tolerance
             self._send_tat = tat + 1.0 / rate
-        return tat - burst_tolerance(rate) - now
+        return tat - tolerance - now
+
+    def _late_again(self, now: float, due: float, rate: float) -> float:
+        """After a send-time sleep that was to end at `due`: 0 to go now. Woken well after it (this
+        process stalled meanwhile, and so did every request sleeping then), it takes one new turn
+        instead of going with all of them at once. Once only: turns taken again and again by
+        threads that all wake late would push the schedule ahead of every one of them."""
+        if now - due <= max(burst_tolerance(rate), _constants.RATE_STALL):
+            return 0.0
+        return self._smooth(now, rate)
 
     def _issue(self, now: float) -> int:
         with self._lock:
@@ -493,9 +528,12 @@ class RateBudget:
                 sleep(wait)
             if reserved and (wait <= 0 or self._epoch == epoch):
                 if rate is not None and (late := self._smooth(clock(), rate)) > 0:
+                    due = clock() + late
                     sleep(late)
-                    if self._epoch != epoch:
-                        continue  # a cut or a pause meanwhile: plan again
+                    if self._epoch == epoch and (late := self._late_again(clock(), due, rate)) > 0:
+                        sleep(late)
+                if self._epoch != epoch:
+                    continue  # a cut or a pause meanwhile: plan again
                 return self._issue(clock())
 
     async def _aslot(
@@ -517,9 +555,12 @@ class RateBudget:
                 await asleep(wait)
             if reserved and (wait <= 0 or self._epoch == epoch):
                 if rate is not None and (late := self._smooth(clock(), rate)) > 0:
+                    due = clock() + late
                     await asleep(late)
-                    if self._epoch != epoch:
-                        continue  # a cut or a pause meanwhile: plan again
+                    if self._epoch == epoch and (late := self._late_again(clock(), due, rate)) > 0:
+                        await asleep(late)
+                if self._epoch != epoch:
+                    continue  # a cut or a pause meanwhile: plan again
                 return self._issue(clock())
 
     # -- after it ------------------------------------------------------------------------------------
@@ -548,13 +589,23 @@ class RateBudget:
                 self.pauses += 1
                 self._new_epoch()
                 self._restart_window(now + pause)
+                self._freeze_curve(now, pause)
             return pause
+
+    def _freeze_curve(self, now: float, pause: float) -> None:
+        """The curve stands still while nothing is sent: a climb goes on where it stopped, instead of
+        resuming at a rate twice what was ever tried (a guess doubles in a second)."""
+        end = now + pause
+        if end > self._paused_until:
+            if self._cut_at is not None:
+                self._cut_at += end - max(now, self._paused_until, self._cut_at)
+            self._paused_until = end
 
     def _new_epoch(self) -> None:
         """A cut or a pause: a waiter whose sleep spanned it plans again, and the send-time
         schedule starts afresh (it may have spaced requests at the old rate)."""
         self._epoch += 1
-        self._send_tat = -math.inf
+        self._send_tat = None
 
     def _restart_window(self, start: float) -> None:
         self._window_start = start
@@ -601,7 +652,12 @@ class RateBudget:
                 through = sending
                 self._cut_window = None  # and answers still arriving do not raise it
             ceiling, self._ceiling = self._ceiling, through
-            if ceiling is not None and abs(through - ceiling) <= _constants.ADAPTIVE_SAME_CEILING * ceiling:
+            guessed, self._guessed = self._guessed, False
+            if (
+                not guessed
+                and ceiling is not None
+                and abs(through - ceiling) <= _constants.ADAPTIVE_SAME_CEILING * ceiling
+            ):
                 # The same ceiling again: probe it half as often, and hold a little below it (what
                 # got through overstates a limit by the burst the server's bucket holds).
                 self._recovery = min(self._recovery * 2, _constants.ADAPTIVE_RECOVERY_MAX)
@@ -610,7 +666,7 @@ class RateBudget:
                 self._cut_window = None
                 # Already below the ceiling by the hold: barely under it, then the slow climb.
                 scale = (1 - _constants.ADAPTIVE_HOLD_BETA) / recovery**3
-            elif ceiling is not None and through > _constants.ADAPTIVE_DISCOVERY * ceiling:
+            elif guessed or (ceiling is not None and through > _constants.ADAPTIVE_DISCOVERY * ceiling):
                 # Well above the last one (which was measured while this process could not send
                 # faster, or guessed): still finding the limit, so climb fast again.
                 self._recovery = _constants.ADAPTIVE_RECOVERY
@@ -623,7 +679,14 @@ class RateBudget:
             self._cut_window = max(span, _constants.ADAPTIVE_MIN_WINDOW)
             through = self._cut_ok / self._cut_window
             self._ceiling = max(through, _constants.ADAPTIVE_MIN_RATE)
+            self._guessed = True
             # From the guess, not below it, doubling within a second: like TCP's slow start.
+            recovery, scale = 0.0, _constants.ADAPTIVE_GUESS_SCALE
+        elif self._guessed:
+            # Still finding the limit, too soon after a pause to measure it: just below the rate
+            # sent, and the slow start again (the guess is no ceiling to hold to).
+            self._cut_window = None
+            through = max((self._rate_at(now) or self._anchor) * _constants.ADAPTIVE_BETA, self._anchor)
             recovery, scale = 0.0, _constants.ADAPTIVE_GUESS_SCALE
         else:
             # Too soon after a pause to measure again, or a schedule other processes share: down
