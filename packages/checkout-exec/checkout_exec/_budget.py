@@ -57,11 +57,14 @@ wake together. A waiter whose sleep spanned a cut or a pause plans again.
 Slots are reserved ahead, each at the rate of its own time (while the rate climbs, the rate of now
 would space a hundred waiters for seconds at a rate long left behind). So a stall of this process
 (a garbage collection of a large heap can take 0.4 s) would let every slot that passed meanwhile
-go at once; a second, send-time schedule (`_smooth`) spaces them at the rate again, and the time
-the stall took is lost, as a server's bucket loses it. A request already sleeping until its send
-time when the stall began wakes late with all the others, and takes one new turn. After a cut or
-a pause that schedule restarts without a burst: the server's bucket may hold less than ours, and
-each 429 costs a whole Retry-After.
+go at once: a waiter that wakes well after its slot takes a new one instead (once), and the time
+the stall took is lost, as a server's bucket loses it. A schedule whose slots passed unused (after
+a pause, or with nothing to send) restarts without a burst: the server's bucket may hold less
+than ours (each 429 costs a whole Retry-After), and a burst opens a connection per request at
+once, which the connection pool then checks on every request for as long as they stay open (this
+made a paced client's CPU per request a tenth higher). One schedule, one sleep per request: a
+second, send-time schedule used to space the stalled ones, and it drifted ahead of the slots by
+every late wake-up, so that every request slept twice.
 
 Where the schedule lives is the `Schedule`: `LocalSchedule` in this process; `_budget_redis` puts
 it in Redis so that several processes or hosts using one key share it (the rate control stays
@@ -157,8 +160,14 @@ class LocalSchedule:
                 return self._paused_until - now, False
             if rate is None:
                 return 0.0, True
-            tat = max(self._tat, now)
-            wait = max(tat - burst_tolerance(rate) - now, 0.0)
+            tolerance = burst_tolerance(rate)
+            tat = self._tat
+            if tat <= now:
+                # Slots passed unused (nothing to send, or a pause just ended): this one goes now
+                # and the next a full interval later. A fresh schedule may start with a small
+                # burst; one that was idle does not save one up (see `_budget`'s docstring).
+                tat = now if tat == -math.inf else now + tolerance
+            wait = max(tat - tolerance - now, 0.0)
             if limit is not None and wait > limit:
                 return wait, False
             self._tat = tat + 1.0 / rate
@@ -173,9 +182,9 @@ class LocalSchedule:
     def pause(self, now: float, seconds: float, rate: float | None) -> None:
         with self._lock:
             self._paused_until = max(self._paused_until, now + seconds)
-            start = max(self._paused_until, now)
-            # The first slot at the pause's end, each next one a full interval later: no burst.
-            self._tat = start + (burst_tolerance(rate) if rate is not None else 0.0)
+            # The first slot when the first waiter comes back after the pause's end (their jitter),
+            # each next one a full interval later: no burst (see `reserve`).
+            self._tat = max(self._paused_until, now)
 
     async def apause(self, now: float, seconds: float, rate: float | None) -> None:
         self.pause(now, seconds, rate)
@@ -307,8 +316,6 @@ class RateBudget:
         self._paused_until = -math.inf  # the latest pause's end, as far as the curve knows
         self._slices = [0] * _RING
         self._slice_no = 0
-        # The send-time schedule (see `_smooth`); None: restart it without a burst.
-        self._send_tat: float | None = -math.inf
         # A rate from the server's X-RateLimit headers, valid until their reset.
         self._hint_rate: float | None = None
         self._hint_until = -math.inf
@@ -349,34 +356,14 @@ class RateBudget:
     def _jitter(self, pause: float) -> float:
         return self._rand() * min(_constants.RATE_PAUSE_JITTER * pause, _constants.RATE_PAUSE_JITTER_MAX)
 
-    def _smooth(self, now: float, rate: float) -> float:
-        """Seconds to hold a request whose slot has come, so that requests leave at most `rate` per
-        second (with the same small burst) *as sent*, not only as reserved.
-
-        Why a second schedule: slots are reserved ahead (each waiter sleeps until its own), so when
-        this process stalls (a garbage collection, a busy event loop, a slow host) every slot that
-        passed meanwhile comes due at once, and a burst of them reaches a server whose own bucket
-        refilled only its small burst in that time. Here they leave at the rate again, from when
-        they actually go: the time the stall took is lost, as a server's bucket loses it. Without a
-        stall each request finds its send slot already past and waits nothing. A cut or a pause
-        starts it afresh (`_new_epoch`), at the rate planned from then on."""
-        tolerance = burst_tolerance(rate)
-        with self._lock:
-            # After a cut or a pause the first request goes at once and the next ones a full
-            # interval apart: no burst saved up while nothing was sent (the server's bucket may hold
-            # less than ours, and a 429 now would cost another whole pause).
-            tat = max(self._send_tat, now) if self._send_tat is not None else now + tolerance
-            self._send_tat = tat + 1.0 / rate
-        return tat - tolerance - now
-
-    def _late_again(self, now: float, due: float, rate: float) -> float:
-        """After a send-time sleep that was to end at `due`: 0 to go now. Woken well after it (this
-        process stalled meanwhile, and so did every request sleeping then), it takes one new turn
-        instead of going with all of them at once. Once only: turns taken again and again by
-        threads that all wake late would push the schedule ahead of every one of them."""
-        if now - due <= max(burst_tolerance(rate), _constants.RATE_STALL):
-            return 0.0
-        return self._smooth(now, rate)
+    @staticmethod
+    def _passed(late: float, rate: float) -> bool:
+        """Whether a request that woke `late` seconds after its slot lost it: this process stalled
+        (a garbage collection of a large heap), so every slot that came meanwhile comes due at
+        once, and a burst of them would reach a server whose own bucket refilled only its small
+        burst in that time. Such a request takes a new slot instead (once: see `_slot`), and the
+        time the stall took is lost, as a server's bucket loses it."""
+        return late > max(burst_tolerance(rate), _constants.RATE_STALL)
 
     def _issue(self, now: float) -> int:
         with self._lock:
@@ -515,6 +502,7 @@ class RateBudget:
     def _slot(
         self, clock: Callable[[], float], sleep: Callable[[float], None], limit: Callable[[], float] | None
     ) -> int | None:
+        again = False  # a new slot was taken after a stall (at most once: see `_passed`)
         while True:
             now = clock()
             rate, epoch = self._plan(now)
@@ -527,13 +515,9 @@ class RateBudget:
             if wait > 0:
                 sleep(wait)
             if reserved and (wait <= 0 or self._epoch == epoch):
-                if rate is not None and (late := self._smooth(clock(), rate)) > 0:
-                    due = clock() + late
-                    sleep(late)
-                    if self._epoch == epoch and (late := self._late_again(clock(), due, rate)) > 0:
-                        sleep(late)
-                if self._epoch != epoch:
-                    continue  # a cut or a pause meanwhile: plan again
+                if rate is not None and not again and self._passed(clock() - now - wait, rate):
+                    again = True
+                    continue  # its slot passed during a stall: a new one, not a burst with the others
                 return self._issue(clock())
 
     async def _aslot(
@@ -542,6 +526,7 @@ class RateBudget:
         asleep: Callable[[float], Awaitable[None]],
         limit: Callable[[], float] | None,
     ) -> int | None:
+        again = False  # a new slot was taken after a stall (at most once: see `_passed`)
         while True:
             now = clock()
             rate, epoch = self._plan(now)
@@ -554,13 +539,9 @@ class RateBudget:
             if wait > 0:
                 await asleep(wait)
             if reserved and (wait <= 0 or self._epoch == epoch):
-                if rate is not None and (late := self._smooth(clock(), rate)) > 0:
-                    due = clock() + late
-                    await asleep(late)
-                    if self._epoch == epoch and (late := self._late_again(clock(), due, rate)) > 0:
-                        await asleep(late)
-                if self._epoch != epoch:
-                    continue  # a cut or a pause meanwhile: plan again
+                if rate is not None and not again and self._passed(clock() - now - wait, rate):
+                    again = True
+                    continue  # its slot passed during a stall: a new one, not a burst with the others
                 return self._issue(clock())
 
     # -- after it ------------------------------------------------------------------------------------
@@ -602,10 +583,8 @@ class RateBudget:
             self._paused_until = end
 
     def _new_epoch(self) -> None:
-        """A cut or a pause: a waiter whose sleep spanned it plans again, and the send-time
-        schedule starts afresh (it may have spaced requests at the old rate)."""
+        """A cut or a pause: a waiter whose sleep spanned it plans again."""
         self._epoch += 1
-        self._send_tat = None
 
     def _restart_window(self, start: float) -> None:
         self._window_start = start

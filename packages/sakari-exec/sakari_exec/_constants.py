@@ -43,8 +43,9 @@ MAX_CONCURRENT_POLLS = 10
 # letting a queue of waiters land together.
 RATE_BURST_WINDOW = 0.1
 RATE_BURST_MAX = 10
-# A request woken this many seconds (or its burst's worth, if more) after its send time was held up
-# by a stall of this process (a garbage collection of a large heap): it takes one new turn.
+# A request that wakes this many seconds (or its burst's worth, if more) after its slot was held up
+# by a stall of this process (a garbage collection of a large heap), as were all the others due
+# meanwhile: it takes a new slot instead of going with them.
 RATE_STALL = 0.05
 # Adaptive mode (botocore's CUBIC, reshaped by measurement: see `_budget`). After a 429 the rate
 # drops to ADAPTIVE_BETA x the rate that was getting through (the answers other than 429 in the
