@@ -1,7 +1,7 @@
 """Facts about this package and its vendor, rendered from the manifest and the spec."""
 
 DIST_NAME = "kapso-exec"
-__version__ = "0.4.1"
+__version__ = "0.4.2"
 
 # Where the API lives; empty when the spec gives no fixed server (self-hosted).
 DEFAULT_BASE_URL = "https://app.kapso.ai/api/v1"
